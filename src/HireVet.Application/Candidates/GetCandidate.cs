@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Dapper;
+using HireVet.Application.Common.Data;
+using HireVet.Application.Common.Errors;
+using HireVet.Application.Common.Security;
+using HireVet.Application.Vetting;
+using MediatR;
+
+namespace HireVet.Application.Candidates;
+
+/// <summary>A candidate: the current dossier, status, latest assessment and decisions. HR sees status and outcomes
+/// only: no assessment detail and no reviewer's justification.</summary>
+public static class GetCandidate
+{
+    public sealed record Query(long Id) : IRequest<Response>;
+
+    public sealed record Response
+    {
+        public long Id { get; init; }
+        public string ExternalId { get; init; } = "";
+        public string LegalName { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string VettingStatus { get; init; } = "";
+        public string? Band { get; init; }
+        public int? Score { get; init; }
+        public int Revision { get; init; }
+        public string? ClaimedBy { get; init; }
+        public string SubmittedBy { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+        public Dossier Dossier { get; init; } = new();
+        /// <summary>Null for HR.</summary>
+        public AssessmentView? LatestAssessment { get; init; }
+        public DecisionView[] Decisions { get; init; } = [];
+    }
+
+    public sealed record AssessmentView
+    {
+        public long Id { get; init; }
+        public int Score { get; init; }
+        public string Band { get; init; } = "";
+        public string RulesetVersion { get; init; } = "";
+        public string RulesetHash { get; init; } = "";
+        public DateTimeOffset AssessedAt { get; init; }
+        public int Revision { get; init; }
+        public Signal[] Signals { get; init; } = [];
+        public CheckTrace[] Trace { get; init; } = [];
+    }
+
+    public sealed record DecisionView
+    {
+        public long Id { get; init; }
+        public string Outcome { get; init; } = "";
+        /// <summary>Null for HR.</summary>
+        public string? Justification { get; init; }
+        public string? DecidedBy { get; init; }
+        public DateTimeOffset DecidedAt { get; init; }
+        public long AssessmentId { get; init; }
+        public bool RequiresApproval { get; init; }
+        /// <summary>approved, declined, or null while waiting (or when no approval is needed).</summary>
+        public string? ApprovalVerdict { get; init; }
+        public string? ApprovedBy { get; init; }
+        public string? ApprovalJustification { get; init; }
+        public DateTimeOffset? ApprovedAt { get; init; }
+    }
+
+    public sealed class Handler(IDbSession db, ISensitiveData sensitive, ICurrentActor actor) : IRequestHandler<Query, Response>
+    {
+        private const string CandidateSql = """
+            select c.id, c.external_id, c.legal_name, c.status, c.vetting_status, c.band, c.score, c.current_revision as revision,
+                   c.claimed_by, c.submitted_by, c.created_at, c.updated_at, r.dossier::text as dossier_json, r.sensitive_protected
+            from candidates c join candidate_revisions r on r.candidate_id = c.id and r.revision = c.current_revision
+            where c.id = @Id
+            """;
+
+        private const string AssessmentSql = """
+            select a.id, a.score, a.band, a.ruleset_version, a.ruleset_hash, a.assessed_at, r.revision,
+                   a.signals::text as signals_json, a.trace::text as trace_json
+            from assessments a join candidate_revisions r on r.id = a.revision_id
+            where a.candidate_id = @Id order by a.id desc limit 1
+            """;
+
+        private const string DecisionsSql = """
+            select d.id, d.outcome, d.justification, d.decided_by, d.decided_at, d.assessment_id, d.requires_approval,
+                   a.verdict as approval_verdict, a.approver as approved_by, a.justification as approval_justification,
+                   a.approved_at
+            from decisions d left join decision_approvals a on a.decision_id = d.id
+            where d.candidate_id = @Id order by d.id desc
+            """;
+
+        public async Task<Response> Handle(Query query, CancellationToken ct)
+        {
+            var row = await db.Connection.QuerySingleOrDefaultAsync<CandidateRow>(
+                new CommandDefinition(CandidateSql, query, db.Transaction, cancellationToken: ct))
+                ?? throw new NotFoundException("candidate", query.Id);
+            var redacted = JsonSerializer.Deserialize<Dossier>(row.DossierJson, DossierJson.Options)!;
+            var secrets = JsonSerializer.Deserialize<SensitiveFields>(sensitive.Unprotect(row.SensitiveProtected), DossierJson.Options)!;
+            var decisions = (await db.Connection.QueryAsync<DecisionView>(
+                new CommandDefinition(DecisionsSql, query, db.Transaction, cancellationToken: ct))).ToArray();
+
+            var isHr = actor.Role == Roles.Hr;
+            AssessmentView? assessment = null;
+            if (!isHr)
+            {
+                var a = await db.Connection.QuerySingleOrDefaultAsync<AssessmentRow>(
+                    new CommandDefinition(AssessmentSql, query, db.Transaction, cancellationToken: ct));
+                assessment = a is null ? null : new AssessmentView
+                {
+                    Id = a.Id, Score = a.Score, Band = a.Band, RulesetVersion = a.RulesetVersion, RulesetHash = a.RulesetHash,
+                    AssessedAt = a.AssessedAt, Revision = a.Revision,
+                    Signals = JsonSerializer.Deserialize<Signal[]>(a.SignalsJson, DossierJson.Options)!,
+                    Trace = JsonSerializer.Deserialize<CheckTrace[]>(a.TraceJson, DossierJson.Options)!,
+                };
+            }
+
+            return new Response
+            {
+                Id = row.Id, ExternalId = row.ExternalId, LegalName = row.LegalName, Status = row.Status,
+                VettingStatus = row.VettingStatus, Band = row.Band, Score = isHr ? null : row.Score, Revision = row.Revision,
+                ClaimedBy = isHr ? null : row.ClaimedBy, SubmittedBy = row.SubmittedBy, CreatedAt = row.CreatedAt, UpdatedAt = row.UpdatedAt,
+                Dossier = secrets.MergeInto(redacted),
+                LatestAssessment = assessment,
+                Decisions = isHr
+                    ? decisions.Select(d => d with { Justification = null, ApprovalJustification = null, DecidedBy = null, ApprovedBy = null }).ToArray()
+                    : decisions,
+            };
+        }
+
+        private sealed record CandidateRow
+        {
+            public long Id { get; init; }
+            public string ExternalId { get; init; } = "";
+            public string LegalName { get; init; } = "";
+            public string Status { get; init; } = "";
+            public string VettingStatus { get; init; } = "";
+            public string? Band { get; init; }
+            public int? Score { get; init; }
+            public int Revision { get; init; }
+            public string? ClaimedBy { get; init; }
+            public string SubmittedBy { get; init; } = "";
+            public DateTimeOffset CreatedAt { get; init; }
+            public DateTimeOffset UpdatedAt { get; init; }
+            public string DossierJson { get; init; } = "";
+            public string SensitiveProtected { get; init; } = "";
+        }
+
+        private sealed record AssessmentRow
+        {
+            public long Id { get; init; }
+            public int Score { get; init; }
+            public string Band { get; init; } = "";
+            public string RulesetVersion { get; init; } = "";
+            public string RulesetHash { get; init; } = "";
+            public DateTimeOffset AssessedAt { get; init; }
+            public int Revision { get; init; }
+            public string SignalsJson { get; init; } = "";
+            public string TraceJson { get; init; } = "";
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Dapper;
+using HireVet.Application.Common;
+using HireVet.Application.Common.Data;
+using HireVet.Application.Common.Security;
+using HireVet.Application.Vetting;
+using MediatR;
+
+namespace HireVet.Application.Candidates;
+
+/// <summary>HR (or an applicant-tracking system) submits a dossier. A new externalId creates a candidate; the same
+/// dossier again changes nothing; a changed dossier becomes a new revision. Either way a changed dossier is marked
+/// pending vetting in the same transaction and the scheduler is asked to vet it after commit.</summary>
+public static class SubmitCandidate
+{
+    public sealed record Command : Dossier, IRequest<Response>, ICommand;
+
+    public sealed record Response
+    {
+        public long Id { get; init; }
+        public string Status { get; init; } = "";
+        public int Revision { get; init; }
+        /// <summary>created, revised or unchanged.</summary>
+        public string Outcome { get; init; } = "";
+    }
+
+    public sealed class Validator(TimeProvider clock) : DossierValidator<Command>(clock);
+
+    public sealed class Handler(IDbSession db, ISensitiveData sensitive, ICurrentActor actor, AuditScope audit,
+        IAfterCommit afterCommit, IVettingScheduler scheduler, TimeProvider clock) : IRequestHandler<Command, Response>
+    {
+        private const string InsertCandidateSql = """
+            insert into candidates (external_id, legal_name, source, role, submitted_by, created_at, updated_at,
+                                    current_revision, status, vetting_status, vetting_requested_at)
+            values (@ExternalId, @LegalName, @Source, @Role, @SubmittedBy, @Now, @Now, 0, 'pending_vetting', 'pending', @Now)
+            on conflict (external_id) do nothing
+            returning id
+            """;
+
+        private const string LockExistingSql = """
+            select c.id, c.current_revision, c.status, r.content_hash
+            from candidates c
+            left join candidate_revisions r on r.candidate_id = c.id and r.revision = c.current_revision
+            where c.external_id = @ExternalId
+            for update of c
+            """;
+
+        private const string InsertRevisionSql = """
+            insert into candidate_revisions (candidate_id, revision, dossier, sensitive_protected, content_hash, submitted_by, submitted_at)
+            values (@CandidateId, @Revision, @Dossier::jsonb, @SensitiveProtected, @ContentHash, @SubmittedBy, @Now)
+            """;
+
+        private const string MarkPendingSql = """
+            update candidates
+            set legal_name = @LegalName, source = @Source, role = @Role, updated_at = @Now, current_revision = @Revision,
+                status = 'pending_vetting', vetting_status = 'pending', vetting_requested_at = @Now, vetting_attempts = 0,
+                claimed_by = null, claimed_at = null
+            where id = @CandidateId
+            """;
+
+        private const string ReplaceIdentifiersSql = """
+            delete from candidate_identifiers where candidate_id = @CandidateId;
+            insert into candidate_identifiers (candidate_id, kind, value_hash, display)
+            select @CandidateId, kind, value_hash, display
+            from unnest(@Kinds, @Hashes, @Displays) as i(kind, value_hash, display)
+            on conflict do nothing;
+            """;
+
+        public async Task<Response> Handle(Command command, CancellationToken ct)
+        {
+            var dossier = DossierNormalizer.Normalize((Dossier)command with { });
+            var (redacted, secrets) = SensitiveFields.Split(dossier);
+            var contentHash = Convert.ToHexStringLower(sensitive.KeyedHash("dossier", JsonSerializer.Serialize(dossier, DossierJson.Options)));
+            var now = clock.GetUtcNow();
+
+            var newId = await db.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(InsertCandidateSql,
+                new { dossier.ExternalId, dossier.LegalName, dossier.Source, dossier.Role, SubmittedBy = actor.Name, Now = now },
+                db.Transaction, cancellationToken: ct));
+
+            long candidateId;
+            int revision;
+            string outcome;
+            if (newId is { } created)
+            {
+                (candidateId, revision, outcome) = (created, 1, "created");
+            }
+            else
+            {
+                var existing = await db.Connection.QuerySingleAsync<(long Id, int Revision, string Status, string? ContentHash)>(
+                    new CommandDefinition(LockExistingSql, new { dossier.ExternalId }, db.Transaction, cancellationToken: ct));
+                audit.Target("candidate", existing.Id);
+                if (existing.ContentHash == contentHash)
+                {
+                    audit.Details["outcome"] = "unchanged";
+                    return new Response { Id = existing.Id, Status = existing.Status, Revision = existing.Revision, Outcome = "unchanged" };
+                }
+                (candidateId, revision, outcome) = (existing.Id, existing.Revision + 1, "revised");
+            }
+
+            await db.Connection.ExecuteAsync(new CommandDefinition(InsertRevisionSql, new
+            {
+                CandidateId = candidateId, Revision = revision,
+                Dossier = JsonSerializer.Serialize(redacted, DossierJson.Options),
+                SensitiveProtected = sensitive.Protect(JsonSerializer.Serialize(secrets, DossierJson.Options)),
+                ContentHash = contentHash, SubmittedBy = actor.Name, Now = now,
+            }, db.Transaction, cancellationToken: ct));
+
+            await db.Connection.ExecuteAsync(new CommandDefinition(MarkPendingSql, new
+            {
+                CandidateId = candidateId, Revision = revision, dossier.LegalName, dossier.Source, dossier.Role, Now = now,
+            }, db.Transaction, cancellationToken: ct));
+
+            var identifiers = CandidateIdentifiers.From(dossier);
+            await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceIdentifiersSql, new
+            {
+                CandidateId = candidateId,
+                Kinds = identifiers.Select(i => i.Kind).ToArray(),
+                Hashes = identifiers.Select(i => sensitive.KeyedHash(i.Kind, i.Value)).ToArray(),
+                Displays = identifiers.Select(i => i.Display).ToArray(),
+            }, db.Transaction, cancellationToken: ct));
+
+            audit.Target("candidate", candidateId);
+            audit.Details["outcome"] = outcome;
+            audit.Details["revision"] = revision;
+            afterCommit.Enqueue(token => scheduler.ScheduleAsync(candidateId, token));
+            return new Response { Id = candidateId, Status = "pending_vetting", Revision = revision, Outcome = outcome };
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace HireVet.Application.Common.Security;
+
+public static class Roles
+{
+    public const string Hr = "hr";
+    public const string Security = "security";
+    public const string Auditor = "auditor";
+    public const string Admin = "admin";
+
+    /// <summary>Scheduled jobs and the start-up seeding act as this role in the audit trail.</summary>
+    public const string System = "system";
+
+    public static readonly string[] Human = [Hr, Security, Auditor, Admin];
+
+    public static bool IsHuman(string? role) => role is not null && Human.Contains(role);
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using HireVet.Application.Candidates;
+using K = HireVet.Application.Candidates.CandidateIdentifiers.Kinds;
+
+namespace HireVet.Application.Vetting.Checks;
+
+/// <summary>LINK-01/02/05/06: an identifier of this candidate (ID document, email or phone, bank account or wallet,
+/// shipping address) is also on other candidates, who are named in the evidence.</summary>
+public sealed class SharedIdentifiersCheck : ICheck
+{
+    private static readonly Dictionary<string, (string Indicator, string Severity, string What)> ByKind = new()
+    {
+        [K.IdDocument] = ("LINK-01", Severity.High, "identity document"),
+        [K.Email] = ("LINK-02", Severity.High, "email address"),
+        [K.Phone] = ("LINK-02", Severity.High, "phone number"),
+        [K.BankAccount] = ("LINK-05", Severity.High, "payroll account"),
+        [K.Wallet] = ("LINK-05", Severity.High, "crypto wallet"),
+        [K.ShippingAddress] = ("LINK-06", Severity.Medium, "shipping address"),
+    };
+
+    public string Name => "shared-identifiers";
+    public string[] Indicators => ["LINK-01", "LINK-02", "LINK-05", "LINK-06"];
+
+    public CheckResult Run(VettingContext context)
+    {
+        if (CandidateIdentifiers.From(context.Dossier).Count == 0)
+            return CheckResult.NotEvaluated("The dossier has no identifier that could be shared (email, phone, document, account, wallet, shipping address).");
+        var signals = context.SharedIdentifiers
+            .GroupBy(s => (s.Kind, s.Display))
+            .OrderBy(g => g.Key.Kind)
+            .Select(g =>
+            {
+                var (indicator, severity, what) = ByKind[g.Key.Kind];
+                var others = g.DistinctBy(s => s.OtherCandidateId).ToArray();
+                var names = string.Join(", ", others.Take(3).Select(o => $"{o.OtherLegalName} ({o.OtherExternalId})"));
+                return new RawSignal(indicator, severity,
+                    $"The same {what} is on {others.Length} other candidate{(others.Length == 1 ? "" : "s")}: {names}{(others.Length > 3 ? ", ..." : "")}.",
+                    new JsonObject
+                    {
+                        ["identifierKind"] = g.Key.Kind,
+                        ["identifier"] = g.Key.Display,
+                        ["otherCandidates"] = new JsonArray([.. others.Select(o => (JsonNode)new JsonObject
+                        {
+                            ["id"] = o.OtherCandidateId,
+                            ["externalId"] = o.OtherExternalId,
+                            ["legalName"] = o.OtherLegalName,
+                            ["status"] = o.OtherStatus,
+                        })]),
+                    });
+            })
+            .ToArray();
+        return signals.Length == 0 ? CheckResult.NotFired : CheckResult.Fired(signals);
+    }
+}

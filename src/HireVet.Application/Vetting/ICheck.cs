@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using HireVet.Application.Candidates;
+
+namespace HireVet.Application.Vetting;
+
+/// <summary>A check: the dossier and its lookups in, zero or more signals out, or "not evaluated" with a reason when
+/// the data it needs is missing. Checks are pure; the handler gathers what they look up beforehand.</summary>
+public interface ICheck
+{
+    string Name { get; }
+    string[] Indicators { get; }
+    CheckResult Run(VettingContext context);
+}
+
+public sealed record CheckResult
+{
+    public IReadOnlyList<RawSignal> Signals { get; init; } = [];
+    public string? NotEvaluatedReason { get; init; }
+
+    public static CheckResult NotEvaluated(string reason) => new() { NotEvaluatedReason = reason };
+    public static CheckResult Fired(params RawSignal[] signals) => new() { Signals = signals };
+    public static readonly CheckResult NotFired = new();
+}
+
+/// <summary>A signal before the ruleset has weighed it.</summary>
+public sealed record RawSignal(string IndicatorId, string Severity, string Explanation, JsonObject Evidence);
+
+/// <summary>Everything a check may look at: the full dossier (decrypted) and the other candidates sharing an identifier.</summary>
+public sealed record VettingContext(long CandidateId, Dossier Dossier, IReadOnlyList<SharedIdentifier> SharedIdentifiers);
+
+public sealed record SharedIdentifier
+{
+    public string Kind { get; init; } = "";
+    public string Display { get; init; } = "";
+    public long OtherCandidateId { get; init; }
+    public string OtherExternalId { get; init; } = "";
+    public string OtherLegalName { get; init; } = "";
+    public string OtherStatus { get; init; } = "";
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Dapper;
+using HireVet.Application.Candidates;
+using HireVet.Application.Common;
+using HireVet.Application.Common.Data;
+using HireVet.Application.Common.Security;
+using MediatR;
+
+namespace HireVet.Application.Vetting;
+
+/// <summary>Vets a candidate that is pending vetting: runs every check on its current revision and stores a new
+/// assessment. Idempotent: a candidate that is no longer pending is left alone, and the row lock keeps two scheduler
+/// nodes from vetting it twice.</summary>
+public static class VetCandidate
+{
+    public sealed record Command(long CandidateId) : IRequest<Unit>, ICommand;
+
+    public sealed class Handler(IDbSession db, ISensitiveData sensitive, AuditScope audit, TimeProvider clock)
+        : IRequestHandler<Command, Unit>
+    {
+        private const string LockSql = """
+            select c.id, c.vetting_status, r.id as revision_id, r.dossier::text as dossier, r.sensitive_protected,
+                   exists (select 1 from decisions d join decision_approvals a on a.decision_id = d.id
+                           where d.candidate_id = c.id and d.outcome = 'reject' and a.verdict = 'approved') as was_rejected
+            from candidates c
+            join candidate_revisions r on r.candidate_id = c.id and r.revision = c.current_revision
+            where c.id = @CandidateId
+            for update of c
+            """;
+
+        // Other candidates holding the same identifier hash (bounded: a reviewer needs examples, not thousands).
+        private const string SharedSql = """
+            select mine.kind, mine.display, other.candidate_id as other_candidate_id, c.external_id as other_external_id,
+                   c.legal_name as other_legal_name, c.status as other_status
+            from candidate_identifiers mine
+            join candidate_identifiers other
+              on other.kind = mine.kind and other.value_hash = mine.value_hash and other.candidate_id <> mine.candidate_id
+            join candidates c on c.id = other.candidate_id
+            where mine.candidate_id = @CandidateId
+            order by mine.kind, other.candidate_id
+            limit 500
+            """;
+
+        private const string InsertAssessmentSql = """
+            insert into assessments (candidate_id, revision_id, score, band, ruleset_version, ruleset_hash, signals, trace, assessed_at)
+            values (@CandidateId, @RevisionId, @Score, @Band, @RulesetVersion, @RulesetHash, @Signals::jsonb, @Trace::jsonb, @Now)
+            returning id
+            """;
+
+        private const string CompleteSql = """
+            update candidates
+            set vetting_status = 'completed', score = @Score, band = @Band, status = @Status, updated_at = @Now
+            where id = @CandidateId
+            """;
+
+        public async Task<Unit> Handle(Command command, CancellationToken ct)
+        {
+            audit.Target("candidate", command.CandidateId);
+            var row = await db.Connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(LockSql, command, db.Transaction, cancellationToken: ct));
+            if (row is null || row.VettingStatus != "pending")
+            {
+                audit.Details["outcome"] = "nothing to do";
+                return Unit.Value;
+            }
+
+            var redacted = JsonSerializer.Deserialize<Dossier>(row.Dossier, DossierJson.Options)!;
+            var secrets = JsonSerializer.Deserialize<SensitiveFields>(sensitive.Unprotect(row.SensitiveProtected), DossierJson.Options)!;
+            var shared = (await db.Connection.QueryAsync<SharedIdentifier>(
+                new CommandDefinition(SharedSql, command, db.Transaction, cancellationToken: ct))).ToArray();
+
+            var engine = VettingEngine.Default;
+            var outcome = engine.Assess(new VettingContext(row.Id, secrets.MergeInto(redacted), shared));
+            var now = clock.GetUtcNow();
+            var assessmentId = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertAssessmentSql, new
+            {
+                command.CandidateId, row.RevisionId, outcome.Score, outcome.Band,
+                RulesetVersion = engine.Ruleset.Version, RulesetHash = engine.Ruleset.Hash,
+                Signals = JsonSerializer.Serialize(outcome.Signals, DossierJson.Options),
+                Trace = JsonSerializer.Serialize(outcome.Trace, DossierJson.Options),
+                Now = now,
+            }, db.Transaction, cancellationToken: ct));
+
+            // Only a clean band clears without a human, and never for someone already rejected.
+            var status = outcome.Band == "clear" && !row.WasRejected ? "clear" : "review";
+            await db.Connection.ExecuteAsync(new CommandDefinition(CompleteSql,
+                new { command.CandidateId, outcome.Score, outcome.Band, Status = status, Now = now }, db.Transaction, cancellationToken: ct));
+
+            audit.Details["assessmentId"] = assessmentId;
+            audit.Details["score"] = outcome.Score;
+            audit.Details["band"] = outcome.Band;
+            return Unit.Value;
+        }
+
+        private sealed record Row
+        {
+            public long Id { get; init; }
+            public string VettingStatus { get; init; } = "";
+            public long RevisionId { get; init; }
+            public string Dossier { get; init; } = "";
+            public string SensitiveProtected { get; init; } = "";
+            public bool WasRejected { get; init; }
+        }
+    }
+}

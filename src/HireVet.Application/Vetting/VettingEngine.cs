@@ -1,0 +1,45 @@
+using HireVet.Application.Vetting.Checks;
+
+namespace HireVet.Application.Vetting;
+
+/// <summary>Runs every check on a context and scores the signals under a ruleset. Pure: no I/O.</summary>
+public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
+{
+    public static readonly ICheck[] AllChecks =
+    [
+        new IdentityDocumentNameCheck(), new PayeeNameCheck(), new ShippingRecipientCheck(),
+        new ShippingAddressCheck(), new CryptoPayoutCheck(), new SharedIdentifiersCheck(),
+    ];
+
+    public static VettingEngine Default { get; } = new(AllChecks, Ruleset.Embedded);
+
+    public Ruleset Ruleset => ruleset;
+
+    public sealed record Outcome(int Score, string Band, IReadOnlyList<Signal> Signals, IReadOnlyList<CheckTrace> Trace);
+
+    public Outcome Assess(VettingContext context)
+    {
+        var signals = new List<Signal>();
+        var trace = new List<CheckTrace>();
+        foreach (var check in checks)
+        {
+            var result = check.Run(context);
+            var weighed = result.Signals.Select(s => new Signal
+            {
+                IndicatorId = s.IndicatorId, Check = check.Name, Severity = s.Severity,
+                Weight = ruleset.WeightOf(s.IndicatorId), Explanation = s.Explanation, Evidence = s.Evidence,
+            }).ToArray();
+            signals.AddRange(weighed);
+            trace.Add(new CheckTrace
+            {
+                Check = check.Name,
+                Indicators = check.Indicators,
+                Outcome = result.NotEvaluatedReason is not null ? "not_evaluated" : weighed.Length > 0 ? "fired" : "not_fired",
+                Reason = result.NotEvaluatedReason,
+                Signals = weighed.Length,
+            });
+        }
+        var (score, band) = ruleset.Score(signals);
+        return new Outcome(score, band, signals, trace);
+    }
+}

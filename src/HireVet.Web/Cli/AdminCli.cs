@@ -1,0 +1,76 @@
+using HireVet.Application.Access;
+using HireVet.Application.Common.Security;
+using HireVet.Infrastructure.Database;
+using HireVet.Web.Security;
+using MediatR;
+
+namespace HireVet.Web.Cli;
+
+/// <summary>Non-interactive operator commands, for bootstrapping and scripts:
+///   admin migrate
+///   admin create-user --username NAME --role ROLE [--display-name TEXT] (--password-stdin | --password-env VAR)
+///   admin create-api-key --name NAME --role ROLE        (prints the key once)
+/// Every command is audited as actor "cli:$USER" with role admin.</summary>
+public static class AdminCli
+{
+    public const string Usage = """
+        usage: hirevet admin migrate
+               hirevet admin create-user --username NAME --role hr|security|auditor|admin [--display-name TEXT] (--password-stdin | --password-env VAR)
+               hirevet admin create-api-key --name NAME --role hr|security|auditor|admin
+        """;
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        try
+        {
+            await services.GetRequiredService<MigrationRunner>().MigrateAsync();
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Explicit =
+                new Actor($"cli:{Environment.UserName}", Roles.Admin);
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            switch (args.FirstOrDefault())
+            {
+                case "migrate":
+                    Console.WriteLine("Database is up to date.");
+                    return 0;
+                case "create-user":
+                    var id = await mediator.Send(new CreateUser.Command
+                    {
+                        Username = Option(args, "--username"), Role = Option(args, "--role"),
+                        DisplayName = Option(args, "--display-name"), Password = ReadPassword(args),
+                    });
+                    Console.WriteLine($"Created user {Option(args, "--username")} (id {id}).");
+                    return 0;
+                case "create-api-key":
+                    var key = await mediator.Send(new CreateApiKey.Command { Name = Option(args, "--name"), Role = Option(args, "--role") });
+                    Console.WriteLine(key.Key);
+                    Console.Error.WriteLine($"API key {key.Id} with role {key.Role}. Send it as the X-Api-Key header; it is not shown again.");
+                    return 0;
+                default:
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        catch (FluentValidation.ValidationException e)
+        {
+            foreach (var error in e.Errors) Console.Error.WriteLine($"{error.PropertyName}: {error.ErrorMessage}");
+            return 2;
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)
+        {
+            Console.Error.WriteLine($"Already exists ({e.ConstraintName}).");
+            return 1;
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string? ReadPassword(string[] args) =>
+        args.Contains("--password-stdin") ? Console.In.ReadLine()?.TrimEnd('\r', '\n')
+        : Option(args, "--password-env") is { } variable ? Environment.GetEnvironmentVariable(variable)
+        : null;
+}

@@ -1,0 +1,34 @@
+using HireVet.Application.Candidates;
+using HireVet.Web.Security;
+using MediatR;
+
+namespace HireVet.Web.Endpoints;
+
+public static class CandidateEndpoints
+{
+    public static void MapCandidates(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/candidates").WithTags("Candidates");
+
+        group.MapPost("", async (SubmitCandidate.Command dossier, IMediator mediator, CancellationToken ct) =>
+        {
+            var result = await mediator.Send(dossier, ct);
+            var body = new { result.Id, result.Status, result.Revision, result.Outcome };
+            return result.Outcome == "created"
+                ? Results.Created($"/api/candidates/{result.Id}", body)
+                : Results.Ok(body);
+        })
+        .RequireAuthorization(Policies.Hr)
+        .WithSummary("Submit a candidate dossier (idempotent on externalId; a changed dossier becomes a new revision).")
+        .Produces(StatusCodes.Status201Created).Produces(StatusCodes.Status200OK).ProducesValidationProblem();
+
+        group.MapGet("", (IMediator mediator, CancellationToken ct, string? status, int? limit, int? offset) =>
+                mediator.Send(new ListCandidates.Query(status, limit ?? 50, offset ?? 0), ct))
+            .RequireAuthorization(Policies.CandidateReaders)
+            .WithSummary("List candidates with their status, newest first.");
+
+        group.MapGet("/{id:long}", (long id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetCandidate.Query(id), ct))
+            .RequireAuthorization(Policies.CandidateReaders)
+            .WithSummary("A candidate's dossier, status and latest assessment (HR sees status and outcome only).");
+    }
+}

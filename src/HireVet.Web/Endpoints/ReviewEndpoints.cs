@@ -1,0 +1,45 @@
+using HireVet.Application.Reviews;
+using HireVet.Web.Security;
+using MediatR;
+
+namespace HireVet.Web.Endpoints;
+
+public static class ReviewEndpoints
+{
+    public sealed record DecisionBody(string? Outcome, string? Justification);
+    public sealed record ApprovalBody(string? Verdict, string? Justification);
+
+    public static void MapReviews(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Reviews").RequireAuthorization(Policies.Security);
+
+        group.MapGet("/reviews/queue", (IMediator mediator, CancellationToken ct, int? limit, int? offset) =>
+                mediator.Send(new GetReviewQueue.Query(limit ?? 50, offset ?? 0), ct))
+            .WithSummary("Candidates in band review or high waiting for a decision, highest score first.");
+
+        group.MapPost("/candidates/{id:long}/claim", async (long id, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new ClaimCandidate.Command(id), ct);
+            return Results.NoContent();
+        }).WithSummary("Claim a candidate for review.");
+
+        group.MapDelete("/candidates/{id:long}/claim", async (long id, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new ClaimCandidate.Command(id, Release: true), ct);
+            return Results.NoContent();
+        }).WithSummary("Release a claimed candidate back to the queue.");
+
+        group.MapPost("/candidates/{id:long}/decisions", async (long id, DecisionBody body, IMediator mediator, CancellationToken ct) =>
+        {
+            var result = await mediator.Send(new DecideCandidate.Command { CandidateId = id, Outcome = body.Outcome, Justification = body.Justification }, ct);
+            return Results.Created($"/api/decisions/{result.DecisionId}", result);
+        }).WithSummary("Decide on a claimed candidate: clear, reject or request_information, with a justification.");
+
+        group.MapGet("/approvals", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetPendingApprovals.Query(), ct))
+            .WithSummary("Decisions waiting for a second reviewer (not your own).");
+
+        group.MapPost("/decisions/{id:long}/approval", (long id, ApprovalBody body, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ReviewDecision.Command { DecisionId = id, Verdict = body.Verdict, Justification = body.Justification }, ct))
+            .WithSummary("Approve or decline another reviewer's decision (four eyes).");
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json.Serialization;
+using HireVet.Application;
+using HireVet.Application.Access;
+using HireVet.Application.Common.Security;
+using HireVet.Infrastructure;
+using HireVet.Infrastructure.Database;
+using HireVet.Web.Cli;
+using HireVet.Web.Demo;
+using HireVet.Web.Endpoints;
+using HireVet.Web.Errors;
+using HireVet.Web.Security;
+using MediatR;
+
+var cli = args.Length > 0 && args[0] == "admin";
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").Skip(cli ? 1 : 0).ToArray());
+
+if (Environment.GetEnvironmentVariable("HIREVET_DATABASE_URL") is { Length: > 0 } databaseUrl)
+    builder.Configuration["ConnectionStrings:HireVet"] = databaseUrl;
+if (cli) builder.Configuration["Jobs:Enabled"] = "false";
+
+builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentActor>();
+builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
+builder.Services.AddHireVetAuthentication();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsMapper>();
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+});
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/", Policies.AnyRole);
+    o.Conventions.AllowAnonymousToFolder("/Account");
+    o.Conventions.AuthorizeFolder("/Candidates", Policies.CandidateReaders);
+    o.Conventions.AuthorizePage("/Candidates/New", Policies.Hr);
+    o.Conventions.AuthorizeFolder("/Reviews", Policies.Security);
+    o.Conventions.AuthorizeFolder("/Audit", Policies.Auditor);
+});
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1_048_576);
+
+var app = builder.Build();
+
+if (cli) return await AdminCli.RunAsync(app.Services, args.Skip(1).ToArray());
+
+if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+    await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+app.MapOpenApi().RequireAuthorization(Policies.AnyRole);
+app.MapCandidates();
+app.MapReviews();
+app.MapAudit();
+app.MapAdmin();
+app.MapRazorPages();
+
+if (demo) await DemoSeeder.SeedAsync(app.Services);
+app.Lifetime.ApplicationStarted.Register(() => _ = PrintSignInHelp(app, demo));
+await app.RunAsync();
+return 0;
+
+static async Task PrintSignInHelp(WebApplication app, bool demo)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var users = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CountUsers.Query());
+    var url = app.Urls.FirstOrDefault() ?? "http://127.0.0.1:5080";
+    Console.WriteLine();
+    Console.WriteLine($"HireVet is running at {url}");
+    if (demo) Console.WriteLine(DemoSeeder.SignInHelp);
+    else if (users == 0)
+        Console.WriteLine("No users yet. Create one: ./hirevet admin create-user --username alice --role admin --password-stdin");
+    else Console.WriteLine($"Sign in at {url}/account/login with one of the {users} existing users.");
+}

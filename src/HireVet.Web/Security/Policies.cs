@@ -1,0 +1,29 @@
+using HireVet.Application.Common.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace HireVet.Web.Security;
+
+/// <summary>Every endpoint and page names one of these; a test enumerates them all.</summary>
+public static class Policies
+{
+    public const string Hr = "hr";
+    public const string Security = "security";
+    public const string Auditor = "auditor";
+    public const string Admin = "admin";
+    /// <summary>HR, security and auditors: who may read candidates.</summary>
+    public const string CandidateReaders = "candidate-readers";
+    /// <summary>Any signed-in user or API key.</summary>
+    public const string AnyRole = "any-role";
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        options.AddPolicy(Hr, p => p.RequireRole(Roles.Hr));
+        options.AddPolicy(Security, p => p.RequireRole(Roles.Security));
+        options.AddPolicy(Auditor, p => p.RequireRole(Roles.Auditor));
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(CandidateReaders, p => p.RequireRole(Roles.Hr, Roles.Security, Roles.Auditor));
+        options.AddPolicy(AnyRole, p => p.RequireRole(Roles.Human));
+        // Anything that forgot to name a policy is closed to everyone rather than open.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build();
+    }
+}
