@@ -45,6 +45,8 @@ public static class DependencyInjection
     /// <summary>Validation errors name fields as the JSON does: "identityDocument.issuingCountry", "references[0].email".</summary>
     private static void UseJsonNamesInValidationErrors()
     {
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) =>
         {
             var chain = expression is null ? null : PropertyChain.FromExpression(expression).ToString();

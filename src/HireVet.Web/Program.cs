@@ -31,6 +31,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
 });
+// Binding failures (malformed JSON, wrong types, oversized bodies) reach ProblemDetailsMapper in every environment.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages(o =>
 {
@@ -41,7 +43,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Reviews", Policies.Security);
     o.Conventions.AuthorizeFolder("/Audit", Policies.Auditor);
 });
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1_048_576);
+const long maxRequestBody = 1_048_576;
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxRequestBody);
 
 var app = builder.Build();
 
@@ -51,6 +54,10 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync();
 
 app.UseExceptionHandler();
+// Kestrel enforces the limit while streaming; this answers declared oversize bodies before any reading, on any server.
+app.Use((context, next) => context.Request.ContentLength > maxRequestBody
+    ? throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge)
+    : next(context));
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseAuthentication();

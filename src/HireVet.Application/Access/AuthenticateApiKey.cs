@@ -19,7 +19,7 @@ public static class AuthenticateApiKey
 
         public async Task<Caller?> Handle(Query query, CancellationToken ct)
         {
-            var parts = query.Key.Split('_');
+            var parts = query.Key.Split('_', 3);
             if (parts is not ["hv", { Length: 12 } prefix, { Length: > 0 }]) return null;
             var row = await db.Connection.QuerySingleOrDefaultAsync<(string Name, string Role, string KeyHash)?>(
                 new CommandDefinition(Sql, new { Prefix = prefix }, db.Transaction, cancellationToken: ct));

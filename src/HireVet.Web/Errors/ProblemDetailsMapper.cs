@@ -26,8 +26,10 @@ public sealed class ProblemDetailsMapper(IProblemDetailsService problems, ILogge
         {
             Status = 400, Title = "The request has invalid fields.",
         },
-        BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
         BadHttpRequestException { StatusCode: 413 } => new ProblemDetails { Status = 413, Title = "The request body is too large." },
+        BadHttpRequestException { InnerException: BadHttpRequestException { StatusCode: 413 } } =>
+            new ProblemDetails { Status = 413, Title = "The request body is too large." },
+        BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
         NotFoundException nf => new ProblemDetails { Status = 404, Title = "Not found.", Detail = nf.Message },
         ConflictException c => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = c.Message },

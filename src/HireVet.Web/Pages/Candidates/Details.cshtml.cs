@@ -1,0 +1,83 @@
+using FluentValidation;
+using HireVet.Application.Candidates;
+using HireVet.Application.Common.Errors;
+using HireVet.Application.Common.Security;
+using HireVet.Application.Reviews;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HireVet.Web.Pages.Candidates;
+
+/// <summary>One candidate. Everyone who may read candidates sees it (GetCandidate hides the assessment and reviewers'
+/// words from HR); security reviewers also claim, decide and approve here.</summary>
+public sealed class DetailsModel(IMediator mediator) : PageModel
+{
+    public GetCandidate.Response Candidate { get; private set; } = null!;
+    public string? ActionError { get; private set; }
+
+    [BindProperty] public string? Outcome { get; set; }
+    [BindProperty] public string? Justification { get; set; }
+    [BindProperty] public long DecisionId { get; set; }
+    [BindProperty] public string? Verdict { get; set; }
+    [BindProperty] public string? ApprovalJustification { get; set; }
+
+    public string Me => User.Identity?.Name ?? "";
+    public bool IsSecurity => User.IsInRole(Roles.Security);
+    public bool IsHr => User.IsInRole(Roles.Hr);
+
+    /// <summary>The decision the candidate's status depends on (decisions come newest first).</summary>
+    public GetCandidate.DecisionView? LatestDecision => Candidate.Decisions.FirstOrDefault();
+
+    public bool CanClaim => IsSecurity && Candidate.Status == "review" && Candidate.ClaimedBy != Me;
+    public bool CanDecide => IsSecurity && Candidate.Status == "review" && Candidate.ClaimedBy == Me;
+    public bool AwaitsApproval => Candidate.Status == "awaiting_approval" && LatestDecision is { RequiresApproval: true, ApprovalVerdict: null };
+    public bool CanApprove => IsSecurity && AwaitsApproval && LatestDecision!.DecidedBy != Me;
+    public bool WaitsForSecondReviewer => IsSecurity && AwaitsApproval && LatestDecision!.DecidedBy == Me;
+
+    public Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => Show(id, ct);
+
+    public Task<IActionResult> OnPostClaimAsync(long id, CancellationToken ct) => Act(id, new ClaimCandidate.Command(id), ct);
+
+    public Task<IActionResult> OnPostReleaseAsync(long id, CancellationToken ct) => Act(id, new ClaimCandidate.Command(id, Release: true), ct);
+
+    public Task<IActionResult> OnPostDecideAsync(long id, CancellationToken ct) =>
+        Act(id, new DecideCandidate.Command { CandidateId = id, Outcome = Outcome, Justification = Justification }, ct);
+
+    public Task<IActionResult> OnPostReviewDecisionAsync(long id, CancellationToken ct) =>
+        Act(id, new ReviewDecision.Command { DecisionId = DecisionId, Verdict = Verdict, Justification = ApprovalJustification }, ct);
+
+    private async Task<IActionResult> Show(long id, CancellationToken ct)
+    {
+        try
+        {
+            Candidate = await mediator.Send(new GetCandidate.Query(id), ct);
+            return Page();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    /// <summary>Runs a reviewer's command, then shows the candidate again: redirected on success, with the reason
+    /// (and what was typed) on failure. The folder lets HR and auditors read this page, so actions check the role here.</summary>
+    private async Task<IActionResult> Act<T>(long id, IRequest<T> command, CancellationToken ct)
+    {
+        if (!IsSecurity) return Forbid();
+        try
+        {
+            await mediator.Send(command, ct);
+            return RedirectToPage("/Candidates/Details", new { id });
+        }
+        catch (ValidationException e)
+        {
+            ActionError = string.Join(" ", e.Errors.Select(error => error.ErrorMessage).Distinct());
+        }
+        catch (Exception e) when (e is ConflictException or ForbiddenException or NotFoundException)
+        {
+            ActionError = e.Message;
+        }
+        return await Show(id, ct);
+    }
+}

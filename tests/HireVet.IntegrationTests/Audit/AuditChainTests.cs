@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HireVet.Application.Audit;
+using HireVet.Application.Common.Security;
+using HireVet.Application.Reviews;
+using HireVet.Application.Vetting;
+using HireVet.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace HireVet.IntegrationTests.Audit;
+
+[Collection("db")]
+public sealed class AuditChainTests(DatabaseFixture db) : IAsyncLifetime
+{
+    public Task InitializeAsync() => db.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<long> RejectedCandidate()
+    {
+        var submitted = await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr);
+        await db.SendAsync(new VetCandidate.Command(submitted.Id), "system", Roles.System);
+        await db.SendAsync(new ClaimCandidate.Command(submitted.Id), "sam");
+        var decision = await db.SendAsync(new DecideCandidate.Command
+        {
+            CandidateId = submitted.Id, Outcome = "reject", Justification = "Payroll goes to a third party, unexplained.",
+        }, "sam");
+        await db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Agreed, evidence is clear." }, "sky");
+        return submitted.Id;
+    }
+
+    [Fact]
+    public async Task Every_command_is_chained_and_the_chain_verifies()
+    {
+        await RejectedCandidate();
+
+        var actions = await db.QueryAsync<string>("select action from audit_records order by seq");
+        Assert.Equal(["SubmitCandidate", "VetCandidate", "ClaimCandidate", "DecideCandidate", "ReviewDecision"], actions);
+        var result = await db.SendAsync(new VerifyAuditChain.Query(), "audrey", Roles.Auditor);
+        Assert.True(result.Valid);
+        Assert.Equal(5, result.RecordsChecked);
+    }
+
+    [Fact]
+    public async Task Changing_a_record_directly_in_PostgreSQL_is_found_by_verification()
+    {
+        await RejectedCandidate();
+        // A superuser can get past the append-only trigger; the hash chain still tells.
+        await db.ExecuteAsync("""
+            set session_replication_role = replica;
+            update audit_records set actor = 'someone-else' where seq = 4;
+            set session_replication_role = origin;
+            """);
+
+        var result = await db.SendAsync(new VerifyAuditChain.Query(), "audrey", Roles.Auditor);
+
+        Assert.False(result.Valid);
+        Assert.Equal(4, result.FirstBrokenSeq);
+        Assert.Equal(3, result.RecordsChecked);
+        Assert.Contains("changed", result.Problem);
+    }
+
+    [Fact]
+    public async Task Deleting_a_record_is_found_by_verification()
+    {
+        await RejectedCandidate();
+        await db.ExecuteAsync("set session_replication_role = replica; delete from audit_records where seq = 2; set session_replication_role = origin;");
+
+        var result = await db.SendAsync(new VerifyAuditChain.Query(), "audrey", Roles.Auditor);
+
+        Assert.False(result.Valid);
+        Assert.Equal(3, result.FirstBrokenSeq);
+    }
+
+    [Fact]
+    public async Task The_application_role_cannot_update_or_delete_audit_records()
+    {
+        await RejectedCandidate();
+        await using var connection = new NpgsqlConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        await using (var role = new NpgsqlCommand("set role hirevet_app", connection)) await role.ExecuteNonQueryAsync();
+
+        foreach (var sql in new[] { "update audit_records set actor = 'x'", "delete from audit_records", "truncate audit_records" })
+        {
+            await using var cmd = new NpgsqlCommand(sql, connection);
+            var error = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+        }
+        // And the owner is stopped by the trigger.
+        var ownerError = await Assert.ThrowsAsync<PostgresException>(() => db.ExecuteAsync("update audit_records set actor = 'x'"));
+        Assert.Contains("append-only", ownerError.MessageText);
+    }
+
+    [Fact]
+    public async Task Auditors_export_decisions_with_their_assessment_as_CSV_and_JSON()
+    {
+        var id = await RejectedCandidate();
+        var auditor = await db.ClientAsync(Roles.Auditor);
+
+        var csv = await auditor.GetAsync("/api/audit/decisions/export?format=csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("decision_id,candidate_id,external_id,legal_name,outcome,justification", lines[0]);
+        Assert.Contains($",{id},", lines[1]);
+        Assert.Contains("reject", lines[1]);
+        Assert.Contains("approved,sky", lines[1]);
+        Assert.EndsWith("PAY-04", lines[1]);
+
+        var json = await auditor.GetFromJsonAsync<JsonElement>("/api/audit/decisions/export?format=json");
+        var decision = json.EnumerateArray().Single();
+        Assert.Equal("Payroll goes to a third party, unexplained.", decision.GetProperty("justification").GetString());
+        Assert.Equal("review", decision.GetProperty("assessmentBand").GetString());
+        Assert.Equal(Ruleset.Embedded.Version, decision.GetProperty("rulesetVersion").GetString());
+        Assert.Equal("PAY-04", decision.GetProperty("signals")[0].GetProperty("indicatorId").GetString());
+
+        var verify = await auditor.GetFromJsonAsync<JsonElement>("/api/audit/verify");
+        Assert.True(verify.GetProperty("valid").GetBoolean());
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net.Http.Headers;
+using HireVet.Application.Access;
+using HireVet.Application.Common.Security;
+using HireVet.Infrastructure.Database;
+using HireVet.Web.Security;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace HireVet.IntegrationTests.Infrastructure;
+
+[CollectionDefinition("db")]
+public sealed class DatabaseCollection : ICollectionFixture<DatabaseFixture>;
+
+/// <summary>One private PostgreSQL per test run; the hirevet_test database is recreated and migrated from zero by the
+/// same MigrationRunner the application uses, then every test resets it with TRUNCATE.</summary>
+public sealed class DatabaseFixture : IAsyncLifetime
+{
+    private readonly PrivatePostgres _postgres = new();
+    private readonly Dictionary<string, string> _apiKeys = [];
+
+    public string ConnectionString { get; private set; } = "";
+    public HireVetFactory Factory { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await using (var server = new NpgsqlConnection(_postgres.ServerConnectionString))
+        {
+            await server.OpenAsync();
+            await using var drop = new NpgsqlCommand("drop database if exists hirevet_test with (force)", server);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand("create database hirevet_test", server);
+            await create.ExecuteNonQueryAsync();
+        }
+        ConnectionString = new NpgsqlConnectionStringBuilder(_postgres.ServerConnectionString) { Database = "hirevet_test", Pooling = true }.ConnectionString;
+        await new MigrationRunner(ConnectionString, NullLogger<MigrationRunner>.Instance).MigrateAsync();
+        Factory = new HireVetFactory(ConnectionString, jobsEnabled: false);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        _postgres.Dispose();
+    }
+
+    /// <summary>Empties every table but the migration history and Quartz's own. The audit trail refuses TRUNCATE
+    /// through a trigger, so the reset runs with triggers off (replica role), as only a superuser can.</summary>
+    public async Task ResetAsync()
+    {
+        _apiKeys.Clear();
+        await ExecuteAsync("""
+            set session_replication_role = replica;
+            do $$
+            declare t text;
+            begin
+              select string_agg(format('%I', tablename), ', ') into t from pg_tables
+              where schemaname = 'public' and tablename <> 'schema_migrations' and tablename not like 'qrtz%'
+                and tablename not in ('data_protection_keys', 'protected_secrets');
+              execute 'truncate ' || t || ' restart identity cascade';
+            end $$;
+            set session_replication_role = origin;
+            """);
+    }
+
+    /// <summary>Runs SQL as the database owner (superuser here), bypassing the application's role.</summary>
+    public async Task ExecuteAsync(string sql, object? param = null)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await Dapper.SqlMapper.ExecuteAsync(connection, sql, param);
+    }
+
+    public async Task<T> QuerySingleAsync<T>(string sql, object? param = null)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        return await Dapper.SqlMapper.QuerySingleAsync<T>(connection, sql, param);
+    }
+
+    public async Task<T[]> QueryAsync<T>(string sql, object? param = null)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        return (await Dapper.SqlMapper.QueryAsync<T>(connection, sql, param)).ToArray();
+    }
+
+    /// <summary>Sends a request through the real MediatR pipeline in a fresh scope, as the given actor.</summary>
+    public async Task<T> SendAsync<T>(IRequest<T> request, string actor = "tester", string role = Roles.Security)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Explicit = new Actor(actor, role);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// <summary>An HTTP client authenticated with an API key of the given role (null: anonymous).</summary>
+    public async Task<HttpClient> ClientAsync(string? role, string name = "test")
+    {
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (role is null) return client;
+        var cacheKey = $"{role}:{name}";
+        if (!_apiKeys.TryGetValue(cacheKey, out var key))
+        {
+            key = (await SendAsync(new CreateApiKey.Command { Name = name, Role = role }, "fixture", Roles.Admin)).Key;
+            _apiKeys[cacheKey] = key;
+        }
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, key);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+}
+
+public sealed class HireVetFactory(string connectionString, bool jobsEnabled, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:HireVet", connectionString);
+        builder.UseSetting("Jobs:Enabled", jobsEnabled ? "true" : "false");
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+    }
+}
