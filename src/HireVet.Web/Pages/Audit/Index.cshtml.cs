@@ -18,7 +18,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, 1_000_000);
         Chain = await mediator.Send(new VerifyAuditChain.Query(), ct);
         // One extra row tells whether there is a next page.
         var rows = await mediator.Send(new ListDecisions.Query(Limit: PageSize + 1, Offset: (PageNumber - 1) * PageSize), ct);

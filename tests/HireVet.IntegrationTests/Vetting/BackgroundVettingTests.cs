@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HireVet.Application.Access;
+using HireVet.Application.Common.Security;
+using HireVet.IntegrationTests.Infrastructure;
+using HireVet.Web.Security;
+
+namespace HireVet.IntegrationTests.Vetting;
+
+/// <summary>Real Quartz on its clustered PostgreSQL job store: vetting runs in the background after commit, and the
+/// sweep recovers a candidate whose scheduling request was lost.</summary>
+[Collection("db")]
+public sealed class BackgroundVettingTests(DatabaseFixture db) : IAsyncLifetime
+{
+    private HireVetFactory? _withJobs;
+
+    public Task InitializeAsync() => db.ResetAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_withJobs is not null) await _withJobs.DisposeAsync();
+    }
+
+    private HireVetFactory StartWithJobs() => _withJobs = new HireVetFactory(db.ConnectionString, jobsEnabled: true, new Dictionary<string, string?>
+    {
+        ["Jobs:SweepCron"] = "0/1 * * * * ?",
+        ["Jobs:StalePendingSeconds"] = "1",
+    });
+
+    private async Task<string> WaitForVettingAsync(long id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var status = await db.QuerySingleAsync<string>("select vetting_status from candidates where id = @id", new { id });
+            if (status == "completed") return await db.QuerySingleAsync<string>("select status from candidates where id = @id", new { id });
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Candidate {id} was not vetted within 60 s.");
+    }
+
+    [Fact]
+    public async Task A_submitted_candidate_is_vetted_by_the_scheduler_after_commit()
+    {
+        var key = (await db.SendAsync(new CreateApiKey.Command { Name = "ats", Role = Roles.Hr }, "fixture", Roles.Admin)).Key;
+        var client = StartWithJobs().CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, key);
+
+        var response = await client.PostAsJsonAsync("/api/candidates", Dossiers.PayeeMismatch());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        Assert.Equal("review", await WaitForVettingAsync(id));
+        Assert.Equal("VetCandidate", await db.QuerySingleAsync<string>(
+            "select action from audit_records where actor = 'system' and target_id = @id", new { id = id.ToString() }));
+        // The job lives in the persistent, clustered store every node shares.
+        Assert.Equal(1, await db.QuerySingleAsync<int>(
+            "select count(*)::int from qrtz_job_details where sched_name = 'hirevet' and job_name = 'vet-candidate'"));
+    }
+
+    [Fact]
+    public async Task A_candidate_whose_scheduling_was_lost_is_vetted_by_the_sweep()
+    {
+        // The fixture's host has jobs disabled: the candidate is committed as pending and nothing is scheduled, as if
+        // the process had died right after the commit.
+        var submitted = await db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr);
+        Assert.Equal("pending", await db.QuerySingleAsync<string>("select vetting_status from candidates where id = @Id", new { submitted.Id }));
+
+        _ = StartWithJobs().Services; // starts the host, and with it the scheduler and its sweep
+
+        Assert.Equal("clear", await WaitForVettingAsync(submitted.Id));
+    }
+}

@@ -1,0 +1,53 @@
+using HireVet.Application.Vetting;
+
+namespace HireVet.UnitTests.Vetting;
+
+public sealed class RulesetTests
+{
+    private static Signal S(string indicator, int weight, string severity = Severity.High) =>
+        new() { IndicatorId = indicator, Weight = weight, Severity = severity };
+
+    [Fact]
+    public void The_embedded_ruleset_has_a_version_and_a_content_hash()
+    {
+        Assert.Equal("2026.11-1", Ruleset.Embedded.Version);
+        Assert.Matches("^[0-9a-f]{64}$", Ruleset.Embedded.Hash);
+    }
+
+    [Fact]
+    public void One_high_indicator_means_review_and_two_mean_high()
+    {
+        var r = Ruleset.Embedded;
+        Assert.Equal((0, "clear"), r.Score([]));
+        Assert.Equal((40, "review"), r.Score([S("PAY-04", 40)]));
+        Assert.Equal((75, "high"), r.Score([S("PAY-04", 40), S("SHIP-01", 35)]));
+    }
+
+    [Fact]
+    public void An_indicator_counts_once_however_many_signals_it_has()
+    {
+        Assert.Equal((35, "review"), Ruleset.Embedded.Score([S("SHIP-01", 35), S("SHIP-01", 35)]));
+    }
+
+    [Fact]
+    public void A_critical_signal_goes_to_the_top_of_the_scale()
+    {
+        Assert.Equal((100, "high"), Ruleset.Embedded.Score([S("PAY-13", 0, Severity.Critical)]));
+    }
+
+    [Fact]
+    public void HR_only_indicators_weigh_nothing()
+    {
+        Assert.Equal(0, Ruleset.Embedded.WeightOf("ID-16"));
+        Assert.Equal(0, Ruleset.Embedded.WeightOf("INT-11"));
+    }
+
+    [Fact]
+    public void A_ruleset_that_weighs_an_HR_only_indicator_is_refused()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Ruleset.Parse("""
+            {"version":"bad","bands":{"review":30,"high":70},"indicators":{"ID-16":20},"hrOnly":["ID-16"]}
+            """));
+        Assert.Contains("ID-16", error.Message);
+    }
+}
