@@ -15,6 +15,8 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
 {
     public GetCandidate.Response Candidate { get; private set; } = null!;
     public string? ActionError { get; private set; }
+    /// <summary>No candidate has the id: the page says so (with status 404) instead of an API-style error body.</summary>
+    public bool Missing { get; private set; }
 
     [BindProperty] public string? Outcome { get; set; }
     [BindProperty] public string? Justification { get; set; }
@@ -56,7 +58,9 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
         }
         catch (NotFoundException)
         {
-            return NotFound();
+            Missing = true;
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
         }
     }
 
