@@ -53,13 +53,15 @@ if (cli) return await AdminCli.RunAsync(app.Services, args.Skip(1).ToArray());
 if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync();
 
-app.UseExceptionHandler();
+app.UseExceptionHandler("/error/500");
 // Kestrel enforces the limit while streaming; this answers declared oversize bodies before any reading, on any server.
 app.Use((context, next) => context.Request.ContentLength > maxRequestBody
     ? throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge)
     : next(context));
-app.UseStatusCodePages();
+app.UseWhen(ProblemDetailsMapper.IsApiRequest, api => api.UseStatusCodePages());
+app.UseWhen(context => !ProblemDetailsMapper.IsApiRequest(context), ui => ui.UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseStaticFiles();
+app.UseRouting(); // after the error middlewares, so that their re-executed requests are routed to the error page
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -37,7 +37,7 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
         {
             RuleFor(d => d.IdentityDocument!.Type).NotEmpty().Must(t => DocumentTypes.Contains(t))
                 .WithMessage($"'type' must be one of: {string.Join(", ", DocumentTypes)}.");
-            RuleFor(d => d.IdentityDocument!.IssuingCountry).Must(CountryCodes.IsIsoAlpha2)
+            RuleFor(d => d.IdentityDocument!.IssuingCountry).Must(IsCountry)
                 .WithMessage("'issuingCountry' must be an ISO 3166-1 alpha-2 code such as US.");
             RuleFor(d => d.IdentityDocument!.Number).NotEmpty().MaximumLength(50).Matches(DocumentNumberPattern())
                 .WithMessage("'number' may contain only letters, digits, spaces and hyphens.");
@@ -119,7 +119,7 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
                 .WithMessage($"'method' must be one of: {string.Join(", ", PayrollMethods)}.");
             RuleFor(d => d.PayrollDestination!.AccountHolderName).MaximumLength(200);
             RuleFor(d => d.PayrollDestination!.BankName).MaximumLength(200);
-            RuleFor(d => d.PayrollDestination!.BankCountry).Must(CountryCodes.IsIsoAlpha2)
+            RuleFor(d => d.PayrollDestination!.BankCountry).Must(IsCountry)
                 .WithMessage("'bankCountry' must be an ISO 3166-1 alpha-2 code such as US.").When(d => d.PayrollDestination!.BankCountry is not null);
             RuleFor(d => d.PayrollDestination!.Iban).Must(Iban.IsValid!).WithMessage("'iban' is not a valid IBAN (format or check digits).")
                 .When(d => d.PayrollDestination!.Iban is not null);
@@ -147,6 +147,9 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
 
         RuleFor(d => d.ReferredBy).MaximumLength(200);
     }
+
+    // Codes are stored upper-case, so "us" is accepted as US.
+    private static bool IsCountry(string? code) => CountryCodes.IsIsoAlpha2(code?.Trim().ToUpperInvariant());
 
     private static bool HasLetter(string? s) => s is not null && s.Any(char.IsLetter);
 
@@ -178,7 +181,7 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
             RuleFor(a => a.City).MaximumLength(100);
             RuleFor(a => a.Region).MaximumLength(100);
             RuleFor(a => a.PostalCode).MaximumLength(20);
-            RuleFor(a => a.Country).NotEmpty().Must(CountryCodes.IsIsoAlpha2).WithMessage("'country' must be an ISO 3166-1 alpha-2 code such as US.");
+            RuleFor(a => a.Country).NotEmpty().Must(IsCountry).WithMessage("'country' must be an ISO 3166-1 alpha-2 code such as US.");
         }
     }
 }

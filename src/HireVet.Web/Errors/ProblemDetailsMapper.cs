@@ -7,11 +7,23 @@ using Npgsql;
 
 namespace HireVet.Web.Errors;
 
-/// <summary>The one place where exceptions become HTTP answers: application/problem+json, never a stack trace.</summary>
+/// <summary>The one place where exceptions become HTTP answers: application/problem+json for the API, the HTML error
+/// page for browser pages; never a stack trace.</summary>
 public sealed class ProblemDetailsMapper(IProblemDetailsService problems, ILogger<ProblemDetailsMapper> logger) : IExceptionHandler
 {
+    public static bool IsApiRequest(HttpContext context) => IsApiPath(context.Request.Path);
+
+    private static bool IsApiPath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        // By now the request path is the error page's; the feature keeps the path that failed.
+        var path = context.Features.Get<IExceptionHandlerFeature>()?.Path ?? context.Request.Path;
+        if (!IsApiPath(path))
+        {
+            logger.LogError(exception, "Unhandled error on page {Path}", path);
+            return false; // pages get the HTML error page (UseExceptionHandler's path)
+        }
         var problem = Map(exception);
         if (problem.Status >= 500) logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
         context.Response.StatusCode = problem.Status!.Value;

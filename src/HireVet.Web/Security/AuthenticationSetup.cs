@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using HireVet.Web.Errors;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace HireVet.Web.Security;
@@ -37,7 +38,7 @@ public static class AuthenticationSetup
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
+        if (ProblemDetailsMapper.IsApiRequest(context.HttpContext))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

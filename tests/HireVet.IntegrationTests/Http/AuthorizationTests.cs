@@ -28,8 +28,8 @@ public sealed class AuthorizationTests(DatabaseFixture db) : IAsyncLifetime
         [Policies.AnyRole] = Roles.Human,
     };
 
-    // The only endpoints open to anonymous callers: health, and the pages needed to sign in.
-    private static readonly string[] Anonymous = ["health", "account/login", "account/logout", "account/access-denied"];
+    // The only endpoints open to anonymous callers: health, the pages needed to sign in, and the error page.
+    private static readonly string[] Anonymous = ["health", "account/login", "account/logout", "account/access-denied", "error/{code:int?}"];
 
     private sealed record Target(string Method, string Path, string[] AllowedRoles, bool AllowsAnonymous);
 
