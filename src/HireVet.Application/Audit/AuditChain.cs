@@ -14,7 +14,7 @@ public static class AuditChain
     // Any constant works; it serialises appends so that each one sees the previous hash. Held until commit.
     private const long AppendLockKey = 7_202_611_210;
 
-    public sealed record Entry
+    public record Entry
     {
         public long Seq { get; init; }
         public DateTimeOffset OccurredAt { get; init; }

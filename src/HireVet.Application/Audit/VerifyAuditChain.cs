@@ -40,7 +40,7 @@ public static class VerifyAuditChain
                 string? problem = null;
                 if (r.Seq != expectedSeq) problem = $"Expected record {expectedSeq} but found {r.Seq}: records are missing.";
                 else if (r.PreviousHash != previousHash) problem = "Its link to the previous record does not match that record's hash.";
-                else if (AuditChain.ComputeHash(r.ToEntry()) != r.Hash) problem = "Its content does not match its hash: it was changed.";
+                else if (AuditChain.ComputeHash(r) != r.Hash) problem = "Its content does not match its hash: it was changed.";
                 if (problem is not null)
                     return new Response { Valid = false, RecordsChecked = checkedCount, FirstBrokenSeq = r.Seq, FirstBrokenId = r.Id, Problem = problem };
                 checkedCount++;
@@ -50,26 +50,10 @@ public static class VerifyAuditChain
             return new Response { Valid = true, RecordsChecked = checkedCount, HeadHash = checkedCount == 0 ? null : previousHash };
         }
 
-        private sealed record Row
+        private sealed record Row : AuditChain.Entry
         {
             public long Id { get; init; }
-            public long Seq { get; init; }
-            public DateTimeOffset OccurredAt { get; init; }
-            public string Actor { get; init; } = "";
-            public string ActorRole { get; init; } = "";
-            public string Action { get; init; } = "";
-            public string? TargetType { get; init; }
-            public string? TargetId { get; init; }
-            public string RequestDigest { get; init; } = "";
-            public string Details { get; init; } = "";
-            public string PreviousHash { get; init; } = "";
             public string Hash { get; init; } = "";
-
-            public AuditChain.Entry ToEntry() => new()
-            {
-                Seq = Seq, OccurredAt = OccurredAt, Actor = Actor, ActorRole = ActorRole, Action = Action,
-                TargetType = TargetType, TargetId = TargetId, RequestDigest = RequestDigest, Details = Details, PreviousHash = PreviousHash,
-            };
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dapper;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Errors;
@@ -32,6 +33,8 @@ public static class GetCandidate
         /// <summary>Null for HR.</summary>
         public AssessmentView? LatestAssessment { get; init; }
         public DecisionView[] Decisions { get; init; } = [];
+        [JsonIgnore] public string DossierJson { get; init; } = "";
+        [JsonIgnore] public string SensitiveProtected { get; init; } = "";
     }
 
     public sealed record AssessmentView
@@ -45,6 +48,8 @@ public static class GetCandidate
         public int Revision { get; init; }
         public Signal[] Signals { get; init; } = [];
         public CheckTrace[] Trace { get; init; } = [];
+        [JsonIgnore] public string SignalsJson { get; init; } = "";
+        [JsonIgnore] public string TraceJson { get; init; } = "";
     }
 
     public sealed record DecisionView
@@ -90,7 +95,7 @@ public static class GetCandidate
 
         public async Task<Response> Handle(Query query, CancellationToken ct)
         {
-            var row = await db.Connection.QuerySingleOrDefaultAsync<CandidateRow>(
+            var row = await db.Connection.QuerySingleOrDefaultAsync<Response>(
                 new CommandDefinition(CandidateSql, query, db.Transaction, cancellationToken: ct))
                 ?? throw new NotFoundException("candidate", query.Id);
             var redacted = JsonSerializer.Deserialize<Dossier>(row.DossierJson, DossierJson.Options)!;
@@ -98,63 +103,25 @@ public static class GetCandidate
             var decisions = (await db.Connection.QueryAsync<DecisionView>(
                 new CommandDefinition(DecisionsSql, query, db.Transaction, cancellationToken: ct))).ToArray();
 
-            var isHr = actor.Role == Roles.Hr;
-            AssessmentView? assessment = null;
-            if (!isHr)
-            {
-                var a = await db.Connection.QuerySingleOrDefaultAsync<AssessmentRow>(
-                    new CommandDefinition(AssessmentSql, query, db.Transaction, cancellationToken: ct));
-                assessment = a is null ? null : new AssessmentView
+            if (actor.Role == Roles.Hr)
+                return row with
                 {
-                    Id = a.Id, Score = a.Score, Band = a.Band, RulesetVersion = a.RulesetVersion, RulesetHash = a.RulesetHash,
-                    AssessedAt = a.AssessedAt, Revision = a.Revision,
-                    Signals = JsonSerializer.Deserialize<Signal[]>(a.SignalsJson, DossierJson.Options)!,
-                    Trace = JsonSerializer.Deserialize<CheckTrace[]>(a.TraceJson, DossierJson.Options)!,
+                    Dossier = secrets.MergeInto(redacted), Score = null, ClaimedBy = null,
+                    Decisions = decisions.Select(d => d with { Justification = null, ApprovalJustification = null, DecidedBy = null, ApprovedBy = null }).ToArray(),
                 };
-            }
 
-            return new Response
+            var assessment = await db.Connection.QuerySingleOrDefaultAsync<AssessmentView>(
+                new CommandDefinition(AssessmentSql, query, db.Transaction, cancellationToken: ct));
+            return row with
             {
-                Id = row.Id, ExternalId = row.ExternalId, LegalName = row.LegalName, Status = row.Status,
-                VettingStatus = row.VettingStatus, Band = row.Band, Score = isHr ? null : row.Score, Revision = row.Revision,
-                ClaimedBy = isHr ? null : row.ClaimedBy, SubmittedBy = row.SubmittedBy, CreatedAt = row.CreatedAt, UpdatedAt = row.UpdatedAt,
                 Dossier = secrets.MergeInto(redacted),
-                LatestAssessment = assessment,
-                Decisions = isHr
-                    ? decisions.Select(d => d with { Justification = null, ApprovalJustification = null, DecidedBy = null, ApprovedBy = null }).ToArray()
-                    : decisions,
+                Decisions = decisions,
+                LatestAssessment = assessment is null ? null : assessment with
+                {
+                    Signals = JsonSerializer.Deserialize<Signal[]>(assessment.SignalsJson, DossierJson.Options)!,
+                    Trace = JsonSerializer.Deserialize<CheckTrace[]>(assessment.TraceJson, DossierJson.Options)!,
+                },
             };
-        }
-
-        private sealed record CandidateRow
-        {
-            public long Id { get; init; }
-            public string ExternalId { get; init; } = "";
-            public string LegalName { get; init; } = "";
-            public string Status { get; init; } = "";
-            public string VettingStatus { get; init; } = "";
-            public string? Band { get; init; }
-            public int? Score { get; init; }
-            public int Revision { get; init; }
-            public string? ClaimedBy { get; init; }
-            public string SubmittedBy { get; init; } = "";
-            public DateTimeOffset CreatedAt { get; init; }
-            public DateTimeOffset UpdatedAt { get; init; }
-            public string DossierJson { get; init; } = "";
-            public string SensitiveProtected { get; init; } = "";
-        }
-
-        private sealed record AssessmentRow
-        {
-            public long Id { get; init; }
-            public int Score { get; init; }
-            public string Band { get; init; } = "";
-            public string RulesetVersion { get; init; } = "";
-            public string RulesetHash { get; init; } = "";
-            public DateTimeOffset AssessedAt { get; init; }
-            public int Revision { get; init; }
-            public string SignalsJson { get; init; } = "";
-            public string TraceJson { get; init; } = "";
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
 using HireVet.IntegrationTests.Infrastructure;
@@ -98,7 +99,7 @@ public sealed class ReviewJourneyTests(DatabaseFixture db) : IAsyncLifetime
         await hr.FillAsync("#routingNumber", "062000019");
         await Screenshot(hr, "01-hr-new-candidate");
         await hr.ClickAsync("#submit-candidate");
-        await hr.WaitForURLAsync("**/candidates/*");
+        await hr.WaitForURLAsync(new Regex(@"/candidates/\d+$")); // not "**/candidates/*": that matches /candidates/new itself
         var id = long.Parse(hr.Url.Split('/').Last());
 
         await WaitForVettingAsync(id);
