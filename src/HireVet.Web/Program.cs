@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
 using HireVet.Application;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
@@ -8,7 +9,9 @@ using HireVet.Web.Cli;
 using HireVet.Web.Demo;
 using HireVet.Web.Endpoints;
 using HireVet.Web.Errors;
+using HireVet.Web.Pages.Account;
 using HireVet.Web.Security;
+using Microsoft.AspNetCore.OpenApi;
 using MediatR;
 
 var cli = args.Length > 0 && args[0] == "admin";
@@ -33,7 +36,19 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 // Binding failures (malformed JSON, wrong types, oversized bodies) reach ProblemDetailsMapper in every environment.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.CreateSchemaReferenceId = type =>
+    // Features nest Command/Query/Response/Item in a static class named after the feature: SubmitCandidateCommand.
+    type.Type.DeclaringType is { Namespace: not null } feature && feature.Namespace.StartsWith("HireVet.Application", StringComparison.Ordinal)
+        ? feature.Name + type.Type.Name
+        : OpenApiOptions.CreateDefaultSchemaReferenceId(type));
+builder.Services.AddRateLimiter(o =>
+{
+    // Slows password guessing: 20 sign-in requests a minute per client address.
+    o.AddPolicy(LoginModel.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+});
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/", Policies.AnyRole);
@@ -62,6 +77,7 @@ app.UseWhen(ProblemDetailsMapper.IsApiRequest, api => api.UseStatusCodePages());
 app.UseWhen(context => !ProblemDetailsMapper.IsApiRequest(context), ui => ui.UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseStaticFiles();
 app.UseRouting(); // after the error middlewares, so that their re-executed requests are routed to the error page
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -16,6 +16,7 @@ public sealed class ErrorModel : PageModel
         404 => "Page not found",
         403 => "Not allowed",
         400 => "Bad request",
+        429 => "Too many attempts",
         _ => "Something went wrong",
     };
 
@@ -24,6 +25,7 @@ public sealed class ErrorModel : PageModel
         404 => "There is nothing at this address. Check the link, or go back to the start page.",
         403 => "Your role does not allow this page.",
         400 => "The request could not be understood.",
+        429 => "Too many requests from this address. Wait a minute and try again.",
         _ => "HireVet could not complete the request. The error has been logged; nothing was half-saved. Please try again.",
     };
 

@@ -127,4 +127,27 @@ public sealed class CandidateApiTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         Assert.Equal("rejected", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("candidateStatus").GetString());
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_dossier_without_any_nationality_field()
+    {
+        var hr = await db.ClientAsync(Roles.Hr);
+        var response = await hr.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        string RequestSchema(string path) => document.GetProperty("paths").GetProperty(path).GetProperty("post")
+            .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
+        Assert.Equal("#/components/schemas/SubmitCandidateCommand", RequestSchema("/api/candidates"));
+        Assert.Equal("#/components/schemas/CreateUserCommand", RequestSchema("/api/admin/users"));
+        Assert.Equal("#/components/schemas/CreateApiKeyCommand", RequestSchema("/api/admin/api-keys"));
+
+        var fields = document.GetProperty("components").GetProperty("schemas").GetProperty("SubmitCandidateCommand")
+            .GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.Contains("externalId", fields);
+        Assert.Contains("networkObservations", fields);
+        Assert.Contains("equipmentShipping", fields);
+        Assert.DoesNotContain(fields, f => f.Contains("nationality", StringComparison.OrdinalIgnoreCase)
+            || f.Contains("ethnic", StringComparison.OrdinalIgnoreCase) || f.Contains("photo", StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -5,12 +5,16 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace HireVet.Web.Pages.Account;
 
 /// <summary>Local username/password sign-in; the cookie carries the username (Name) and the role (Role).</summary>
+[EnableRateLimiting(RateLimitPolicy)]
 public sealed class LoginModel(IMediator mediator) : PageModel
 {
+    public const string RateLimitPolicy = "sign-in";
+
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? Username { get; set; }
     [BindProperty] public string? Password { get; set; }
