@@ -3,7 +3,9 @@ using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Vetting;
 using HireVet.Infrastructure.Database;
+using HireVet.Application.ReferenceData;
 using HireVet.Infrastructure.Jobs;
+using HireVet.Infrastructure.ReferenceData;
 using HireVet.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -31,6 +33,13 @@ public static class DependencyInjection
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
             o.XmlRepository = new PostgresXmlRepository(() => sp.GetRequiredService<AppDataSource>().Value)));
         services.AddSingleton<ISensitiveData, SensitiveData>();
+
+        services.AddSingleton(sp => ReferenceDataOptions.From(configuration,
+            sp.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath));
+        services.AddSingleton<ReferenceDataCatalog>();
+        services.AddSingleton<ReferenceDataStore>();
+        services.AddSingleton<IReferenceData>(sp => sp.GetRequiredService<ReferenceDataStore>());
+        services.AddHostedService(sp => sp.GetRequiredService<ReferenceDataStore>());
 
         if (configuration.GetValue("Jobs:Enabled", true)) AddJobs(services, configuration, connectionString);
         else services.AddSingleton<IVettingScheduler, DisabledVettingScheduler>();

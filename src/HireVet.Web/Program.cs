@@ -57,6 +57,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Candidates/New", Policies.Hr);
     o.Conventions.AuthorizeFolder("/Reviews", Policies.Security);
     o.Conventions.AuthorizeFolder("/Audit", Policies.Auditor);
+    o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
 });
 const long maxRequestBody = 1_048_576;
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxRequestBody);
@@ -87,6 +88,7 @@ app.MapCandidates();
 app.MapReviews();
 app.MapAudit();
 app.MapAdmin();
+app.MapReferenceData();
 app.MapRazorPages();
 
 if (demo) await DemoSeeder.SeedAsync(app.Services);

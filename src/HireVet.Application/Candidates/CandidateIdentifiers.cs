@@ -14,6 +14,7 @@ public static class CandidateIdentifiers
         public const string BankAccount = "bank_account";
         public const string Wallet = "wallet";
         public const string ShippingAddress = "shipping_address";
+        public const string Ip = "ip";
     }
 
     public sealed record Identifier(string Kind, string Value, string Display);
@@ -49,7 +50,17 @@ public static class CandidateIdentifiers
             ids.Add(new(Kinds.ShippingAddress, AddressNormalizer.Normalize(parts),
                 string.Join(", ", new[] { ship.Line1, ship.Line2, ship.City, ship.Region, ship.PostalCode, ship.Country }.Where(p => !string.IsNullOrEmpty(p)))));
         }
+        var ips = (d.NetworkObservations ?? []).Select(o => o.Ip).Concat((d.Interviews ?? []).Select(i => i.Ip));
+        foreach (var ip in ips.OfType<string>().Select(NormalizeIp).Distinct())
+            ids.Add(new(Kinds.Ip, ip, ip));
         return ids;
+    }
+
+    // One spelling per address ("::ffff:1.2.3.4" is 1.2.3.4; IPv6 in its canonical short form).
+    private static string NormalizeIp(string ip)
+    {
+        var address = System.Net.IPAddress.Parse(ip);
+        return (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
     }
 
     public static string Mask(string value) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HireVet.Application.Candidates;
+using HireVet.Application.ReferenceData;
 
 namespace HireVet.Application.Vetting;
 
@@ -25,8 +26,13 @@ public sealed record CheckResult
 /// <summary>A signal before the ruleset has weighed it.</summary>
 public sealed record RawSignal(string IndicatorId, string Severity, string Explanation, JsonObject Evidence);
 
-/// <summary>Everything a check may look at: the full dossier (decrypted) and the other candidates sharing an identifier.</summary>
-public sealed record VettingContext(long CandidateId, Dossier Dossier, IReadOnlyList<SharedIdentifier> SharedIdentifiers);
+/// <summary>Everything a check may look at: the full dossier (decrypted), the other candidates sharing an identifier,
+/// and the reference data of the moment.</summary>
+public sealed record VettingContext(long CandidateId, Dossier Dossier, IReadOnlyList<SharedIdentifier> SharedIdentifiers, ReferenceSnapshot Reference)
+{
+    public VettingContext(long candidateId, Dossier dossier, IReadOnlyList<SharedIdentifier> sharedIdentifiers)
+        : this(candidateId, dossier, sharedIdentifiers, ReferenceSnapshot.Empty) { }
+}
 
 public sealed record SharedIdentifier
 {

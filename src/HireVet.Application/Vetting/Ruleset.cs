@@ -3,9 +3,9 @@ using System.Text.Json;
 
 namespace HireVet.Application.Vetting;
 
-/// <summary>The scoring rules as versioned data: a weight per indicator and the band thresholds. Each indicator
-/// counts once (its heaviest signal); HR-only indicators never score. Every assessment records the version and the
-/// SHA-256 of the file it was scored with.</summary>
+/// <summary>The scoring rules as versioned data: a weight per indicator (or per indicator and severity, where one
+/// indicator covers evidence of different strength) and the band thresholds. Each indicator counts once (its heaviest
+/// signal); HR-only indicators never score. Every assessment records the version and the SHA-256 of the file.</summary>
 public sealed class Ruleset
 {
     public string Version { get; }
@@ -13,7 +13,7 @@ public sealed class Ruleset
     public int ReviewThreshold { get; }
     public int HighThreshold { get; }
     public int MaxScore { get; }
-    private readonly Dictionary<string, int> _weights;
+    private readonly Dictionary<string, Dictionary<string, int>> _weights;
     private readonly HashSet<string> _hrOnly;
 
     private Ruleset(string json)
@@ -25,7 +25,9 @@ public sealed class Ruleset
         ReviewThreshold = file.Bands["review"];
         HighThreshold = file.Bands["high"];
         MaxScore = file.MaxScore;
-        _weights = file.Indicators;
+        _weights = file.Indicators.ToDictionary(i => i.Key, i => i.Value.ValueKind == JsonValueKind.Number
+            ? new Dictionary<string, int> { [AnySeverity] = i.Value.GetInt32() }
+            : i.Value.Deserialize<Dictionary<string, int>>()!);
         _hrOnly = [.. file.HrOnly];
         var scoredHrOnly = _weights.Keys.Where(_hrOnly.Contains).ToArray();
         if (scoredHrOnly.Length > 0)
@@ -44,8 +46,13 @@ public sealed class Ruleset
 
     public static Ruleset Parse(string json) => new(json);
 
-    public int WeightOf(string indicatorId) =>
-        _hrOnly.Contains(indicatorId) ? 0 : _weights.GetValueOrDefault(indicatorId);
+    private const string AnySeverity = "*";
+
+    public int WeightOf(string indicatorId, string severity)
+    {
+        if (_hrOnly.Contains(indicatorId) || !_weights.TryGetValue(indicatorId, out var bySeverity)) return 0;
+        return bySeverity.TryGetValue(severity, out var weight) ? weight : bySeverity.GetValueOrDefault(AnySeverity);
+    }
 
     /// <summary>Severity "critical" (e.g. a sanctions match) goes straight to the top of the scale.</summary>
     public (int Score, string Band) Score(IEnumerable<Signal> signals)
@@ -63,7 +70,7 @@ public sealed class Ruleset
         public string Version { get; init; } = "";
         public Dictionary<string, int> Bands { get; init; } = [];
         public int MaxScore { get; init; } = 100;
-        public Dictionary<string, int> Indicators { get; init; } = [];
+        public Dictionary<string, JsonElement> Indicators { get; init; } = [];
         public string[] HrOnly { get; init; } = [];
     }
 }

@@ -4,6 +4,7 @@ using HireVet.Application.Candidates;
 using HireVet.Application.Common;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
+using HireVet.Application.ReferenceData;
 using MediatR;
 
 namespace HireVet.Application.Vetting;
@@ -15,7 +16,7 @@ public static class VetCandidate
 {
     public sealed record Command(long CandidateId) : IRequest<Unit>, ICommand;
 
-    public sealed class Handler(IDbSession db, ISensitiveData sensitive, AuditScope audit, TimeProvider clock)
+    public sealed class Handler(IDbSession db, ISensitiveData sensitive, IReferenceData referenceData, AuditScope audit, TimeProvider clock)
         : IRequestHandler<Command, Unit>
     {
         private const string LockSql = """
@@ -42,8 +43,10 @@ public static class VetCandidate
             """;
 
         private const string InsertAssessmentSql = """
-            insert into assessments (candidate_id, revision_id, score, band, ruleset_version, ruleset_hash, signals, trace, assessed_at)
-            values (@CandidateId, @RevisionId, @Score, @Band, @RulesetVersion, @RulesetHash, @Signals::jsonb, @Trace::jsonb, @Now)
+            insert into assessments (candidate_id, revision_id, score, band, ruleset_version, ruleset_hash, signals, trace,
+                                     reference_data, assessed_at)
+            values (@CandidateId, @RevisionId, @Score, @Band, @RulesetVersion, @RulesetHash, @Signals::jsonb, @Trace::jsonb,
+                    @ReferenceData::jsonb, @Now)
             returning id
             """;
 
@@ -56,6 +59,7 @@ public static class VetCandidate
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {
             audit.Target("candidate", command.CandidateId);
+            var reference = await referenceData.LoadedAsync(ct); // before taking the row lock
             var row = await db.Connection.QuerySingleOrDefaultAsync<Row>(
                 new CommandDefinition(LockSql, command, db.Transaction, cancellationToken: ct));
             if (row is null || row.VettingStatus != "pending")
@@ -70,7 +74,7 @@ public static class VetCandidate
                 new CommandDefinition(SharedSql, command, db.Transaction, cancellationToken: ct))).ToArray();
 
             var engine = VettingEngine.Default;
-            var outcome = engine.Assess(new VettingContext(row.Id, secrets.MergeInto(redacted), shared));
+            var outcome = engine.Assess(new VettingContext(row.Id, secrets.MergeInto(redacted), shared, reference));
             var now = clock.GetUtcNow();
             var assessmentId = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertAssessmentSql, new
             {
@@ -78,6 +82,7 @@ public static class VetCandidate
                 RulesetVersion = engine.Ruleset.Version, RulesetHash = engine.Ruleset.Hash,
                 Signals = JsonSerializer.Serialize(outcome.Signals, DossierJson.Options),
                 Trace = JsonSerializer.Serialize(outcome.Trace, DossierJson.Options),
+                ReferenceData = JsonSerializer.Serialize(reference.Datasets.Select(d => new { d.Name, d.AsOf, d.Status, d.Rows }), DossierJson.Options),
                 Now = now,
             }, db.Transaction, cancellationToken: ct));
 

@@ -9,6 +9,7 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
     [
         new IdentityDocumentNameCheck(), new PayeeNameCheck(), new ShippingRecipientCheck(),
         new ShippingAddressCheck(), new CryptoPayoutCheck(), new SharedIdentifiersCheck(),
+        new NetworkOriginCheck(), new ImpossibleTravelCheck(), new TimeZoneCheck(),
     ];
 
     public static VettingEngine Default { get; } = new(AllChecks, Ruleset.Embedded);
@@ -27,7 +28,7 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
             var weighed = result.Signals.Select(s => new Signal
             {
                 IndicatorId = s.IndicatorId, Check = check.Name, Severity = s.Severity,
-                Weight = ruleset.WeightOf(s.IndicatorId), Explanation = s.Explanation, Evidence = s.Evidence,
+                Weight = ruleset.WeightOf(s.IndicatorId, s.Severity), Explanation = s.Explanation, Evidence = s.Evidence,
             }).ToArray();
             signals.AddRange(weighed);
             trace.Add(new CheckTrace

@@ -11,10 +11,10 @@ public static class Dossiers
     public static SubmitCandidate.Command Honest(string? externalId = null)
     {
         var home = Austin with { Line1 = $"{Random.Shared.Next(1, 99_999)} Juniper Lane" };
-        return Honest(externalId, home);
+        return Honest(externalId, home, HomeIp());
     }
 
-    private static SubmitCandidate.Command Honest(string? externalId, PostalAddress home) => new()
+    private static SubmitCandidate.Command Honest(string? externalId, PostalAddress home, string homeIp) => new()
     {
         ExternalId = externalId ?? $"ats-{Guid.NewGuid():N}",
         Source = "Greenhouse",
@@ -36,7 +36,12 @@ public static class Dossiers
             AccountNumber = Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(), RoutingNumber = "114000093",
         },
         EquipmentShipping = new() { RecipientName = "Emily Carter", Address = home },
+        // A Comcast (AS7922) home connection in the US, a different one for every candidate.
+        NetworkObservations = [new() { Ip = homeIp, ObservedAt = DateTimeOffset.UtcNow.AddDays(-2), Context = "application", DeviceTimeZone = "America/Chicago" }],
+        Interviews = [new() { At = DateTimeOffset.UtcNow.AddDays(-1), CameraOn = true, Ip = homeIp }],
     };
+
+    private static string HomeIp() => $"73.{Random.Shared.Next(0, 256)}.{Random.Shared.Next(0, 256)}.{Random.Shared.Next(1, 255)}";
 
     /// <summary>Pay goes to an account held by somebody else (PAY-04).</summary>
     public static SubmitCandidate.Command PayeeMismatch(string? externalId = null)

@@ -76,8 +76,9 @@ public sealed class VetCandidateTests(DatabaseFixture db) : IAsyncLifetime
             EquipmentShipping = new() { RecipientName = "Ryan Scott", Address = farm with { Line1 = "4410 Sycamore Ridge Drive" } },
         });
 
+        // Same account, same laptop address and (reused observations) the same home IP: the laptop-farm pattern.
         var indicators = second.LatestAssessment!.Signals.Select(s => s.IndicatorId).Order().ToArray();
-        Assert.Equal(["LINK-05", "LINK-06"], indicators);
+        Assert.Equal(["LINK-04", "LINK-05", "LINK-06"], indicators);
         var account = second.LatestAssessment.Signals.Single(s => s.IndicatorId == "LINK-05");
         Assert.Contains("Jason Miller (ring-1)", account.Explanation);
         Assert.Equal("ring-1", account.Evidence["otherCandidates"]![0]!["externalId"]!.GetValue<string>());

@@ -10,7 +10,7 @@ public sealed class RulesetTests
     [Fact]
     public void The_embedded_ruleset_has_a_version_and_a_content_hash()
     {
-        Assert.Equal("2026.11-1", Ruleset.Embedded.Version);
+        Assert.Matches(@"^\d{4}\.\d{2}-\d+$", Ruleset.Embedded.Version);
         Assert.Matches("^[0-9a-f]{64}$", Ruleset.Embedded.Hash);
     }
 
@@ -38,8 +38,21 @@ public sealed class RulesetTests
     [Fact]
     public void HR_only_indicators_weigh_nothing()
     {
-        Assert.Equal(0, Ruleset.Embedded.WeightOf("ID-16"));
-        Assert.Equal(0, Ruleset.Embedded.WeightOf("INT-11"));
+        Assert.Equal(0, Ruleset.Embedded.WeightOf("ID-16", Severity.High));
+        Assert.Equal(0, Ruleset.Embedded.WeightOf("INT-11", Severity.Medium));
+    }
+
+    [Fact]
+    public void An_indicator_can_weigh_its_severities_differently()
+    {
+        var r = Ruleset.Parse("""
+            {"version":"t","bands":{"review":30,"high":70},"indicators":{"NET-08":{"high":70,"medium":20},"PAY-04":40},"hrOnly":[]}
+            """);
+        Assert.Equal(70, r.WeightOf("NET-08", Severity.High));
+        Assert.Equal(20, r.WeightOf("NET-08", Severity.Medium));
+        Assert.Equal(0, r.WeightOf("NET-08", Severity.Low));
+        Assert.Equal(40, r.WeightOf("PAY-04", Severity.Low));
+        Assert.Equal(0, r.WeightOf("NET-99", Severity.High));
     }
 
     [Fact]

@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using HireVet.Application.Candidates;
+using HireVet.Application.ReferenceData;
+using HireVet.Application.ReferenceData.Network;
 using K = HireVet.Application.Candidates.CandidateIdentifiers.Kinds;
 
 namespace HireVet.Application.Vetting.Checks;
 
-/// <summary>LINK-01/02/05/06: an identifier of this candidate (ID document, email or phone, bank account or wallet,
-/// shipping address) is also on other candidates, who are named in the evidence.</summary>
+/// <summary>LINK-01/02/04/05/06: an identifier of this candidate (ID document, email or phone, residential IP address,
+/// bank account or wallet, shipping address) is also on other candidates, who are named in the evidence.</summary>
 public sealed class SharedIdentifiersCheck : ICheck
 {
     private static readonly Dictionary<string, (string Indicator, string Severity, string What)> ByKind = new()
@@ -16,16 +18,19 @@ public sealed class SharedIdentifiersCheck : ICheck
         [K.BankAccount] = ("LINK-05", Severity.High, "payroll account"),
         [K.Wallet] = ("LINK-05", Severity.High, "crypto wallet"),
         [K.ShippingAddress] = ("LINK-06", Severity.Medium, "shipping address"),
+        [K.Ip] = ("LINK-04", Severity.High, "IP address"),
     };
 
     public string Name => "shared-identifiers";
-    public string[] Indicators => ["LINK-01", "LINK-02", "LINK-05", "LINK-06"];
+    public string[] Indicators => ["LINK-01", "LINK-02", "LINK-04", "LINK-05", "LINK-06"];
 
     public CheckResult Run(VettingContext context)
     {
         if (CandidateIdentifiers.From(context.Dossier).Count == 0)
             return CheckResult.NotEvaluated("The dossier has no identifier that could be shared (email, phone, document, account, wallet, shipping address).");
+        var network = context.Reference.Get<NetworkIntelligence>(Datasets.Network);
         var signals = context.SharedIdentifiers
+            .Where(s => s.Kind != K.Ip || !IsSharedByNature(network, s.Display))
             .GroupBy(s => (s.Kind, s.Display))
             .OrderBy(g => g.Key.Kind)
             .Select(g =>
@@ -50,5 +55,14 @@ public sealed class SharedIdentifiersCheck : ICheck
             })
             .ToArray();
         return signals.Length == 0 ? CheckResult.NotFired : CheckResult.Fired(signals);
+    }
+
+    /// <summary>VPN exits, Apple's relay and hosting networks are shared by strangers, so sharing one links nobody.
+    /// Without network data every shared IP counts (and the network checks say they were not evaluated).</summary>
+    private static bool IsSharedByNature(NetworkIntelligence? network, string ip)
+    {
+        if (network is null) return false;
+        var info = network.Enrich(System.Net.IPAddress.Parse(ip));
+        return info.IsVpn || info.IsHosting || info.IsICloudPrivateRelay;
     }
 }
