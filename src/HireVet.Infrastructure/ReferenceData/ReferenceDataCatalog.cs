@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
+using HireVet.Application.ReferenceData.Sanctions;
 using Microsoft.Extensions.Configuration;
 
 namespace HireVet.Infrastructure.ReferenceData;
@@ -73,7 +74,26 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
                 "../shared/data/network/dprk-network.csv",
                 [Shared("network", "dprk-network.csv")],
                 f => { var d = DprkNetwork.Load(f[0]); return new(d, d.PrefixTexts.Count + d.Asns.Count, "2026-11"); }),
+            new(Datasets.OfacSdn, "OFAC Specially Designated Nationals list (SDN Advanced XML): names, aliases, programmes, dates of birth, countries, emails, websites",
+                "US Government work, public domain", "OFAC SDN list", "../shared/data/ofac (drop a fresh sdn_advanced.xml or .xml.gz from OFAC there)",
+                [SdnFile()],
+                f => { var list = SdnAdvancedXml.ReadFile(f[0]); return new(SanctionsIndex.Build(list), list.Entries.Count, list.DateOfIssue); }),
+            new(Datasets.OfacCryptoAddresses, "Digital-currency addresses on the OFAC SDN list, with the DPRK-linked subset",
+                "public domain (OFAC); list tool MIT, Copyright (c) 2021 0xB10C", "OFAC via 0xB10C/ofac-sanctioned-digital-currency-addresses (brave-intl fork)",
+                "../shared/data/crypto",
+                [.. CryptoFiles()],
+                f => { var a = SanctionedAddresses.Load(Path.GetDirectoryName(f[0])!, null); return new(a, a.Count, "2025-11-19"); }),
         ];
+
+        // A plain download from OFAC wins over the compressed copy shipped in shared/data.
+        string SdnFile() => File.Exists(Shared("ofac", "sdn_advanced.xml")) ? Shared("ofac", "sdn_advanced.xml") : Shared("ofac", "sdn_advanced.xml.gz");
+
+        IEnumerable<string> CryptoFiles()
+        {
+            var dir = Shared("crypto");
+            var lists = Directory.Exists(dir) ? Directory.GetFiles(dir, "sanctioned_addresses_*.txt").Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
+            return [Shared("crypto", "dprk-addresses.csv"), .. lists];
+        }
     }
 
     private static Loaded Networks(string[] files, string asOf)

@@ -28,7 +28,9 @@ public sealed class VetCandidateTests(DatabaseFixture db) : IAsyncLifetime
         var assessment = candidate.LatestAssessment!;
         Assert.Empty(assessment.Signals);
         Assert.Equal(VettingEngine.AllChecks.Length, assessment.Trace.Length);
-        Assert.All(assessment.Trace, t => Assert.Equal("not_fired", t.Outcome));
+        var wallet = Assert.Single(assessment.Trace, t => t.Check == "sanctioned-wallet"); // paid by bank transfer
+        Assert.Equal(("not_evaluated", "The dossier has no payout wallet address."), (wallet.Outcome, wallet.Reason));
+        Assert.All(assessment.Trace.Where(t => t != wallet), t => Assert.Equal("not_fired", t.Outcome));
         Assert.Equal(Ruleset.Embedded.Version, assessment.RulesetVersion);
         Assert.Equal(Ruleset.Embedded.Hash, assessment.RulesetHash);
     }

@@ -15,6 +15,9 @@ public sealed class FairnessTests
         IdentityDocument = new() { Type = "driver_licence", IssuingCountry = "US", Number = "OH1234567", NameOnDocument = onDocument },
         PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = holder, AccountNumber = "123456789", RoutingNumber = "044000037" },
         EquipmentShipping = new() { RecipientName = recipient, Address = new() { Line1 = "5 Oak St", City = "Columbus", PostalCode = "43215", Country = "US" } },
+        ClaimedTimeZone = "America/New_York",
+        NetworkObservations = [new() { Ip = "73.162.10.20", ObservedAt = new DateTimeOffset(2026, 11, 16, 15, 0, 0, TimeSpan.Zero), DeviceTimeZone = "America/New_York" }],
+        DateOfBirth = new DateOnly(1990, 5, 1),
     };
 
     public static TheoryData<Dossier, Dossier> Pairs => new()
@@ -31,10 +34,13 @@ public sealed class FairnessTests
     [MemberData(nameof(Pairs))]
     public void Names_of_different_origin_get_the_same_score_band_and_indicators(Dossier korean, Dossier irish)
     {
-        var a = VettingEngine.Default.Assess(new VettingContext(1, korean, []));
-        var b = VettingEngine.Default.Assess(new VettingContext(2, irish, []));
+        // With the real reference data: sanctions screening is where a name's origin could leak into a score.
+        var a = VettingEngine.Default.Assess(new VettingContext(1, korean, [], Checks.TestReferenceData.Snapshot));
+        var b = VettingEngine.Default.Assess(new VettingContext(2, irish, [], Checks.TestReferenceData.Snapshot));
 
         Assert.Equal((a.Score, a.Band), (b.Score, b.Band));
         Assert.Equal(a.Signals.Select(s => s.IndicatorId), b.Signals.Select(s => s.IndicatorId));
+        Assert.Equal(a.Trace.Select(t => t.Outcome), b.Trace.Select(t => t.Outcome));
+        Assert.DoesNotContain(a.Trace, t => t.Outcome == "not_evaluated" && t.Check is "sanctions-screening" or "network-origin");
     }
 }

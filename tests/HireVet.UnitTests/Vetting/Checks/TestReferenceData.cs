@@ -1,6 +1,7 @@
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.UnitTests.ReferenceData.Network;
+using HireVet.UnitTests.ReferenceData.Sanctions;
 
 namespace HireVet.UnitTests.Vetting.Checks;
 
@@ -9,10 +10,14 @@ internal static class TestReferenceData
 {
     private static readonly Lazy<ReferenceSnapshot> Loaded = new(() =>
     {
-        var files = new NetworkDataFixture();
-        return new ReferenceSnapshot(
-            [new DatasetInfo { Name = Datasets.Network, Status = "loaded" }],
-            new Dictionary<string, object> { [Datasets.Network] = files.Network });
+        var sanctions = SdnDataFixture.Shared;
+        var values = new Dictionary<string, object>
+        {
+            [Datasets.Network] = new NetworkDataFixture().Network,
+            [Datasets.OfacSdn] = sanctions.Index,
+            [Datasets.OfacCryptoAddresses] = sanctions.AddressesWithoutSdn,
+        };
+        return new ReferenceSnapshot([.. values.Keys.Select(name => new DatasetInfo { Name = name, Status = "loaded" })], values);
     });
 
     public static ReferenceSnapshot Snapshot => Loaded.Value;

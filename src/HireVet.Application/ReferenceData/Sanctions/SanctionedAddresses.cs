@@ -1,0 +1,197 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace HireVet.Application.ReferenceData.Sanctions;
+
+/// <summary>
+/// OFAC's sanctioned digital-currency addresses (<c>sanctioned_addresses_&lt;TICKER&gt;.txt</c>) with their owners.
+/// EVM addresses (0x + 40 hex digits) compare case-insensitively, because wallets print them in either case;
+/// every other address compares exactly, because Base58 addresses are case-sensitive.
+/// </summary>
+public sealed class SanctionedAddresses
+{
+    private const string ListPrefix = "sanctioned_addresses_";
+    private const string DprkFileName = "dprk-addresses.csv";
+
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+
+    private readonly Dictionary<string, SanctionedAddress> byKey;
+
+    private SanctionedAddresses(Dictionary<string, SanctionedAddress> byKey) => this.byKey = byKey;
+
+    /// <summary>Distinct addresses (EVM addresses folded to lower case).</summary>
+    public int Count => byKey.Count;
+
+    /// <summary>
+    /// Reads every address list in <paramref name="cryptoDirectory"/>. With <paramref name="sdn"/>, owners come from
+    /// the entries' "Digital Currency Address" features (the address lists are generated from the same XML, so
+    /// this covers every address); without it, only the DPRK-linked owners in <c>dprk-addresses.csv</c> are known.
+    /// </summary>
+    public static SanctionedAddresses Load(string cryptoDirectory, SdnList? sdn)
+    {
+        var builders = new Dictionary<string, Builder>(StringComparer.Ordinal);
+        foreach (var path in Directory.GetFiles(cryptoDirectory, ListPrefix + "*.txt").Order(StringComparer.Ordinal))
+        {
+            var ticker = Path.GetFileNameWithoutExtension(path)[ListPrefix.Length..];
+            foreach (var line in File.ReadLines(path))
+            {
+                var address = line.Trim();
+                if (address.Length > 0 && !address.StartsWith('#'))
+                {
+                    Add(builders, address, ticker);
+                }
+            }
+        }
+
+        if (sdn is not null)
+        {
+            foreach (var entry in sdn.Entries)
+            {
+                foreach (var listed in entry.Addresses)
+                {
+                    Add(builders, listed.Address, listed.Ticker)
+                        .AddOwner(entry.ProfileId, entry.PrimaryName, entry.Programs, entry.IsDprkProgram || entry.CountryCodes.Contains("KP"));
+                }
+            }
+        }
+        else
+        {
+            var dprkPath = Path.Combine(cryptoDirectory, DprkFileName);
+            if (File.Exists(dprkPath))
+            {
+                ReadDprkAddresses(dprkPath, builders);
+            }
+        }
+
+        return new SanctionedAddresses(builders.ToDictionary(pair => pair.Key, pair => pair.Value.Build(), StringComparer.Ordinal));
+    }
+
+    public SanctionedAddress? Find(string address)
+    {
+        var trimmed = address?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : byKey.GetValueOrDefault(Key(trimmed));
+    }
+
+    internal static bool IsEvmAddress(string address) =>
+        address.Length == 42 && address[0] == '0' && address[1] is 'x' or 'X' && !address.AsSpan(2).ContainsAnyExcept(HexDigits);
+
+    private static string Key(string address) => IsEvmAddress(address) ? address.ToLowerInvariant() : address;
+
+    private static Builder Add(Dictionary<string, Builder> builders, string address, string ticker)
+    {
+        var key = Key(address);
+        if (!builders.TryGetValue(key, out var builder))
+        {
+            builders[key] = builder = new Builder(address);
+        }
+
+        if (!builder.Tickers.Contains(ticker))
+        {
+            builder.Tickers.Add(ticker);
+        }
+
+        return builder;
+    }
+
+    // Header: ticker,address,sdn_ent_num,sdn_name,programs (programmes separated by ';'); every row is DPRK-linked.
+    private static void ReadDprkAddresses(string path, Dictionary<string, Builder> builders)
+    {
+        using var lines = File.ReadLines(path).GetEnumerator();
+        if (!lines.MoveNext())
+        {
+            return;
+        }
+
+        var header = ParseCsvLine(lines.Current);
+        int Column(string name) => header.IndexOf(name) is >= 0 and var index
+            ? index
+            : throw new FormatException($"{path}: column '{name}' is missing.");
+        var (ticker, address, entNum, name, programs) =
+            (Column("ticker"), Column("address"), Column("sdn_ent_num"), Column("sdn_name"), Column("programs"));
+
+        while (lines.MoveNext())
+        {
+            if (string.IsNullOrWhiteSpace(lines.Current))
+            {
+                continue;
+            }
+
+            var fields = ParseCsvLine(lines.Current);
+            Add(builders, fields[address].Trim(), fields[ticker].Trim()).AddOwner(
+                int.Parse(fields[entNum], CultureInfo.InvariantCulture),
+                fields[name],
+                fields[programs].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                isDprk: true);
+        }
+    }
+
+    // RFC 4180 fields on one line: quoted fields may hold commas and doubled quotes.
+    private static List<string> ParseCsvLine(string line)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c != '"')
+                {
+                    field.Append(c);
+                }
+                else if (i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else
+                {
+                    quoted = false;
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c != '\r')
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
+    }
+
+    private sealed class Builder(string address)
+    {
+        private readonly SortedDictionary<int, (string Name, string[] Programs, bool IsDprk)> owners = [];
+
+        public List<string> Tickers { get; } = [];
+
+        public void AddOwner(int profileId, string name, string[] programs, bool isDprk) =>
+            owners[profileId] = (name, programs, isDprk);
+
+        public SanctionedAddress Build()
+        {
+            var first = owners.Count > 0 ? owners.First() : default(KeyValuePair<int, (string Name, string[] Programs, bool IsDprk)>?);
+            return new SanctionedAddress
+            {
+                Address = address,
+                Tickers = [.. Tickers],
+                SdnEntryId = first?.Key,
+                SdnEntryIds = [.. owners.Keys],
+                SdnName = first?.Value.Name,
+                Programs = [.. owners.Values.SelectMany(owner => owner.Programs).Distinct()],
+                IsDprk = owners.Values.Any(owner => owner.IsDprk),
+            };
+        }
+    }
+}
