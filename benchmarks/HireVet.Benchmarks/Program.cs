@@ -7,7 +7,8 @@ var outDir = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? Path.
 Directory.CreateDirectory(outDir);
 var report = new Report();
 
-await ReferenceDataBenchmarks.RunAsync(report);
+var snapshot = await ReferenceDataBenchmarks.RunAsync(report);
+SanctionsBenchmarks.Run(report, snapshot);
 
 var markdown = report.ToMarkdown();
 var file = Path.Combine(outDir, "latest.md");

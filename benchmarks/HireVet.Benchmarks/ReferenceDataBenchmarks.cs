@@ -11,7 +11,7 @@ namespace HireVet.Benchmarks;
 /// <summary>Start-up load of every dataset, the memory it keeps resident, and IP enrichment throughput on one core.</summary>
 public static class ReferenceDataBenchmarks
 {
-    public static async Task RunAsync(Report report)
+    public static async Task<ReferenceSnapshot> RunAsync(Report report)
     {
         var options = new ReferenceDataOptions { NpmModules = Paths.NpmModules, SharedData = Paths.SharedData };
         var catalog = new ReferenceDataCatalog(options, new ConfigurationBuilder().Build(), TimeProvider.System);
@@ -55,6 +55,7 @@ public static class ReferenceDataBenchmarks
         }, ipObjects.Length);
         report.Add("Full IP enrichment (ASN, country, hosting, VPN, DPRK), one core", $"{enrichRate / 1e6:F1} M/s", "≥ 5 M/s", enrichRate >= 5e6,
             "five lookups per address and one result object");
+        return snapshot;
     }
 
     /// <summary>Best of five timed passes after a warm-up, single-threaded.</summary>
