@@ -3,6 +3,8 @@ using Dapper;
 using HireVet.Application.Common;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
+using HireVet.Application.ReferenceData;
+using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.Vetting;
 using MediatR;
 
@@ -10,7 +12,8 @@ namespace HireVet.Application.Candidates;
 
 /// <summary>HR (or an applicant-tracking system) submits a dossier. A new externalId creates a candidate; the same
 /// dossier again changes nothing; a changed dossier becomes a new revision. Either way a changed dossier is marked
-/// pending vetting in the same transaction and the scheduler is asked to vet it after commit.</summary>
+/// pending vetting in the same transaction, as is every other member of its ring (their ring changed too), and the
+/// scheduler is asked to vet them after commit.</summary>
 public static class SubmitCandidate
 {
     public sealed record Command : Dossier, IRequest<Response>, ICommand;
@@ -27,7 +30,8 @@ public static class SubmitCandidate
     public sealed class Validator(TimeProvider clock) : DossierValidator<Command>(clock);
 
     public sealed class Handler(IDbSession db, ISensitiveData sensitive, ICurrentActor actor, AuditScope audit,
-        IAfterCommit afterCommit, IVettingScheduler scheduler, TimeProvider clock) : IRequestHandler<Command, Response>
+        IAfterCommit afterCommit, IVettingScheduler scheduler, IReferenceData referenceData, TimeProvider clock)
+        : IRequestHandler<Command, Response>
     {
         private const string InsertCandidateSql = """
             insert into candidates (external_id, legal_name, source, role, submitted_by, created_at, updated_at,
@@ -64,6 +68,13 @@ public static class SubmitCandidate
             select @CandidateId, kind, value_hash, display
             from unnest(@Kinds, @Hashes, @Displays) as i(kind, value_hash, display)
             on conflict do nothing;
+            """;
+
+        // Every other member of the candidate's ring: their ring changed, so they are vetted again.
+        private const string RevetRingSql = """
+            update candidates set vetting_status = 'pending', vetting_requested_at = @Now
+            where id = any(@Members) and vetting_status = 'completed'
+            returning id
             """;
 
         public async Task<Response> Handle(Command command, CancellationToken ct)
@@ -119,10 +130,20 @@ public static class SubmitCandidate
                 Displays = identifiers.Select(i => i.Display).ToArray(),
             }, db.Transaction, cancellationToken: ct));
 
+            var ring = await CandidateGraph.ComponentAsync(db, candidateId, referenceData.Current.Get<NetworkIntelligence>(Datasets.Network), ct);
+            var members = ring.Nodes.Select(n => n.Id).Where(id => id != candidateId).ToArray();
+            var linked = members.Length == 0 ? [] : (await db.Connection.QueryAsync<long>(new CommandDefinition(RevetRingSql,
+                new { Members = members, Now = now }, db.Transaction, cancellationToken: ct))).ToArray();
+
             audit.Target("candidate", candidateId);
             audit.Details["outcome"] = outcome;
             audit.Details["revision"] = revision;
-            afterCommit.Enqueue(token => scheduler.ScheduleAsync(candidateId, token));
+            if (linked.Length > 0) audit.Details["linkedRevetted"] = linked;
+            afterCommit.Enqueue(async token =>
+            {
+                await scheduler.ScheduleAsync(candidateId, token);
+                foreach (var other in linked) await scheduler.ScheduleAsync(other, token);
+            });
             return new Response { Id = candidateId, Status = "pending_vetting", Revision = revision, Outcome = outcome };
         }
     }

@@ -30,6 +30,9 @@ public sealed record RawSignal(string IndicatorId, string Severity, string Expla
 /// and the reference data of the moment.</summary>
 public sealed record VettingContext(long CandidateId, Dossier Dossier, IReadOnlyList<SharedIdentifier> SharedIdentifiers, ReferenceSnapshot Reference)
 {
+    /// <summary>The connected component of candidates around this one (null when not computed).</summary>
+    public CandidateGraph.Graph? Ring { get; init; }
+
     public VettingContext(long candidateId, Dossier dossier, IReadOnlyList<SharedIdentifier> sharedIdentifiers)
         : this(candidateId, dossier, sharedIdentifiers, ReferenceSnapshot.Empty) { }
 }

@@ -5,6 +5,7 @@ using HireVet.Application.Common;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
 using HireVet.Application.ReferenceData;
+using HireVet.Application.ReferenceData.Network;
 using MediatR;
 
 namespace HireVet.Application.Vetting;
@@ -20,7 +21,7 @@ public static class VetCandidate
         : IRequestHandler<Command, Unit>
     {
         private const string LockSql = """
-            select c.id, c.vetting_status, r.id as revision_id, r.dossier::text as dossier, r.sensitive_protected,
+            select c.id, c.status, c.vetting_status, r.id as revision_id, r.dossier::text as dossier, r.sensitive_protected,
                    exists (select 1 from decisions d join decision_approvals a on a.decision_id = d.id
                            where d.candidate_id = c.id and d.outcome = 'reject' and a.verdict = 'approved') as was_rejected
             from candidates c
@@ -52,9 +53,21 @@ public static class VetCandidate
 
         private const string CompleteSql = """
             update candidates
-            set vetting_status = 'completed', score = @Score, band = @Band, status = @Status, updated_at = @Now
+            set vetting_status = 'completed', score = @Score, band = @Band, status = @Status, updated_at = @Now,
+                claimed_by = case when status = @Status then claimed_by end,
+                claimed_at = case when status = @Status then claimed_at end
             where id = @CandidateId
             """;
+
+        /// <summary>Only a clean band clears without a human, and never someone already rejected. A human's decision
+        /// stands when a re-vet (a new ring member, say) adds an assessment, except a decision still waiting for its
+        /// second reviewer: it rested on the old assessment, so the candidate goes back to the queue.</summary>
+        private static string NextStatus(string current, string band, bool wasRejected) => current switch
+        {
+            "pending_vetting" or "clear" or "review" => band == "clear" && !wasRejected ? "clear" : "review",
+            "awaiting_approval" => "review",
+            _ => current,
+        };
 
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -73,8 +86,9 @@ public static class VetCandidate
             var shared = (await db.Connection.QueryAsync<SharedIdentifier>(
                 new CommandDefinition(SharedSql, command, db.Transaction, cancellationToken: ct))).ToArray();
 
+            var ring = await CandidateGraph.ComponentAsync(db, row.Id, reference.Get<NetworkIntelligence>(Datasets.Network), ct);
             var engine = VettingEngine.Default;
-            var outcome = engine.Assess(new VettingContext(row.Id, secrets.MergeInto(redacted), shared, reference));
+            var outcome = engine.Assess(new VettingContext(row.Id, secrets.MergeInto(redacted), shared, reference) { Ring = ring });
             var now = clock.GetUtcNow();
             var assessmentId = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertAssessmentSql, new
             {
@@ -86,8 +100,7 @@ public static class VetCandidate
                 Now = now,
             }, db.Transaction, cancellationToken: ct));
 
-            // Only a clean band clears without a human, and never for someone already rejected.
-            var status = outcome.Band == "clear" && !row.WasRejected ? "clear" : "review";
+            var status = NextStatus(row.Status, outcome.Band, row.WasRejected);
             await db.Connection.ExecuteAsync(new CommandDefinition(CompleteSql,
                 new { command.CandidateId, outcome.Score, outcome.Band, Status = status, Now = now }, db.Transaction, cancellationToken: ct));
 
@@ -100,6 +113,7 @@ public static class VetCandidate
         private sealed record Row
         {
             public long Id { get; init; }
+            public string Status { get; init; } = "";
             public string VettingStatus { get; init; } = "";
             public long RevisionId { get; init; }
             public string Dossier { get; init; } = "";

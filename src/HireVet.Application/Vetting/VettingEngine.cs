@@ -10,7 +10,7 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
         new IdentityDocumentNameCheck(), new PayeeNameCheck(), new ShippingRecipientCheck(),
         new ShippingAddressCheck(), new CryptoPayoutCheck(), new SharedIdentifiersCheck(),
         new NetworkOriginCheck(), new ImpossibleTravelCheck(), new TimeZoneCheck(),
-        new SanctionsScreeningCheck(), new SanctionedWalletCheck(),
+        new SanctionsScreeningCheck(), new SanctionedWalletCheck(), new RingCheck(),
     ];
 
     public static VettingEngine Default { get; } = new(AllChecks, Ruleset.Embedded);

@@ -30,5 +30,9 @@ public static class CandidateEndpoints
         group.MapGet("/{id:long}", (long id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetCandidate.Query(id), ct))
             .RequireAuthorization(Policies.CandidateReaders)
             .WithSummary("A candidate's dossier, status and latest assessment (HR sees status and outcome only).");
+
+        group.MapGet("/{id:long}/links", (long id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetCandidateLinks.Query(id), ct))
+            .RequireAuthorization(Policies.EvidenceReaders)
+            .WithSummary("The ring around a candidate: candidates linked by shared identifiers (nodes) and the identifiers (typed edges).");
     }
 }

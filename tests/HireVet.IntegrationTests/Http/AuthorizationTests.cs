@@ -25,6 +25,7 @@ public sealed class AuthorizationTests(DatabaseFixture db) : IAsyncLifetime
         [Policies.Auditor] = [Roles.Auditor],
         [Policies.Admin] = [Roles.Admin],
         [Policies.CandidateReaders] = [Roles.Hr, Roles.Security, Roles.Auditor],
+        [Policies.EvidenceReaders] = [Roles.Security, Roles.Auditor],
         [Policies.AnyRole] = Roles.Human,
     };
 

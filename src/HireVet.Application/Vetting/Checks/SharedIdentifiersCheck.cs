@@ -30,7 +30,7 @@ public sealed class SharedIdentifiersCheck : ICheck
             return CheckResult.NotEvaluated("The dossier has no identifier that could be shared (email, phone, document, account, wallet, shipping address).");
         var network = context.Reference.Get<NetworkIntelligence>(Datasets.Network);
         var signals = context.SharedIdentifiers
-            .Where(s => s.Kind != K.Ip || !IsSharedByNature(network, s.Display))
+            .Where(s => s.Kind != K.Ip || !CandidateGraph.IsSharedByNature(network, s.Display))
             .GroupBy(s => (s.Kind, s.Display))
             .OrderBy(g => g.Key.Kind)
             .Select(g =>
@@ -55,14 +55,5 @@ public sealed class SharedIdentifiersCheck : ICheck
             })
             .ToArray();
         return signals.Length == 0 ? CheckResult.NotFired : CheckResult.Fired(signals);
-    }
-
-    /// <summary>VPN exits, Apple's relay and hosting networks are shared by strangers, so sharing one links nobody.
-    /// Without network data every shared IP counts (and the network checks say they were not evaluated).</summary>
-    private static bool IsSharedByNature(NetworkIntelligence? network, string ip)
-    {
-        if (network is null) return false;
-        var info = network.Enrich(System.Net.IPAddress.Parse(ip));
-        return info.IsVpn || info.IsHosting || info.IsICloudPrivateRelay;
     }
 }

@@ -15,6 +15,8 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
 {
     public GetCandidate.Response Candidate { get; private set; } = null!;
     public string? ActionError { get; private set; }
+    /// <summary>The ring of linked candidates (not shown to HR).</summary>
+    public CandidateGraph.Graph? Links { get; private set; }
     /// <summary>No candidate has the id: the page says so (with status 404) instead of an API-style error body.</summary>
     public bool Missing { get; private set; }
 
@@ -54,6 +56,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
         try
         {
             Candidate = await mediator.Send(new GetCandidate.Query(id), ct);
+            if (!IsHr) Links = await mediator.Send(new GetCandidateLinks.Query(id), ct);
             return Page();
         }
         catch (NotFoundException)

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HireVet.Application.Candidates;
+using HireVet.Application.Common.Security;
+using HireVet.Application.Reviews;
+using HireVet.Application.Vetting;
+using HireVet.IntegrationTests.Infrastructure;
+
+namespace HireVet.IntegrationTests.Vetting;
+
+/// <summary>A ring: Ana and Ben share a bank account, Ben and Cal a phone number. Cal is linked to Ana only through Ben.</summary>
+[Collection("db")]
+public sealed class RingTests(DatabaseFixture db) : IAsyncLifetime
+{
+    public Task InitializeAsync() => db.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static SubmitCandidate.Command Member(string name, string account, string phone) => Dossiers.Honest() with
+    {
+        LegalName = name,
+        Phone = phone,
+        PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = name, AccountNumber = account, RoutingNumber = "064000017" },
+        EquipmentShipping = null,
+        IdentityDocument = null,
+    };
+
+    private async Task<long> SubmitAndVetAll(SubmitCandidate.Command dossier)
+    {
+        var id = (await db.SendAsync(dossier, "hana", Roles.Hr)).Id;
+        // Vet everything pending: the new candidate and the ones whose ring it changed (as the scheduler would).
+        foreach (var pending in await db.QueryAsync<long>("select id from candidates where vetting_status = 'pending' order by id"))
+            await db.SendAsync(new VetCandidate.Command(pending), "system", Roles.System);
+        return id;
+    }
+
+    private async Task<(long Ana, long Ben, long Cal)> Ring()
+    {
+        var ana = await SubmitAndVetAll(Member("Ana Costa", "771100245", "+1 615 555 0101"));
+        var ben = await SubmitAndVetAll(Member("Ben Osei", "771100245", "+1 615 555 0190"));
+        var cal = await SubmitAndVetAll(Member("Cal Novak", "998877665", "+1 615 555 0190"));
+        return (ana, ben, cal);
+    }
+
+    [Fact]
+    public async Task A_member_linked_only_through_another_is_in_the_ring_and_earlier_members_are_vetted_again()
+    {
+        var (ana, ben, cal) = await Ring();
+
+        var calAssessment = (await db.SendAsync(new GetCandidate.Query(cal))).LatestAssessment!;
+        var ring = Assert.Single(calAssessment.Signals, s => s.IndicatorId == "LINK-09");
+        Assert.Contains("ring of 3 candidates", ring.Explanation);
+        var members = ring.Evidence["members"]!.AsArray();
+        Assert.False(members.Single(m => m!["id"]!.GetValue<long>() == ana)!["linkedDirectly"]!.GetValue<bool>());
+        Assert.True(members.Single(m => m!["id"]!.GetValue<long>() == ben)!["linkedDirectly"]!.GetValue<bool>());
+
+        // Ana was vetted alone, again when Ben joined, and again when Cal joined through Ben: now she sees the ring too.
+        Assert.Equal(3, await db.QuerySingleAsync<int>("select count(*)::int from assessments where candidate_id = @ana", new { ana }));
+        Assert.Contains((await db.SendAsync(new GetCandidate.Query(ana))).LatestAssessment!.Signals, s => s.IndicatorId == "LINK-09");
+    }
+
+    [Fact]
+    public async Task The_links_endpoint_returns_the_graph_to_reviewers_but_not_to_HR()
+    {
+        var (ana, ben, cal) = await Ring();
+
+        var graph = await (await db.ClientAsync(Roles.Auditor)).GetFromJsonAsync<JsonElement>($"/api/candidates/{ana}/links");
+
+        Assert.Equal([ana, ben, cal], graph.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetInt64()).Order());
+        var edges = graph.GetProperty("edges").EnumerateArray().Select(e => (e.GetProperty("from").GetInt64(), e.GetProperty("to").GetInt64(), e.GetProperty("kind").GetString())).ToArray();
+        Assert.Contains((ana, ben, "bank_account"), edges);
+        Assert.Contains((ben, cal, "phone"), edges);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await db.ClientAsync(Roles.Hr)).GetAsync($"/api/candidates/{ana}/links")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await db.ClientAsync(Roles.Security)).GetAsync("/api/candidates/999999/links")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_rejected_member_makes_the_ring_signal_high_and_a_re_vet_never_overturns_a_human_decision()
+    {
+        var ana = await SubmitAndVetAll(Member("Ana Costa", "771100245", "+1 615 555 0101") with { PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = "Christina Moore", AccountNumber = "771100245", RoutingNumber = "064000017" } });
+        await db.SendAsync(new ClaimCandidate.Command(ana), "sam");
+        var decision = await db.SendAsync(new DecideCandidate.Command { CandidateId = ana, Outcome = "reject", Justification = "Third-party payee, confirmed by phone." }, "sam");
+        await db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Agreed after reading the evidence." }, "sky");
+
+        var ben = await SubmitAndVetAll(Member("Ben Osei", "771100245", "+1 615 555 0190"));
+        var cal = await SubmitAndVetAll(Member("Cal Novak", "998877665", "+1 615 555 0190"));
+
+        var ring = Assert.Single((await db.SendAsync(new GetCandidate.Query(cal))).LatestAssessment!.Signals, s => s.IndicatorId == "LINK-09");
+        Assert.Equal(Severity.High, ring.Severity);
+        Assert.Contains("including rejected Ana Costa", ring.Explanation);
+        Assert.Equal("rejected", await db.QuerySingleAsync<string>("select status from candidates where id = @ana", new { ana })); // re-vetted, still rejected
+        Assert.Equal("review", await db.QuerySingleAsync<string>("select status from candidates where id = @ben", new { ben }));
+    }
+}
