@@ -6,6 +6,7 @@ using HireVet.Application.Common.Security;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Resumes;
 using MediatR;
 
 namespace HireVet.Application.Candidates;
@@ -70,7 +71,24 @@ public static class SubmitCandidate
             on conflict do nothing;
             """;
 
-        // Every other member of the candidate's ring: their ring changed, so they are vetted again.
+        private const string ReplaceFingerprintSql = """
+            delete from resume_bands where candidate_id = @CandidateId;
+            delete from resume_fingerprints where candidate_id = @CandidateId;
+            insert into resume_fingerprints (candidate_id, minhash, words) select @CandidateId, @MinHash, @Words where @Words > 0;
+            insert into resume_bands (candidate_id, band, band_hash)
+            select @CandidateId, (b.ordinality - 1)::smallint, b.band_hash from unnest(@Bands) with ordinality as b(band_hash, ordinality);
+            """;
+
+        private const string ResumeNeighboursSql = """
+            select distinct other.candidate_id
+            from resume_bands mine
+            join resume_bands other on other.band = mine.band and other.band_hash = mine.band_hash and other.candidate_id <> mine.candidate_id
+            where mine.candidate_id = @CandidateId
+            limit 50
+            """;
+
+        // Every other member of the candidate's ring, and candidates with a near-duplicate resume: what they are linked
+        // to changed, so they are vetted again.
         private const string RevetRingSql = """
             update candidates set vetting_status = 'pending', vetting_requested_at = @Now
             where id = any(@Members) and vetting_status = 'completed'
@@ -130,8 +148,17 @@ public static class SubmitCandidate
                 Displays = identifiers.Select(i => i.Display).ToArray(),
             }, db.Transaction, cancellationToken: ct));
 
+            var fingerprint = ResumeFingerprint.Of(dossier.ResumeText);
+            await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceFingerprintSql, new
+            {
+                CandidateId = candidateId, MinHash = fingerprint?.MinHash ?? [], Words = fingerprint?.Words ?? 0,
+                Bands = fingerprint?.BandHashes() ?? [],
+            }, db.Transaction, cancellationToken: ct));
+
             var ring = await CandidateGraph.ComponentAsync(db, candidateId, referenceData.Current.Get<NetworkIntelligence>(Datasets.Network), ct);
-            var members = ring.Nodes.Select(n => n.Id).Where(id => id != candidateId).ToArray();
+            var resumeNeighbours = await db.Connection.QueryAsync<long>(new CommandDefinition(ResumeNeighboursSql,
+                new { CandidateId = candidateId }, db.Transaction, cancellationToken: ct));
+            var members = ring.Nodes.Select(n => n.Id).Concat(resumeNeighbours).Where(id => id != candidateId).Distinct().ToArray();
             var linked = members.Length == 0 ? [] : (await db.Connection.QueryAsync<long>(new CommandDefinition(RevetRingSql,
                 new { Members = members, Now = now }, db.Transaction, cancellationToken: ct))).ToArray();
 

@@ -33,6 +33,9 @@ public sealed record VettingContext(long CandidateId, Dossier Dossier, IReadOnly
     /// <summary>The connected component of candidates around this one (null when not computed).</summary>
     public CandidateGraph.Graph? Ring { get; init; }
 
+    /// <summary>Other candidates whose resumes are close to this one's (null when not looked up).</summary>
+    public IReadOnlyList<Resumes.SimilarResume>? SimilarResumes { get; init; }
+
     public VettingContext(long candidateId, Dossier dossier, IReadOnlyList<SharedIdentifier> sharedIdentifiers)
         : this(candidateId, dossier, sharedIdentifiers, ReferenceSnapshot.Empty) { }
 }

@@ -6,6 +6,8 @@ using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
+using HireVet.Application.Vetting.Checks;
+using HireVet.Application.Vetting.Resumes;
 using MediatR;
 
 namespace HireVet.Application.Vetting;
@@ -43,6 +45,20 @@ public static class VetCandidate
             limit 500
             """;
 
+        // Candidates whose resumes share an LSH band with this one's, with what is needed to compare and show them.
+        private const string SimilarResumesSql = """
+            select c.id as other_candidate_id, c.external_id as other_external_id, c.legal_name as other_legal_name,
+                   c.status as other_status, f.minhash, r.dossier->>'resumeText' as resume_text
+            from (select distinct other.candidate_id
+                  from resume_bands mine
+                  join resume_bands other on other.band = mine.band and other.band_hash = mine.band_hash and other.candidate_id <> mine.candidate_id
+                  where mine.candidate_id = @CandidateId
+                  limit 50) near
+            join candidates c on c.id = near.candidate_id
+            join resume_fingerprints f on f.candidate_id = c.id
+            join candidate_revisions r on r.candidate_id = c.id and r.revision = c.current_revision
+            """;
+
         private const string InsertAssessmentSql = """
             insert into assessments (candidate_id, revision_id, score, band, ruleset_version, ruleset_hash, signals, trace,
                                      reference_data, assessed_at)
@@ -58,6 +74,23 @@ public static class VetCandidate
                 claimed_at = case when status = @Status then claimed_at end
             where id = @CandidateId
             """;
+
+        private async Task<SimilarResume[]> SimilarResumesAsync(long candidateId, string? resumeText, CancellationToken ct)
+        {
+            if (ResumeFingerprint.Of(resumeText) is not { } mine) return [];
+            var near = await db.Connection.QueryAsync<(long OtherCandidateId, string OtherExternalId, string OtherLegalName, string OtherStatus, long[] MinHash, string? ResumeText)>(
+                new CommandDefinition(SimilarResumesSql, new { CandidateId = candidateId }, db.Transaction, cancellationToken: ct));
+            return near
+                .Select(n => (Near: n, Similarity: mine.Similarity(ResumeFingerprint.FromStored(n.MinHash, 0))))
+                .Where(x => x.Similarity >= ResumeDuplicateCheck.MediumAt)
+                .Select(x => new SimilarResume
+                {
+                    OtherCandidateId = x.Near.OtherCandidateId, OtherExternalId = x.Near.OtherExternalId, OtherLegalName = x.Near.OtherLegalName,
+                    OtherStatus = x.Near.OtherStatus, Similarity = x.Similarity,
+                    SharedPassage = x.Near.ResumeText is null ? null : ResumeFingerprint.SharedPassage(resumeText!, x.Near.ResumeText),
+                })
+                .ToArray();
+        }
 
         /// <summary>Only a clean band clears without a human, and never someone already rejected. A human's decision
         /// stands when a re-vet (a new ring member, say) adds an assessment, except a decision still waiting for its
@@ -87,8 +120,9 @@ public static class VetCandidate
                 new CommandDefinition(SharedSql, command, db.Transaction, cancellationToken: ct))).ToArray();
 
             var ring = await CandidateGraph.ComponentAsync(db, row.Id, reference.Get<NetworkIntelligence>(Datasets.Network), ct);
+            var similar = await SimilarResumesAsync(command.CandidateId, redacted.ResumeText, ct);
             var engine = VettingEngine.Default;
-            var outcome = engine.Assess(new VettingContext(row.Id, secrets.MergeInto(redacted), shared, reference) { Ring = ring });
+            var outcome = engine.Assess(new VettingContext(row.Id, secrets.MergeInto(redacted), shared, reference) { Ring = ring, SimilarResumes = similar });
             var now = clock.GetUtcNow();
             var assessmentId = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertAssessmentSql, new
             {

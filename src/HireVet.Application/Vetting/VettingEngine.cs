@@ -11,6 +11,7 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
         new ShippingAddressCheck(), new CryptoPayoutCheck(), new SharedIdentifiersCheck(),
         new NetworkOriginCheck(), new ImpossibleTravelCheck(), new TimeZoneCheck(),
         new SanctionsScreeningCheck(), new SanctionedWalletCheck(), new RingCheck(),
+        new EmploymentTimelineCheck(), new ProfileAgeCheck(), new ResumeDuplicateCheck(),
     ];
 
     public static VettingEngine Default { get; } = new(AllChecks, Ruleset.Embedded);

@@ -1,0 +1,117 @@
+namespace HireVet.Application.Vetting.Resumes;
+
+/// <summary>A MinHash signature of a resume's word 5-shingles, and its LSH band hashes. Two resumes' signatures agree
+/// in about the fraction of their shingles they share (Jaccard similarity), and resumes that share most of their text
+/// almost surely share a band, so near-duplicates are found through an index on bands rather than by comparing every
+/// pair.</summary>
+public sealed class ResumeFingerprint
+{
+    public const int HashCount = 128;
+    public const int BandCount = 32; // 4 rows a band: pairs at similarity 0.5 share a band with probability ~0.87, at 0.8 ~1.0
+    public const int ShingleWords = 5;
+    /// <summary>Shorter texts share shingles by chance and template; they are not compared.</summary>
+    public const int MinimumWords = 50;
+
+    private const int RowsPerBand = HashCount / BandCount;
+    private static readonly ulong[] Seeds = MakeSeeds();
+
+    public long[] MinHash { get; }
+    public int Words { get; }
+
+    private ResumeFingerprint(long[] minHash, int words) => (MinHash, Words) = (minHash, words);
+
+    public static ResumeFingerprint FromStored(long[] minHash, int words) => new(minHash, words);
+
+    public static ResumeFingerprint? Of(string? text)
+    {
+        var words = WordsOf(text);
+        if (words.Length < MinimumWords) return null;
+        var minHash = new long[HashCount];
+        Array.Fill(minHash, long.MaxValue);
+        foreach (var shingle in Shingles(words))
+            for (var k = 0; k < HashCount; k++)
+            {
+                var h = (long)(Mix(shingle ^ Seeds[k]) >> 1);
+                if (h < minHash[k]) minHash[k] = h;
+            }
+        return new ResumeFingerprint(minHash, words.Length);
+    }
+
+    public long[] BandHashes()
+    {
+        var bands = new long[BandCount];
+        for (var b = 0; b < BandCount; b++)
+        {
+            var h = 14695981039346656037UL;
+            for (var r = 0; r < RowsPerBand; r++) h = (h ^ (ulong)MinHash[b * RowsPerBand + r]) * 1099511628211UL;
+            bands[b] = (long)h;
+        }
+        return bands;
+    }
+
+    /// <summary>Estimated Jaccard similarity of the two resumes' shingle sets.</summary>
+    public double Similarity(ResumeFingerprint other) =>
+        (double)MinHash.Zip(other.MinHash).Count(p => p.First == p.Second) / HashCount;
+
+    /// <summary>The longest run of words the two texts share (whole shingles), for a reviewer to read side by side.</summary>
+    public static string? SharedPassage(string mine, string theirs, int maxWords = 60)
+    {
+        var a = Tokens(mine);
+        var theirShingles = Shingles(WordsOf(theirs)).ToHashSet();
+        var mineShingles = Shingles([.. a.Select(t => t.Normalized)]).ToArray();
+        var (bestStart, bestLength, runStart, runLength) = (0, 0, 0, 0);
+        for (var i = 0; i < mineShingles.Length; i++)
+        {
+            if (theirShingles.Contains(mineShingles[i]))
+            {
+                if (runLength == 0) runStart = i;
+                runLength++;
+                if (runLength > bestLength) (bestStart, bestLength) = (runStart, runLength);
+            }
+            else runLength = 0;
+        }
+        if (bestLength == 0) return null;
+        var words = a.Skip(bestStart).Take(Math.Min(maxWords, bestLength + ShingleWords - 1)).Select(t => t.Original).ToArray();
+        return string.Join(' ', words) + (bestLength + ShingleWords - 1 > maxWords ? " …" : "");
+    }
+
+    private static string[] WordsOf(string? text) => [.. Tokens(text).Select(t => t.Normalized)];
+
+    /// <summary>Whitespace-separated words as written, and as compared (lower-case letters and digits only).</summary>
+    private static (string Original, string Normalized)[] Tokens(string? text) =>
+        text is null ? [] : text
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => (Original: w, Normalized: new string(w.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant()))
+            .Where(t => t.Normalized.Length > 0)
+            .ToArray();
+
+    private static IEnumerable<ulong> Shingles(string[] words)
+    {
+        for (var i = 0; i + ShingleWords <= words.Length; i++)
+        {
+            var h = 14695981039346656037UL; // FNV-1a over the shingle's words, separated
+            for (var w = i; w < i + ShingleWords; w++)
+            {
+                foreach (var c in words[w]) h = (h ^ c) * 1099511628211UL;
+                h = (h ^ ' ') * 1099511628211UL;
+            }
+            yield return h;
+        }
+    }
+
+    // SplitMix64 finaliser: a good 64-bit mixer, so each seed acts as an independent hash function.
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private static ulong[] MakeSeeds()
+    {
+        var seeds = new ulong[HashCount];
+        var state = 0x9E3779B97F4A7C15UL;
+        for (var i = 0; i < HashCount; i++) seeds[i] = Mix(state += 0x9E3779B97F4A7C15UL);
+        return seeds;
+    }
+}
