@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using HireVet.Application;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Rulesets;
 using HireVet.Infrastructure;
 using HireVet.Infrastructure.Database;
 using HireVet.Web.Cli;
@@ -67,7 +68,11 @@ var app = builder.Build();
 if (cli) return await AdminCli.RunAsync(app.Services, args.Skip(1).ToArray());
 
 if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+{
     await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync();
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SeedRuleset.Command());
+}
 
 app.UseExceptionHandler("/error/500");
 // Kestrel enforces the limit while streaming; this answers declared oversize bodies before any reading, on any server.
@@ -89,6 +94,7 @@ app.MapReviews();
 app.MapAudit();
 app.MapAdmin();
 app.MapReferenceData();
+app.MapRulesets();
 app.MapRazorPages();
 
 if (demo) await DemoSeeder.SeedAsync(app.Services);

@@ -5,6 +5,7 @@ using HireVet.Application.Common;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
 using HireVet.Application.ReferenceData;
+using HireVet.Application.Rulesets;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.Vetting.Checks;
 using HireVet.Application.Vetting.Resumes;
@@ -121,7 +122,7 @@ public static class VetCandidate
 
             var ring = await CandidateGraph.ComponentAsync(db, row.Id, reference.Get<NetworkIntelligence>(Datasets.Network), ct);
             var similar = await SimilarResumesAsync(command.CandidateId, redacted.ResumeText, ct);
-            var engine = VettingEngine.Default;
+            var engine = new VettingEngine(VettingEngine.AllChecks, await ActiveRuleset.GetAsync(db, ct));
             var outcome = engine.Assess(new VettingContext(row.Id, secrets.MergeInto(redacted), shared, reference) { Ring = ring, SimilarResumes = similar });
             var now = clock.GetUtcNow();
             var assessmentId = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertAssessmentSql, new

@@ -42,7 +42,11 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
                 Signals = weighed.Length,
             });
         }
-        var (score, band) = ruleset.Score(signals);
-        return new Outcome(score, band, signals, trace);
+        var scored = ruleset.Evaluate(signals);
+        trace.AddRange(scored.Combinations.Select(name => new CheckTrace
+        {
+            Check = $"combination: {name}", Indicators = ruleset.Combinations.First(c => c.Name == name).AllOf, Outcome = "fired",
+        }));
+        return new Outcome(scored.Score, scored.Band, signals, trace);
     }
 }

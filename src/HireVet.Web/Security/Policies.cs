@@ -14,6 +14,8 @@ public static class Policies
     public const string CandidateReaders = "candidate-readers";
     /// <summary>Security and auditors: who may see evidence (HR sees status and outcomes only).</summary>
     public const string EvidenceReaders = "evidence-readers";
+    /// <summary>Admins, and auditors who read what admins configured.</summary>
+    public const string AdminsAndAuditors = "admins-and-auditors";
     /// <summary>Any signed-in user or API key.</summary>
     public const string AnyRole = "any-role";
 
@@ -25,6 +27,7 @@ public static class Policies
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(CandidateReaders, p => p.RequireRole(Roles.Hr, Roles.Security, Roles.Auditor));
         options.AddPolicy(EvidenceReaders, p => p.RequireRole(Roles.Security, Roles.Auditor));
+        options.AddPolicy(AdminsAndAuditors, p => p.RequireRole(Roles.Admin, Roles.Auditor));
         options.AddPolicy(AnyRole, p => p.RequireRole(Roles.Human));
         // Anything without a policy of its own (an unknown path, say) needs a signed-in role, so typos get a 404
         // rather than revealing anything to anonymous callers; AuthorizationTests proves every endpoint names a policy.

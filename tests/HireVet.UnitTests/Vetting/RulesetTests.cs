@@ -20,7 +20,16 @@ public sealed class RulesetTests
         var r = Ruleset.Embedded;
         Assert.Equal((0, "clear"), r.Score([]));
         Assert.Equal((40, "review"), r.Score([S("PAY-04", 40)]));
-        Assert.Equal((75, "high"), r.Score([S("PAY-04", 40), S("SHIP-01", 35)]));
+        Assert.Equal((80, "high"), r.Score([S("PAY-04", 40), S("PAY-01", 40)]));
+    }
+
+    [Fact]
+    public void A_combination_whose_indicators_all_fired_adds_its_bonus()
+    {
+        var result = Ruleset.Embedded.Evaluate([S("PAY-04", 40), S("SHIP-01", 35)]);
+        Assert.Equal((85, "high"), (result.Score, result.Band));
+        Assert.Equal(["payee and laptop both go elsewhere"], result.Combinations);
+        Assert.Empty(Ruleset.Embedded.Evaluate([S("PAY-04", 40)]).Combinations);
     }
 
     [Fact]
@@ -58,9 +67,9 @@ public sealed class RulesetTests
     [Fact]
     public void A_ruleset_that_weighs_an_HR_only_indicator_is_refused()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Ruleset.Parse("""
+        var error = Assert.Throws<FluentValidation.ValidationException>(() => Ruleset.Parse("""
             {"version":"bad","bands":{"review":30,"high":70},"indicators":{"ID-16":20},"hrOnly":["ID-16"]}
             """));
-        Assert.Contains("ID-16", error.Message);
+        Assert.Contains(error.Errors, e => e.PropertyName == "indicators.ID-16" && e.ErrorMessage.Contains("HR-only"));
     }
 }

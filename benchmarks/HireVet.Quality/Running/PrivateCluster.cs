@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace HireVet.Quality.Running;
+
+/// <summary>A throw-away PostgreSQL cluster started with scripts/pg-cluster.sh (as the integration tests do), with
+/// fsync off because the corpus is regenerated every run. Dispose stops it and deletes its folder.</summary>
+public sealed class PrivateCluster : IDisposable
+{
+    private readonly string _directory;
+    private bool _stopped;
+
+    public string ServerConnectionString { get; }
+
+    public PrivateCluster()
+    {
+        // Under /tmp with mode 755: as root the server runs as another user, which must traverse every parent folder.
+        _directory = Directory.CreateTempSubdirectory("hirevet-quality-").FullName;
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_directory, (UnixFileMode)0b111_101_101);
+        var port = Run("start").Trim();
+        ServerConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+    }
+
+    /// <summary>Creates an empty database and returns a pooled connection string to it.</summary>
+    public async Task<string> CreateDatabaseAsync(string name)
+    {
+        await using (var server = new NpgsqlConnection(ServerConnectionString))
+        {
+            await server.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database \"{name}\"", server);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    private string Run(string action)
+    {
+        var script = Path.Combine(Paths.RepositoryRoot, "scripts", "pg-cluster.sh");
+        var info = new ProcessStartInfo("bash", [script, action, Path.Combine(_directory, "pg")])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        info.Environment["PG_FAST_UNSAFE"] = "1";
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"pg-cluster.sh {action} failed: {error}{output}");
+        return output;
+    }
+
+    public void Dispose()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        NpgsqlConnection.ClearAllPools();
+        Run("stop");
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
