@@ -38,11 +38,19 @@ public sealed partial class Ruleset
     public IReadOnlyList<Combination> Combinations { get; }
     private readonly Dictionary<string, Dictionary<string, int>> _weights;
 
+    /// <summary>Indicators that escalate together. An entry of AllOf is an indicator id, optionally with the least
+    /// severity that counts: "PAY-04:high" is a third-party payee, not a mistyped routing number (PAY-04 medium).</summary>
     public sealed record Combination
     {
         public string Name { get; init; } = "";
         public string[] AllOf { get; init; } = [];
         public int Bonus { get; init; }
+
+        public bool FiredBy(IReadOnlyCollection<Signal> signals) => AllOf.All(entry =>
+        {
+            var (id, least) = entry.Split(':') is [var i, var s] ? (i, Array.IndexOf(Severities, s)) : (entry, 0);
+            return signals.Any(signal => signal.IndicatorId == id && Array.IndexOf(Severities, signal.Severity) >= least);
+        });
     }
 
     public sealed record Result(int Score, string Band, IReadOnlyList<string> Combinations);
@@ -108,11 +116,10 @@ public sealed partial class Ruleset
     public Result Evaluate(IEnumerable<Signal> signals)
     {
         var list = signals.ToArray();
-        var fired = list.Select(s => s.IndicatorId).ToHashSet();
         var perIndicator = list
             .GroupBy(s => s.IndicatorId)
             .Select(g => g.Any(s => s.Severity == Severity.Critical) ? MaxScore : g.Max(s => s.Weight));
-        var combinations = Combinations.Where(c => c.AllOf.All(fired.Contains)).ToArray();
+        var combinations = Combinations.Where(c => c.FiredBy(list)).ToArray();
         var score = Math.Min(MaxScore, perIndicator.Sum() + combinations.Sum(c => c.Bonus));
         var band = score >= HighThreshold ? "high" : score >= ReviewThreshold ? "review" : "clear";
         return new Result(score, band, [.. combinations.Select(c => c.Name)]);
@@ -172,8 +179,12 @@ public sealed partial class Ruleset
         {
             if (string.IsNullOrWhiteSpace(c.Name) || c.AllOf.Length < 2 || c.Bonus <= 0)
                 failures.Add(new($"combinations[{i}]", "A combination needs a name, at least two indicators in 'allOf' and a positive 'bonus'."));
-            foreach (var id in c.AllOf.Where(id => !IndicatorId().IsMatch(id) || CatalogueHrOnly.Contains(id)))
-                failures.Add(new($"combinations[{i}].allOf", $"'{id}' is not a scoring indicator of the catalogue."));
+            foreach (var entry in c.AllOf)
+            {
+                var parts = entry.Split(':');
+                if (!IndicatorId().IsMatch(parts[0]) || CatalogueHrOnly.Contains(parts[0]) || parts.Length > 2 || (parts.Length == 2 && !Severities.Contains(parts[1])))
+                    failures.Add(new($"combinations[{i}].allOf", $"'{entry}' is not a scoring indicator of the catalogue (optionally with ':low', ':medium', ':high' or ':critical')."));
+            }
         }
     }
 

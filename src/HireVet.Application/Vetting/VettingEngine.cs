@@ -1,4 +1,6 @@
 using HireVet.Application.Vetting.Checks;
+using HireVet.Application.Vetting.Contact;
+using HireVet.Application.Vetting.Payroll;
 
 namespace HireVet.Application.Vetting;
 
@@ -12,6 +14,8 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
         new NetworkOriginCheck(), new ImpossibleTravelCheck(), new TimeZoneCheck(),
         new SanctionsScreeningCheck(), new SanctionedWalletCheck(), new RingCheck(),
         new EmploymentTimelineCheck(), new ProfileAgeCheck(), new ResumeDuplicateCheck(),
+        new PhoneCountryCheck(), new DisposableEmailCheck(), new ReferenceEmailCheck(),
+        new WalletFormatCheck(), new BankCountryCheck(), new MoneyTransferPlatformCheck(), new BankNumberCheck(),
     ];
 
     public static VettingEngine Default { get; } = new(AllChecks, Ruleset.Embedded);
@@ -45,7 +49,7 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
         var scored = ruleset.Evaluate(signals);
         trace.AddRange(scored.Combinations.Select(name => new CheckTrace
         {
-            Check = $"combination: {name}", Indicators = ruleset.Combinations.First(c => c.Name == name).AllOf, Outcome = "fired",
+            Check = $"combination: {name}", Indicators = ruleset.Combinations.First(c => c.Name == name).AllOf.Select(a => a.Split(':')[0]).ToArray(), Outcome = "fired",
         }));
         return new Outcome(scored.Score, scored.Band, signals, trace);
     }

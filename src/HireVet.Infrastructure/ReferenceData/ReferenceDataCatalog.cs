@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using HireVet.Application.ReferenceData;
+using HireVet.Application.ReferenceData.Contact;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.ReferenceData.Sanctions;
 using Microsoft.Extensions.Configuration;
@@ -83,6 +84,18 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
                 "../shared/data/crypto",
                 [.. CryptoFiles()],
                 f => { var a = SanctionedAddresses.Load(Path.GetDirectoryName(f[0])!, null); return new(a, a.Count, "2025-11-19"); }),
+            new(Datasets.PhoneMetadata, "Telephone numbering plans: calling codes, national number patterns and number types (mobile, fixed, VoIP...)",
+                "MIT (libphonenumber-js); metadata Apache-2.0 (Google libphonenumber)", "libphonenumber-js 1.13.16", "npm libphonenumber-js",
+                [Npm("libphonenumber-js", "metadata.max.json"), Npm("libphonenumber-js", "package.json")],
+                f => { var m = PhoneMetadata.Load(f[0]); return new(m, m.Count, NpmVersion(f[1])); }),
+            new(Datasets.DisposableEmailDomains, "Disposable (throw-away) email domains",
+                "CC0-1.0", "disposable-email-domains project", "npm disposable-email-domains-js",
+                [Npm("disposable-email-domains-js", "dist", "dict", "disposable_email_blocklist.json"), Npm("disposable-email-domains-js", "package.json")],
+                f => { var l = DomainList.Load(f[0]); return new(l, l.Count, NpmVersion(f[1])); }),
+            new(Datasets.FreeEmailDomains, "Free webmail domains (gmail.com, outlook.com, proton.me, qq.com...)",
+                "ISC", "email-providers", "npm email-providers",
+                [Npm("email-providers", "all.json"), Npm("email-providers", "package.json")],
+                f => { var l = DomainList.Load(f[0]); return new(l, l.Count, NpmVersion(f[1])); }),
         ];
 
         // A plain download from OFAC wins over the compressed copy shipped in shared/data.
@@ -108,6 +121,13 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
         using var doc = JsonDocument.Parse(File.ReadAllText(packageJson));
         var stamp = doc.RootElement.GetProperty("version").GetString()?.Split('.').Last();
         return stamp is { Length: >= 8 } ? $"{stamp[..4]}-{stamp[4..6]}-{stamp[6..8]}" : null;
+    }
+
+    /// <summary>Packages that do not date their data are described by their version.</summary>
+    private static string NpmVersion(string packageJson)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(packageJson));
+        return $"version {doc.RootElement.GetProperty("version").GetString()}";
     }
 
     private (DatasetInfo Info, object? Value) LoadOne(Definition d)

@@ -48,7 +48,7 @@ public sealed class AuthorizationTests(DatabaseFixture db) : IAsyncLifetime
             Assert.All(policies, p => Assert.True(p is not null && RolesByPolicy.ContainsKey(p), $"{pattern} uses an unknown policy '{p}'"));
             var allowed = policies.Aggregate((IEnumerable<string>)Roles.Human, (roles, p) => roles.Intersect(RolesByPolicy[p!])).ToArray();
             var methods = e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-            var path = "/" + pattern.Replace("{id:long}", "1").Replace("{version}", "2026.11-3").Replace("{documentName}", "v1").TrimEnd('/').ToLowerInvariant();
+            var path = "/" + pattern.Replace("{id:long}", "1").Replace("{version}", "v1").Replace("{documentName}", "v1").TrimEnd('/').ToLowerInvariant();
             return methods.Select(m => new Target(m, path, allowed, anonymous));
         }).Distinct().ToArray();
     }

@@ -18,8 +18,8 @@ public sealed class RulesetGovernanceTests(DatabaseFixture db) : IAsyncLifetime
 
     // PAY-04 alone weighs 75 here instead of 40: a third-party payee goes straight to high.
     private static string Stricter => Ruleset.Embedded.Text
-        .Replace("\"version\": \"2026.11-3\"", "\"version\": \"strict-payee-1\"")
-        .Replace("\"PAY-04\": 40", "\"PAY-04\": 75");
+        .Replace($"\"version\": \"{Ruleset.Embedded.Version}\"", "\"version\": \"strict-payee-1\"")
+        .Replace("\"PAY-04\": { \"medium\": 10, \"high\": 40 }", "\"PAY-04\": { \"medium\": 10, \"high\": 75 }");
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 
@@ -69,7 +69,7 @@ public sealed class RulesetGovernanceTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal(("high", "strict-payee-1"), (latest.Band, latest.Version));
         Assert.Equal(Ruleset.Parse(Stricter).Hash, latest.Hash);
         var statuses = await db.QueryAsync<(string Version, string Status)>("select version, status from rulesets order by version");
-        Assert.Equal([("2026.11-3", "retired"), ("strict-payee-1", "active")], statuses);
+        Assert.Equal([(Ruleset.Embedded.Version, "retired"), ("strict-payee-1", "active")], statuses);
         Assert.Equal(["SeedRuleset", "SubmitRuleset", "ActivateRuleset"],
             await db.QueryAsync<string>("select action from audit_records where target_type = 'ruleset' order by seq"));
     }

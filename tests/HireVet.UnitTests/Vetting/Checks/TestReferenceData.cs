@@ -16,6 +16,9 @@ internal static class TestReferenceData
             [Datasets.Network] = new NetworkDataFixture().Network,
             [Datasets.OfacSdn] = sanctions.Index,
             [Datasets.OfacCryptoAddresses] = sanctions.AddressesWithoutSdn,
+            [Datasets.PhoneMetadata] = ReferenceData.Contact.ContactData.PhoneMetadata,
+            [Datasets.DisposableEmailDomains] = ReferenceData.Contact.ContactData.DisposableDomains,
+            [Datasets.FreeEmailDomains] = ReferenceData.Contact.ContactData.FreeDomains,
         };
         return new ReferenceSnapshot([.. values.Keys.Select(name => new DatasetInfo { Name = name, Status = "loaded" })], values);
     });
