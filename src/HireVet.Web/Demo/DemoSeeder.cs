@@ -55,6 +55,16 @@ public static class DemoSeeder
     private static PostalAddress Home(string line1, string city, string region, string zip) =>
         new() { Line1 = line1, City = city, Region = region, PostalCode = zip, Country = "US" };
 
+    private static NetworkObservation[] SeenAt(string ip, string timeZone) =>
+        [new() { Ip = ip, ObservedAt = DateTimeOffset.UtcNow.AddDays(-3), Context = "application", DeviceTimeZone = timeZone }];
+
+    private const string SharedResume = """
+        Senior mobile engineer with eight years of experience shipping iOS and Android apps in Swift, Kotlin and React
+        Native. Built offline-first synchronisation for a logistics app used by forty thousand drivers, led the move to a
+        modular architecture, and cut crash rates by sixty percent with automated UI testing and staged rollouts.
+        Comfortable with CI/CD, GraphQL backends and App Store releases, and mentoring junior developers.
+        """;
+
     private static IEnumerable<SubmitCandidate.Command> Candidates()
     {
         var farm = Home("4410 Sycamore Ridge Dr", "Nashville", "TN", "37211");
@@ -69,6 +79,7 @@ public static class DemoSeeder
             PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = "Emily Carter", BankName = "Frost Bank", BankCountry = "US",
                 AccountNumber = "5510293384", RoutingNumber = "114000093" },
             EquipmentShipping = new() { RecipientName = "Emily Carter", Address = Home("18 Juniper Lane", "Austin", "TX", "78704") },
+            NetworkObservations = SeenAt("73.162.41.17", "America/Chicago"),
         };
         yield return new()
         {
@@ -79,6 +90,7 @@ public static class DemoSeeder
             PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = "Ji Hoon Pak", BankName = "Chase", BankCountry = "US",
                 AccountNumber = "884400112", RoutingNumber = "325070760" },
             EquipmentShipping = new() { RecipientName = "Jay Park", Address = Home("901 Pine Street, Apartment 12", "Seattle", "WA", "98101") },
+            NetworkObservations = SeenAt("73.97.12.200", "America/Los_Angeles"),
         };
         yield return new()
         {
@@ -94,7 +106,8 @@ public static class DemoSeeder
             ExternalId = "demo-004", Source = "Upwork", Role = "Smart-contract developer", LegalName = "Alex Morgan",
             Email = "alex.morgan.web3@example.com", ClaimedTimeZone = "America/New_York",
             ClaimedResidence = Home("12 Harbor View", "Boston", "MA", "02110"),
-            PayrollDestination = new() { Method = "crypto", WalletTicker = "USDT", WalletAddress = "TXq7Lh2bGm8NnVJ4qk1wq3cYdW8ZrP5uFe" },
+            // An address OFAC lists for the Lazarus Group (public data, ../shared/data/crypto).
+            PayrollDestination = new() { Method = "crypto", WalletTicker = "ETH", WalletAddress = "0x098B716B8Aaf21512996dC57EB0615e2383E2f96" },
         };
         yield return new()
         {
@@ -104,6 +117,8 @@ public static class DemoSeeder
             PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = "Jason Miller", BankCountry = "US",
                 AccountNumber = "771100245", RoutingNumber = "064000017" },
             EquipmentShipping = new() { RecipientName = "Jason Miller", Address = farm },
+            NetworkObservations = SeenAt("73.45.210.9", "Asia/Shanghai"), // one home connection in Nashville: the laptop farm
+            ResumeText = SharedResume,
         };
         yield return new()
         {
@@ -113,6 +128,8 @@ public static class DemoSeeder
             PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = "Ryan Scott", BankCountry = "US",
                 AccountNumber = "771100245", RoutingNumber = "064000017" },
             EquipmentShipping = new() { RecipientName = "Ryan Scott", Address = farm },
+            NetworkObservations = SeenAt("73.45.210.9", "Asia/Shanghai"), // one home connection in Nashville: the laptop farm
+            ResumeText = SharedResume,
         };
     }
 }
