@@ -19,7 +19,7 @@ public sealed class RingCheck : ICheck
 
         var direct = context.SharedIdentifiers.Select(s => s.OtherCandidateId).ToHashSet();
         var explanation = $"The candidate is in a ring of {ring.Nodes.Count} candidates linked by shared identifiers " +
-                          $"({string.Join(", ", ring.Edges.Select(e => e.Kind).Distinct())})" +
+                          $"({string.Join(", ", ring.Edges.Select(e => e.Kind.Replace('_', ' ')).Distinct())})" +
                           (rejected.Length > 0 ? $", including rejected {string.Join(", ", rejected.Select(r => $"{r.LegalName} ({r.ExternalId})"))}." : ".");
         return CheckResult.Fired(new RawSignal("LINK-09", rejected.Length > 0 ? Severity.High : Severity.Medium, explanation, new JsonObject
         {
