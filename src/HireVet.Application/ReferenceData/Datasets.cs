@@ -12,6 +12,7 @@ public static class Datasets
     public const string OfacSdn = "ofac-sdn";
     public const string OfacCryptoAddresses = "ofac-crypto-addresses";
     public const string PhoneMetadata = "phone-metadata";
+    public const string TimeZones = "time-zones";
     public const string DisposableEmailDomains = "disposable-email-domains";
     public const string FreeEmailDomains = "free-email-domains";
 }

@@ -48,4 +48,6 @@ public sealed record SharedIdentifier
     public string OtherExternalId { get; init; } = "";
     public string OtherLegalName { get; init; } = "";
     public string OtherStatus { get; init; } = "";
+    /// <summary>The other candidate's claimed residence (JSON), to tell a household from a laptop farm.</summary>
+    public string? OtherResidence { get; init; }
 }

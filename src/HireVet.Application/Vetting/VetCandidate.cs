@@ -36,11 +36,12 @@ public static class VetCandidate
         // Other candidates holding the same identifier hash (bounded: a reviewer needs examples, not thousands).
         private const string SharedSql = """
             select mine.kind, mine.display, other.candidate_id as other_candidate_id, c.external_id as other_external_id,
-                   c.legal_name as other_legal_name, c.status as other_status
+                   c.legal_name as other_legal_name, c.status as other_status, r.dossier->>'claimedResidence' as other_residence
             from candidate_identifiers mine
             join candidate_identifiers other
               on other.kind = mine.kind and other.value_hash = mine.value_hash and other.candidate_id <> mine.candidate_id
             join candidates c on c.id = other.candidate_id
+            join candidate_revisions r on r.candidate_id = c.id and r.revision = c.current_revision
             where mine.candidate_id = @CandidateId
             order by mine.kind, other.candidate_id
             limit 500

@@ -96,6 +96,10 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
                 "ISC", "email-providers", "npm email-providers",
                 [Npm("email-providers", "all.json"), Npm("email-providers", "package.json")],
                 f => { var l = DomainList.Load(f[0]); return new(l, l.Count, NpmVersion(f[1])); }),
+            new(Datasets.TimeZones, "Countries of each IANA time zone (tz database zone1970.tab and zone.tab)",
+                "public domain", "IANA tz database via Debian tzdata", "/usr/share/zoneinfo",
+                ["/usr/share/zoneinfo/zone1970.tab", "/usr/share/zoneinfo/zone.tab"],
+                f => { var z = TimeZoneCountries.Load(f); return new(z, z.Count, TzdataVersion()); }),
         ];
 
         // A plain download from OFAC wins over the compressed copy shipped in shared/data.
@@ -121,6 +125,13 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
         using var doc = JsonDocument.Parse(File.ReadAllText(packageJson));
         var stamp = doc.RootElement.GetProperty("version").GetString()?.Split('.').Last();
         return stamp is { Length: >= 8 } ? $"{stamp[..4]}-{stamp[4..6]}-{stamp[6..8]}" : null;
+    }
+
+    /// <summary>The tz database release, from tzdata.zi's first line ("# version 2025b").</summary>
+    private static string? TzdataVersion()
+    {
+        const string zi = "/usr/share/zoneinfo/tzdata.zi";
+        return File.Exists(zi) ? File.ReadLines(zi).FirstOrDefault()?.Replace("# version ", "tzdata ") : null;
     }
 
     /// <summary>Packages that do not date their data are described by their version.</summary>

@@ -27,7 +27,7 @@ public sealed class ReferenceDataTests(DatabaseFixture db) : IAsyncLifetime
             .ToDictionary(d => d.GetProperty("name").GetString()!);
 
         Assert.Equal(["disposable-email-domains", "dprk-network", "free-email-domains", "hosting-networks", "ip-asn", "ip-country",
-            "network-intelligence", "ofac-crypto-addresses", "ofac-sdn", "phone-metadata", "vpn-networks"], datasets.Keys.Order());
+            "network-intelligence", "ofac-crypto-addresses", "ofac-sdn", "phone-metadata", "time-zones", "vpn-networks"], datasets.Keys.Order());
         Assert.All(datasets.Values, d => Assert.Equal("loaded", d.GetProperty("status").GetString()));
         var sdn = datasets["ofac-sdn"];
         Assert.Equal(("2025-11-19", 18_367), (sdn.GetProperty("asOf").GetString(), sdn.GetProperty("rows").GetInt64()));
@@ -46,7 +46,7 @@ public sealed class ReferenceDataTests(DatabaseFixture db) : IAsyncLifetime
         var reloaded = await admin.PostAsync("/api/reference-data/reload", null);
 
         Assert.Equal(HttpStatusCode.OK, reloaded.StatusCode);
-        Assert.Equal(11, (await reloaded.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+        Assert.Equal(12, (await reloaded.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
         var audit = await db.QuerySingleAsync<(string Action, string Details)>("select action, details from audit_records where action = 'ReloadReferenceData'");
         Assert.Contains("ofac-sdn", audit.Details);
         Assert.Contains("2025-11-19", audit.Details);

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using HireVet.Application.Candidates;
+using HireVet.Application.Vetting.Addresses;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
 using K = HireVet.Application.Candidates.CandidateIdentifiers.Kinds;
@@ -29,8 +31,10 @@ public sealed class SharedIdentifiersCheck : ICheck
         if (CandidateIdentifiers.From(context.Dossier).Count == 0)
             return CheckResult.NotEvaluated("The dossier has no identifier that could be shared (email, phone, document, account, wallet, shipping address).");
         var network = context.Reference.Get<NetworkIntelligence>(Datasets.Network);
+        var household = Household(context);
         var signals = context.SharedIdentifiers
             .Where(s => s.Kind != K.Ip || !CandidateGraph.IsSharedByNature(network, s.Display))
+            .Where(s => !(s.Kind is K.ShippingAddress or K.Ip && household.Contains(s.OtherCandidateId)))
             .GroupBy(s => (s.Kind, s.Display))
             .OrderBy(g => g.Key.Kind)
             .Select(g =>
@@ -56,4 +60,26 @@ public sealed class SharedIdentifiersCheck : ICheck
             .ToArray();
         return signals.Length == 0 ? CheckResult.NotFired : CheckResult.Fired(signals);
     }
+
+    /// <summary>A household is not a laptop farm: people who claim the same residence, with the laptop going to that
+    /// residence, naturally share its address and its internet connection. More than this many others is no household.</summary>
+    public const int HouseholdLimit = 3;
+
+    private static HashSet<long> Household(VettingContext context)
+    {
+        var d = context.Dossier;
+        if (d.ClaimedResidence is not { } home) return [];
+        var homeParts = Parts(home);
+        if (d.EquipmentShipping?.Address is { } ship && !AddressNormalizer.SamePlace(Parts(ship), homeParts)) return [];
+        var sameHome = context.SharedIdentifiers
+            .Where(s => s.OtherResidence is not null)
+            .DistinctBy(s => s.OtherCandidateId)
+            .Where(s => JsonSerializer.Deserialize<PostalAddress>(s.OtherResidence!, DossierJson.Options) is { } theirs
+                        && AddressNormalizer.SamePlace(Parts(theirs), homeParts))
+            .Select(s => s.OtherCandidateId)
+            .ToHashSet();
+        return sameHome.Count <= HouseholdLimit ? sameHome : [];
+    }
+
+    private static AddressParts Parts(PostalAddress a) => new(a.Line1, a.Line2, a.City, a.Region, a.PostalCode, a.Country);
 }

@@ -1,9 +1,15 @@
 using System.Text.Json.Nodes;
+using HireVet.Application.Candidates;
+using HireVet.Application.Common.Formats;
+using HireVet.Application.ReferenceData;
+using HireVet.Application.ReferenceData.Network;
 
 namespace HireVet.Application.Vetting.Checks;
 
 /// <summary>NET-09: the time zone the candidate's device reports is hours away from the time zone they claim to live
-/// in. Compared as UTC offsets at the moment of each observation, so Europe/Berlin and Europe/Paris agree.</summary>
+/// in. Compared as UTC offsets at the moment of each observation, so Europe/Berlin and Europe/Paris agree. A traveller's
+/// clock follows them: a device zone of the very country a residential IP of that observation is registered in is
+/// consistent, not a mismatch (when the network and time-zone data are loaded).</summary>
 public sealed class TimeZoneCheck : ICheck
 {
     /// <summary>Neighbouring zones and daylight-saving edges differ by an hour or two; a working day's shift does not.</summary>
@@ -25,8 +31,10 @@ public sealed class TimeZoneCheck : ICheck
             .Where(x => x.Zone is not null)
             .Select(x => (x.Observation, x.Zone, Gap: x.Zone!.GetUtcOffset(x.Observation.ObservedAt!.Value) - claimed.GetUtcOffset(x.Observation.ObservedAt!.Value)))
             .Where(x => x.Gap.Duration() > Tolerance)
+            .Where(x => !ClockFollowsTheNetwork(context, x.Observation))
             .ToArray();
         if (far.Length == 0) return CheckResult.NotFired;
+
 
         var zones = string.Join(", ", far.Select(x => x.Observation.DeviceTimeZone).Distinct());
         return CheckResult.Fired(new RawSignal("NET-09", Severity.Medium,
@@ -40,5 +48,14 @@ public sealed class TimeZoneCheck : ICheck
                     ["deviceTimeZone"] = x.Observation.DeviceTimeZone, ["hoursApart"] = x.Gap.TotalHours,
                 })]),
             }));
+    }
+
+    private static bool ClockFollowsTheNetwork(VettingContext context, NetworkObservation o)
+    {
+        if (context.Reference.Get<NetworkIntelligence>(Datasets.Network) is not { } network
+            || context.Reference.Get<TimeZoneCountries>(Datasets.TimeZones) is not { } zones
+            || !IpAddresses.TryParseStrict(o.Ip, out var ip)) return false;
+        var info = network.Enrich(ip!);
+        return !info.IsVpn && !info.IsHosting && info.Country is { } country && zones.IsUsedIn(o.DeviceTimeZone!, country);
     }
 }

@@ -132,4 +132,32 @@ public sealed class NetworkChecksTests
         Assert.Equal("LINK-04", home.IndicatorId);
         Assert.Equal(CheckResult.NotFired, new SharedIdentifiersCheck().Run(new VettingContext(1, Honest, [Shared(VpnExit())], TestReferenceData.Snapshot)));
     }
+
+    [Fact]
+    public void A_travellers_clock_in_the_country_of_the_home_connection_they_use_is_consistent()
+    {
+        // 79.192.0.1: Deutsche Telekom (AS3320), a residential network registered in Germany.
+        Assert.Equal(CheckResult.NotFired, new TimeZoneCheck().Run(With(SeenAt(("79.192.0.1", Monday, "Europe/Berlin")))));
+        // The same clock behind a US home connection is not explained by travel.
+        Assert.Equal("NET-09", Assert.Single(new TimeZoneCheck().Run(With(SeenAt((Comcast, Monday, "Europe/Berlin")))).Signals).IndicatorId);
+    }
+
+    [Fact]
+    public void Relatives_sharing_their_home_and_its_connection_are_a_household_but_a_laptop_farm_is_not()
+    {
+        var home = Honest.ClaimedResidence!;
+        var elsewhere = home with { Line1 = "1 Other Road", PostalCode = "78701" };
+        SharedIdentifier Shared(string kind, string display, long other, PostalAddress residence) => new()
+        {
+            Kind = kind, Display = display, OtherCandidateId = other, OtherExternalId = $"ext-{other}", OtherLegalName = "Ryan Scott",
+            OtherStatus = "clear", OtherResidence = System.Text.Json.JsonSerializer.Serialize(residence, DossierJson.Options),
+        };
+        var me = Honest with { EquipmentShipping = Honest.EquipmentShipping! with { Address = home } };
+
+        var household = new SharedIdentifiersCheck().Run(new VettingContext(1, me, [Shared("shipping_address", "18 Juniper Lane", 7, home), Shared("ip", Comcast, 7, home)], TestReferenceData.Snapshot));
+        Assert.Equal(CheckResult.NotFired, household);
+
+        var farm = new SharedIdentifiersCheck().Run(new VettingContext(1, me, [Shared("shipping_address", "18 Juniper Lane", 7, elsewhere), Shared("ip", Comcast, 7, elsewhere)], TestReferenceData.Snapshot));
+        Assert.Equal(["LINK-04", "LINK-06"], farm.Signals.Select(s => s.IndicatorId).Order());
+    }
 }

@@ -1,0 +1,28 @@
+namespace HireVet.Application.ReferenceData;
+
+/// <summary>Which countries use each IANA time zone, from the tz database's zone1970.tab (zones shared by several
+/// countries) and zone.tab (one row per country).</summary>
+public sealed class TimeZoneCountries
+{
+    private readonly Dictionary<string, HashSet<string>> _countries;
+
+    private TimeZoneCountries(Dictionary<string, HashSet<string>> countries) => _countries = countries;
+
+    public int Count => _countries.Count;
+
+    public bool IsUsedIn(string zone, string country) => _countries.TryGetValue(zone, out var c) && c.Contains(country);
+
+    public static TimeZoneCountries Load(params string[] tabFiles)
+    {
+        var countries = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var line in tabFiles.SelectMany(File.ReadLines))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var columns = line.Split('\t');
+            if (columns.Length < 3) throw new FormatException($"Not a zone table row: {line}");
+            if (!countries.TryGetValue(columns[2], out var set)) countries[columns[2]] = set = [];
+            set.UnionWith(columns[0].Split(','));
+        }
+        return new TimeZoneCountries(countries);
+    }
+}
