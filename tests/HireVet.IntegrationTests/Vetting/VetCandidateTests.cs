@@ -71,8 +71,9 @@ public sealed class VetCandidateTests(DatabaseFixture db) : IAsyncLifetime
         {
             LegalName = "Jason Miller", ExternalId = "ring-1",
             PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = "Jason Miller", AccountNumber = "771100245", RoutingNumber = "064000017" },
+            // Laptop-farm workers claim to live elsewhere; their laptops all go to the farm.
             EquipmentShipping = new() { RecipientName = "Jason Miller", Address = farm },
-            IdentityDocument = null, ClaimedResidence = farm,
+            IdentityDocument = null, ClaimedResidence = new PostalAddress { Line1 = "300 Larimer St", City = "Denver", Region = "CO", PostalCode = "80205", Country = "US" },
         };
         await SubmitAndVet(first);
         var second = await SubmitAndVet(first with
@@ -80,11 +81,12 @@ public sealed class VetCandidateTests(DatabaseFixture db) : IAsyncLifetime
             ExternalId = "ring-2", LegalName = "Ryan Scott", Email = "ryan@example.com", Phone = "+1 615 555 0190",
             PayrollDestination = first.PayrollDestination! with { AccountHolderName = "Ryan Scott", AccountNumber = "7711-00245" },
             EquipmentShipping = new() { RecipientName = "Ryan Scott", Address = farm with { Line1 = "4410 Sycamore Ridge Drive" } },
+            ClaimedResidence = new PostalAddress { Line1 = "55 E Roosevelt St", City = "Phoenix", Region = "AZ", PostalCode = "85004", Country = "US" },
         });
 
         // Same account, same laptop address and (reused observations) the same home IP: the laptop-farm pattern.
         var indicators = second.LatestAssessment!.Signals.Select(s => s.IndicatorId).Order().ToArray();
-        Assert.Equal(["LINK-04", "LINK-05", "LINK-06"], indicators);
+        Assert.Equal(["LINK-04", "LINK-05", "LINK-06", "SHIP-01"], indicators);
         var account = second.LatestAssessment.Signals.Single(s => s.IndicatorId == "LINK-05");
         Assert.Contains("Jason Miller (ring-1)", account.Explanation);
         Assert.Equal("ring-1", account.Evidence["otherCandidates"]![0]!["externalId"]!.GetValue<string>());
