@@ -109,7 +109,7 @@ public static class Countries
             new("Bristol", null, "BS1 ", "Europe/London", "117"), new("Leeds", null, "LS1 ", "Europe/London", "113"),
             new("Edinburgh", null, "EH1 ", "Europe/London", "131")],
         Streets = ["High Street", "Station Road", "Church Lane", "Victoria Road", "Queens Road", "Mill Lane", "Park Avenue"],
-        Phone = (r, _) => $"+44 77{N(r, 2)} {N(r, 6)}",
+        Phone = (r, _) => $"+44 79{r.Next(4, 10)}{N(r, 1)} {N(r, 6)}", // 079[4-9]: mobile ranges in use
         PostalCode = r => $"{r.Next(1, 10)}{L(r, 2)}",
         ResidentialAsns = [2856, 5089, 5607],
         Banks = [new("Barclays Bank", "BARCGB22", "GB", "BARC20"), new("HSBC UK Bank", "HBUKGB4B", "GB", "HBUK40"),
@@ -310,6 +310,22 @@ public static class Countries
         Document = ("national_id", r => "C" + L(r, 1) + N(r, 5) + L(r, 2), true),
     };
 
+    /// <summary>Only a travel destination here (family visits, business trips): hotel and mobile connections on Chinese ISPs.</summary>
+    public static readonly Country CN = new()
+    {
+        Code = "CN",
+        Cities = [new("Shanghai", "Shanghai", "2000", "Asia/Shanghai", "21"), new("Beijing", "Beijing", "1000", "Asia/Shanghai", "10"),
+            new("Shenzhen", "Guangdong", "5180", "Asia/Shanghai", "755")],
+        Streets = ["Nanjing Road", "Chang'an Avenue", "Shennan Boulevard"],
+        Phone = (r, _) => $"+86 139 {N(r, 4)} {N(r, 4)}",
+        PostalCode = r => N(r, 2),
+        ResidentialAsns = [4134, 4837],
+        Banks = [new("Bank of China", "BKCHCNBJ", "CN")],
+        EmailDomains = ["qq.com", "163.com"],
+        Universities = ["Tsinghua University", "Fudan University"],
+        Document = ("passport", r => "E" + N(r, 8), false),
+    };
+
     /// <summary>Where honest residents of the baseline live (most candidates apply for US roles from the US).</summary>
     public static readonly (Country Country, double Share)[] HomeMix =
         [(US, 0.74), (CA, 0.05), (GB, 0.06), (DE, 0.04), (IE, 0.02), (FR, 0.02), (NL, 0.02), (ES, 0.02), (PL, 0.03)];
@@ -318,7 +334,7 @@ public static class Countries
     public static readonly Country[] Abroad = [DE, KR, JP, BR, PT, MX, ES, NL];
 
     /// <summary>Countries travellers are seen in for a few days.</summary>
-    public static readonly Country[] TravelDestinations = [FR, IT, MX, JP, ES, GB, PT, DE, CA];
+    public static readonly Country[] TravelDestinations = [FR, IT, MX, JP, ES, GB, PT, DE, CA, CN];
 
     public static readonly Country[] All = [US, CA, GB, IE, DE, FR, NL, ES, PL, KR, JP, BR, MX, PT, IT];
 

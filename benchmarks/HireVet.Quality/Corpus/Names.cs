@@ -56,18 +56,12 @@ public static class Names
     public const string Vietnamese = "vietnamese";
     public const string CentralEuropean = "german-polish";
 
-    /// <summary>Origins of the corpus, equally likely. The first four are the ones the fairness check swaps between.</summary>
+    /// <summary>Origins of the corpus, equally likely.</summary>
     public static readonly string[] Origins = [Korean, Irish, Nigerian, Mexican, Vietnamese, CentralEuropean];
 
-    /// <summary>The fairness check's cycle: Korean → Irish/Anglo → Nigerian → Mexican → Korean.</summary>
-    public static string SwapTarget(string origin) => origin switch
-    {
-        Korean => Irish,
-        Irish => Nigerian,
-        Nigerian => Mexican,
-        Mexican => Korean,
-        _ => Irish,
-    };
+    /// <summary>The fairness check's cycle: Korean → Irish/Anglo → Nigerian → Mexican (the four), then on through
+    /// Vietnamese and German/Polish back to Korean, so that every origin is both swapped from and swapped to.</summary>
+    public static string SwapTarget(string origin) => Origins[(Array.IndexOf(Origins, origin) + 1) % Origins.Length];
 
     public static PersonName Random(Random rng) => Of(rng, Origins[rng.Next(Origins.Length)]);
 
@@ -83,13 +77,13 @@ public static class Names
 
     // Korean: Revised Romanisation vs McCune-Reischauer and everyday spellings (Park/Pak, Lee/Yi, Choi/Choe), given
     // names hyphenated, spaced or run together.
-    private static readonly (string Name, string Variant)[] KoreanFamilies =
+    private static readonly (string Name, string Other)[] KoreanFamilies =
     [
         ("Park", "Pak"), ("Lee", "Yi"), ("Choi", "Choe"), ("Jung", "Jeong"), ("Kang", "Gang"), ("Cho", "Jo"), ("Yoon", "Yun"),
         ("Jang", "Chang"), ("Lim", "Im"), ("Shin", "Sin"), ("Seo", "Suh"), ("Kwon", "Gwon"), ("Ahn", "An"), ("Kim", "Kim"),
         ("Han", "Han"), ("Song", "Song"), ("Hong", "Hong"), ("Hwang", "Hwang"), ("Yoo", "Ryu"), ("Moon", "Mun"),
     ];
-    private static readonly (string Name, string Variant)[] KoreanGiven =
+    private static readonly (string Name, string Other)[] KoreanGiven =
     [
         ("Ji-hoon", "Ji Hoon"), ("Min-jun", "Min Jun"), ("Seo-yeon", "Seo Yeon"), ("Ji-woo", "Ji Woo"), ("Ha-eun", "Ha Eun"),
         ("Do-yoon", "Do Yun"), ("Seo-jun", "Seo Jun"), ("Ye-jin", "Ye Jin"), ("Hyun-woo", "Hyeon Woo"), ("Su-bin", "Su Bin"),
@@ -100,10 +94,10 @@ public static class Names
 
     private static PersonName KoreanName(Random rng, string? family)
     {
-        var f = family is null ? Pick(rng, KoreanFamilies) : KoreanFamilies.FirstOrDefault(x => x.Name == family, (family, family));
+        var f = family is null ? Pick(rng, KoreanFamilies) : Find(KoreanFamilies, family);
         var g = Pick(rng, KoreanGiven);
         var familyFirst = rng.Next(2) == 0;
-        var variant = familyFirst ? $"{f.Variant} {g.Variant}" : $"{g.Variant} {f.Variant}";
+        var variant = familyFirst ? $"{f.Other} {g.Other}" : $"{g.Other} {f.Other}";
         return new(Korean, g.Name, f.Name, Pick(rng, EnglishMiddles), familyFirst, variant);
     }
 
@@ -132,13 +126,13 @@ public static class Names
     }
 
     // Nigerian (Yoruba and Igbo): tone-marked spellings (Adéyẹmí) next to plain ones, and a native second given name.
-    private static readonly (string Name, string Marked)[] NigerianFamilies =
+    private static readonly (string Name, string Other)[] NigerianFamilies =
     [
         ("Okafor", "Okafor"), ("Adeyemi", "Adéyẹmí"), ("Okonkwo", "Okonkwo"), ("Balogun", "Balógun"), ("Eze", "Eze"), ("Nwosu", "Nwosu"),
         ("Adebayo", "Adébáyọ̀"), ("Ogunleye", "Ògúnlẹ́yẹ"), ("Obi", "Obi"), ("Afolabi", "Afọlábí"), ("Chukwu", "Chukwu"),
         ("Oyelaran", "Oyèláràn"), ("Nwachukwu", "Nwachukwu"), ("Okoro", "Okoro"), ("Adewale", "Adéwálé"), ("Ibekwe", "Ibekwe"),
     ];
-    private static readonly (string Name, string Marked)[] NigerianGiven =
+    private static readonly (string Name, string Other)[] NigerianGiven =
     [
         ("Chukwuemeka", "Chukwuemeka"), ("Oluwaseun", "Olúwaṣeun"), ("Adaeze", "Adaeze"), ("Ngozi", "Ngozi"), ("Babatunde", "Babátúndé"),
         ("Folasade", "Fọláṣadé"), ("Ifeanyi", "Ifeanyi"), ("Temitope", "Tèmítọ́pẹ́"), ("Chiamaka", "Chiamaka"), ("Olumide", "Olúmídé"),
@@ -148,10 +142,10 @@ public static class Names
 
     private static PersonName NigerianName(Random rng, string? family)
     {
-        var f = family is null ? Pick(rng, NigerianFamilies) : NigerianFamilies.FirstOrDefault(x => x.Name == family, (family, family));
+        var f = family is null ? Pick(rng, NigerianFamilies) : Find(NigerianFamilies, family);
         var g = Pick(rng, NigerianGiven);
         var m = Pick(rng, NigerianMiddles);
-        var variant = g.Marked != g.Name || f.Marked != f.Name ? $"{g.Marked} {f.Marked}" : $"{g.Name} {m} {f.Name}";
+        var variant = g.Other != g.Name || f.Other != f.Name ? $"{g.Other} {f.Other}" : $"{g.Name} {m} {f.Name}";
         return new(Nigerian, g.Name, f.Name, m, false, variant);
     }
 
@@ -222,7 +216,11 @@ public static class Names
 
     private static T Pick<T>(Random rng, IReadOnlyList<T> items) => items[rng.Next(items.Count)];
 
-    /// <summary>Names for mules, facilitators and proxies: other people, from the same origins as everyone else.</summary>
+    /// <summary>A relative's family name with its spellings.</summary>
+    private static (string Name, string Other) Find((string Name, string Other)[] families, string family) =>
+        families.FirstOrDefault(x => x.Name == family) is { Name: not null } found ? found : (family, family);
+
+    /// <summary>Holders of PRC bank accounts used as banking proxies (KMCTC used Chinese nationals, indicators.md §3.2).</summary>
     public static readonly string[] PrcProxyNames =
         ["Zhang Wei", "Wang Fang", "Li Na", "Liu Yang", "Chen Jing", "Yang Li", "Zhao Lei", "Huang Min", "Zhou Jie", "Wu Xiu Ying", "Xu Qiang", "Sun Hao"];
 }

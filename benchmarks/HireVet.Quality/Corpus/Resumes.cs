@@ -23,6 +23,7 @@ public static class Resumes
     ];
     private static readonly string[] Verbs =
         ["Built", "Designed", "Rewrote", "Shipped", "Migrated", "Automated", "Owned", "Introduced", "Scaled", "Refactored", "Maintained", "Prototyped"];
+    private static readonly string[] Gerunds = ["moving", "migrating", "porting", "splitting", "rebuilding", "consolidating"];
     private static readonly string[] Systems =
     [
         "billing service", "event pipeline", "search indexer", "recommendation API", "mobile checkout flow", "internal admin console",
@@ -94,11 +95,16 @@ public static class Resumes
         var lines = resume.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            if (lines[i].StartsWith("- ", StringComparison.Ordinal) && rng.NextDouble() < 0.12)
+            if (lines[i].StartsWith("- ", StringComparison.Ordinal) && rng.NextDouble() < 0.05)
                 lines[i] = "- " + Fill(rng, Pick(rng, BulletTemplates), role, rng.Next(3, 12));
-            else if (lines[i].StartsWith("Skills: ", StringComparison.Ordinal))
-                lines[i] = "Skills: " + string.Join(", ", lines[i]["Skills: ".Length..].Split(", ").OrderBy(_ => rng.Next()));
-            else if (rng.NextDouble() < 0.1)
+            else if (lines[i].StartsWith("Skills: ", StringComparison.Ordinal) && rng.NextDouble() < 0.3)
+            {
+                // One skill swapped for another: the list keeps its order (a reordered list would be a new text).
+                var skills = lines[i]["Skills: ".Length..].Split(", ");
+                skills[rng.Next(skills.Length)] = Pick(rng, Tech);
+                lines[i] = "Skills: " + string.Join(", ", skills);
+            }
+            else if (rng.NextDouble() < 0.03)
                 lines[i] = new string([.. lines[i].Select(c => char.IsAsciiDigit(c) && rng.NextDouble() < 0.5 ? (char)('0' + rng.Next(10)) : c)]);
         }
         return string.Join('\n', lines);
@@ -107,7 +113,7 @@ public static class Resumes
     private static string Fill(Random rng, string template, string role, int years) => template
         .Replace("{role}", role).Replace("{y}", years.ToString())
         .Replace("{d}", Pick(rng, Domains)).Replace("{t1}", Pick(rng, Tech)).Replace("{t2}", Pick(rng, Tech)).Replace("{t}", Pick(rng, Tech))
-        .Replace("{v}", Pick(rng, Verbs)).Replace("{v2}", Pick(rng, Verbs).ToLowerInvariant().TrimEnd('d', 'e') + "ing")
+        .Replace("{v}", Pick(rng, Verbs)).Replace("{v2}", Pick(rng, Gerunds))
         .Replace("{s}", Pick(rng, Systems)).Replace("{s2}", Pick(rng, Systems))
         .Replace("{o}", Pick(rng, Outcomes)).Replace("{o2}", Pick(rng, Outcomes))
         .Replace("{p}", rng.Next(8, 70).ToString()).Replace("{n}", rng.Next(2, 40).ToString()).Replace("{k}", rng.Next(2, 9).ToString())

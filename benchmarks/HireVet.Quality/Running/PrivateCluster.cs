@@ -8,6 +8,7 @@ namespace HireVet.Quality.Running;
 public sealed class PrivateCluster : IDisposable
 {
     private readonly string _directory;
+    private readonly Lock _stopping = new();
     private bool _stopped;
 
     public string ServerConnectionString { get; }
@@ -51,10 +52,15 @@ public sealed class PrivateCluster : IDisposable
 
     public void Dispose()
     {
-        if (_stopped) return;
-        _stopped = true;
-        NpgsqlConnection.ClearAllPools();
-        Run("stop");
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        // Called from the normal end, a signal and process exit, maybe at once: the first call stops the cluster and
+        // deletes its folder, and the others wait for it so that the process does not exit half-way.
+        lock (_stopping)
+        {
+            if (_stopped) return;
+            _stopped = true;
+            NpgsqlConnection.ClearAllPools();
+            Run("stop");
+            try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     }
 }

@@ -73,13 +73,14 @@ public sealed class VettingHost : IDisposable
     public async Task<int> VetAllPendingAsync()
     {
         var vetted = 0;
-        while (true)
+        for (var pass = 0; pass < 20; pass++)
         {
             var pending = await QueryAsync<long>("select id from candidates where vetting_status = 'pending' order by id");
             if (pending.Length == 0) return vetted;
             foreach (var id in pending) await SendAsync(new VetCandidate.Command(id));
             vetted += pending.Length;
         }
+        throw new InvalidOperationException("Candidates were still pending after 20 passes: vetting keeps marking others pending.");
     }
 
     /// <summary>Each candidate's band, score and the signals of its latest assessment.</summary>
