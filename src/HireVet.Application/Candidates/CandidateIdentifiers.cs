@@ -46,9 +46,7 @@ public static class CandidateIdentifiers
         }
         if (d.EquipmentShipping?.Address is { } ship)
         {
-            var parts = new AddressParts(ship.Line1, ship.Line2, ship.City, ship.Region, ship.PostalCode, ship.Country);
-            ids.Add(new(Kinds.ShippingAddress, AddressNormalizer.Normalize(parts),
-                string.Join(", ", new[] { ship.Line1, ship.Line2, ship.City, ship.Region, ship.PostalCode, ship.Country }.Where(p => !string.IsNullOrEmpty(p)))));
+            ids.Add(new(Kinds.ShippingAddress, AddressNormalizer.Normalize(ship.ToParts()), ship.OneLine()));
         }
         var ips = (d.NetworkObservations ?? []).Select(o => o.Ip).Concat((d.Interviews ?? []).Select(i => i.Ip));
         foreach (var ip in ips.OfType<string>().Select(NormalizeIp).Distinct())

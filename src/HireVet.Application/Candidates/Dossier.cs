@@ -1,3 +1,5 @@
+using HireVet.Application.Vetting.Addresses;
+
 namespace HireVet.Application.Candidates;
 
 // The candidate dossier as HR or an applicant-tracking system submits it. There is deliberately no nationality,
@@ -45,6 +47,12 @@ public sealed record PostalAddress
     public string? PostalCode { get; init; }
     /// <summary>ISO 3166-1 alpha-2.</summary>
     public string? Country { get; init; }
+
+    public AddressParts ToParts() => new(Line1, Line2, City, Region, PostalCode, Country);
+
+    /// <summary>The address on one line, as a reviewer reads it.</summary>
+    public string OneLine() =>
+        string.Join(", ", new[] { Line1, Line2, City, Region, PostalCode, Country }.Where(p => !string.IsNullOrEmpty(p)));
 }
 
 public sealed record IdentityDocument

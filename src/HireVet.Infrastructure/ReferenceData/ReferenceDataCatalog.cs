@@ -122,8 +122,7 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
     /// <summary>The @ip-location-db packages encode their data date in the version: 2.3.2026061719 is 2026-06-17.</summary>
     private static string? NpmDataDate(string packageJson)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(packageJson));
-        var stamp = doc.RootElement.GetProperty("version").GetString()?.Split('.').Last();
+        var stamp = PackageVersion(packageJson)?.Split('.').Last();
         return stamp is { Length: >= 8 } ? $"{stamp[..4]}-{stamp[4..6]}-{stamp[6..8]}" : null;
     }
 
@@ -135,10 +134,12 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
     }
 
     /// <summary>Packages that do not date their data are described by their version.</summary>
-    private static string NpmVersion(string packageJson)
+    private static string NpmVersion(string packageJson) => $"version {PackageVersion(packageJson)}";
+
+    private static string? PackageVersion(string packageJson)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(packageJson));
-        return $"version {doc.RootElement.GetProperty("version").GetString()}";
+        return doc.RootElement.GetProperty("version").GetString();
     }
 
     private (DatasetInfo Info, object? Value) LoadOne(Definition d)

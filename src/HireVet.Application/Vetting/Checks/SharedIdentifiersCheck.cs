@@ -69,17 +69,15 @@ public sealed class SharedIdentifiersCheck : ICheck
     {
         var d = context.Dossier;
         if (d.ClaimedResidence is not { } home) return [];
-        var homeParts = Parts(home);
-        if (d.EquipmentShipping?.Address is { } ship && !AddressNormalizer.SamePlace(Parts(ship), homeParts)) return [];
+        var homeParts = home.ToParts();
+        if (d.EquipmentShipping?.Address is { } ship && !AddressNormalizer.SamePlace(ship.ToParts(), homeParts)) return [];
         var sameHome = context.SharedIdentifiers
             .Where(s => s.OtherResidence is not null)
             .DistinctBy(s => s.OtherCandidateId)
             .Where(s => JsonSerializer.Deserialize<PostalAddress>(s.OtherResidence!, DossierJson.Options) is { } theirs
-                        && AddressNormalizer.SamePlace(Parts(theirs), homeParts))
+                        && AddressNormalizer.SamePlace(theirs.ToParts(), homeParts))
             .Select(s => s.OtherCandidateId)
             .ToHashSet();
         return sameHome.Count <= HouseholdLimit ? sameHome : [];
     }
-
-    private static AddressParts Parts(PostalAddress a) => new(a.Line1, a.Line2, a.City, a.Region, a.PostalCode, a.Country);
 }

@@ -19,20 +19,15 @@ public sealed class ShippingAddressCheck : ICheck
         var known = new[] { d.IdentityDocument?.Address, d.ClaimedResidence }.OfType<PostalAddress>().ToArray();
         if (known.Length == 0)
             return CheckResult.NotEvaluated("The dossier has neither an identity-document address nor a claimed residence to compare with.");
-        var shipParts = Parts(ship);
-        if (known.Any(k => AddressNormalizer.SamePlace(shipParts, Parts(k)))) return CheckResult.NotFired;
+        var shipParts = ship.ToParts();
+        if (known.Any(k => AddressNormalizer.SamePlace(shipParts, k.ToParts()))) return CheckResult.NotFired;
         return CheckResult.Fired(new RawSignal("SHIP-01", Severity.High,
             "Equipment would be shipped to an address that is neither on the identity document nor the claimed residence.",
             new JsonObject
             {
-                ["shippingAddress"] = Format(ship),
-                ["identityDocumentAddress"] = d.IdentityDocument?.Address is { } a ? Format(a) : null,
-                ["claimedResidence"] = d.ClaimedResidence is { } r ? Format(r) : null,
+                ["shippingAddress"] = ship.OneLine(),
+                ["identityDocumentAddress"] = d.IdentityDocument?.Address?.OneLine(),
+                ["claimedResidence"] = d.ClaimedResidence?.OneLine(),
             }));
     }
-
-    private static AddressParts Parts(PostalAddress a) => new(a.Line1, a.Line2, a.City, a.Region, a.PostalCode, a.Country);
-
-    private static string Format(PostalAddress a) =>
-        string.Join(", ", new[] { a.Line1, a.Line2, a.City, a.Region, a.PostalCode, a.Country }.Where(p => !string.IsNullOrEmpty(p)));
 }
