@@ -55,14 +55,13 @@ try
     timings.Add(("resume similarity (all honest pairs)", step.Elapsed));
 
     // Tuning scenarios: the stored signals re-weighed (and, for the check changes, filtered) without vetting again.
-    var counterfactuals = new Counterfactuals(corpus, network, snapshot.Get<SanctionsIndex>(Datasets.OfacSdn));
     var scenarios = Scenario.Defaults(Ruleset.Embedded)
         .Concat(options.WhatIf.Select(path => new Scenario(Path.GetFileName(path), "ruleset file", Ruleset.Parse(File.ReadAllText(path)))))
         .Concat(options.WhatIfWeights.Select(patch => new Scenario(patch, "weights only", Scenario.Patch(Ruleset.Embedded, patch))))
         .Select(scenario =>
         {
-            var rows = scenario.Apply(scored, counterfactuals);
-            var differing = fairness.Pairs.Select(p => scenario.Apply(p, rows, counterfactuals)).Where(p => p.Original.Band != p.Swapped.Band)
+            var rows = scenario.Apply(scored);
+            var differing = fairness.Pairs.Select(p => scenario.Apply(p, rows)).Where(p => p.Original.Band != p.Swapped.Band)
                 .Select(p => $"{p.Original.Label.ExternalId} ({p.Original.Band} → {p.Swapped.Band})").ToArray();
             return new QualityReport.Measured(scenario, Metrics.Of(rows), differing);
         })

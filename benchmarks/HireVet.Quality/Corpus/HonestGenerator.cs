@@ -22,6 +22,23 @@ public sealed class HonestGenerator(CorpusContext ctx, PersonFactory people)
                 quota -= made.Count;
             }
         }
+        return ReferPeers(all);
+    }
+
+    /// <summary>Honest people refer each other too: one in twenty was referred by another honest candidate, recorded by
+    /// candidate id, so a false positive on the referrer reaches the candidates they referred.</summary>
+    private List<Labelled> ReferPeers(List<Labelled> all)
+    {
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (Rng.NextDouble() >= 0.05) continue;
+            var referrer = all[Rng.Next(all.Count)];
+            if (referrer.ExternalId == all[i].ExternalId) continue;
+            all[i] = all[i] with
+            {
+                Dossier = all[i].Dossier with { ReferredBy = referrer.Dossier.LegalName, ReferrerId = referrer.ExternalId },
+            };
+        }
         return all;
     }
 

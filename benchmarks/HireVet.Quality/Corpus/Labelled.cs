@@ -11,9 +11,6 @@ public sealed record Labelled
     /// <summary>Honest: the hard-case category ("baseline" when none). Ring member: "ring".</summary>
     public required string Category { get; init; }
     public int? Ring { get; init; }
-    /// <summary>Who the referrer named in ReferredBy is, when it is another candidate (ground truth: the dossier only
-    /// carries a name).</summary>
-    public string? ReferrerExternalId { get; init; }
     /// <summary>The documented tactics applied to this member (a subset of its ring's).</summary>
     public IReadOnlyList<string> Tactics { get; init; } = [];
     /// <summary>The person's name, kept so that the fairness check can swap it for one of another origin.</summary>

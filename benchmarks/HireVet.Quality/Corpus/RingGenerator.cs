@@ -48,12 +48,11 @@ public sealed class RingGenerator(CorpusContext ctx, PersonFactory people, Sanct
         {
             var d = members[i].Dossier with { PayrollDestination = OwnAccount(members[i].Dossier.PayrollDestination!.AccountHolderName!) };
             foreach (var tactic in assigned[i]) d = Apply(tactic, d, members, i, resources);
-            // Several reports describe camera refusals; HireVet has no check for it yet, so it is realism only.
+            // Several reports describe camera refusals (INT-01).
             if (Rng.NextDouble() < 0.3) d = d with { Interviews = [.. d.Interviews!.Select(x => x with { CameraOn = false })] };
             yield return new Labelled
             {
                 Dossier = d, IsRingMember = true, Category = "ring", Ring = ring, Tactics = assigned[i],
-                ReferrerExternalId = assigned[i].Contains(Tactics.ReferralChain) ? members[i - 1].Dossier.ExternalId : null,
                 Name = members[i].Name, Forms = members[i].Forms,
             };
         }
@@ -126,7 +125,8 @@ public sealed class RingGenerator(CorpusContext ctx, PersonFactory people, Sanct
                 // Numbers handed out in turn; there are two only when four or more members use them, so each is shared.
                 return d with { Phone = r.VoipNumbers[r.VoipHandedOut++ % r.VoipNumbers.Length] };
             case Tactics.ReferralChain:
-                return d with { ReferredBy = members[i - 1].Dossier.LegalName }; // each recruits the next
+                // Each recruits the next; the applicant-tracking system records the referrer's candidate id.
+                return d with { ReferredBy = members[i - 1].Dossier.LegalName, ReferrerId = members[i - 1].Dossier.ExternalId };
             case Tactics.FrontCompany:
                 var first = d.EmploymentHistory!.Min(j => j.StartedOn)!.Value;
                 var front = new Employment

@@ -173,16 +173,10 @@ public sealed class QualityReport
 
         md.AppendLine("## Tuning scenarios");
         md.AppendLine();
-        md.AppendLine("The stored signals re-weighed under changed weights (patches over the shipped ruleset) and with proposed check changes applied " +
-                      "to them, so proposals are measured before they are written (nothing is vetted again). **A**: weights only. **B**, check changes: " +
-                      $"*household*, LINK-04/LINK-06 (and LINK-09 on them) not raised when at most {Counterfactuals.MaxHousemates} other candidates share them " +
-                      "who claim the same residence and the laptop ships to that residence; *travel clock*, NET-09 not raised when every far-off device time " +
-                      "zone is the zone of the country the IP is registered in. **C**: a referral check, LINK-09 medium when the referrer is a flagged " +
-                      "candidate, by candidate id (the dossier would need the referrer's id) or by name (today's `referredBy`). **D**: NET-08 graded by network, a Chinese or Russian ISP high and the DPRK block critical. " +
-                      "**E**: name handling, the name checks also compare German ICAO spellings (ö = oe), a payee who is the candidate is screened " +
-                      "with the candidate's date of birth and country, and a namesake whose date of birth differs (PAY-13 medium) weighs 5. " +
-                      "**F**: a camera check, INT-01 high when the camera was off in every interview (the dossier has `cameraOn`; no check reads it). " +
-                      "**D** is listed last because its cost falls on honest travellers to China.");
+        md.AppendLine("The stored signals re-weighed under changed weights (patches over the shipped ruleset) and with check changes HireVet " +
+                      "does not make applied to them, so proposals are measured before anyone writes them (nothing is vetted again). " +
+                      "*previous weights* shows what ruleset 2026.11-5's tuning bought; *referrer by name* what following a referral by the " +
+                      "referrer's name alone would cost; *mainland ISPs* what grading Chinese and Russian networks higher would cost honest travellers.");
         md.AppendLine();
         md.AppendLine("| scenario | change | recall | honest high | honest review or high | fairness pairs differing | all targets |");
         md.AppendLine("|---|---|---|---|---|---|---|");

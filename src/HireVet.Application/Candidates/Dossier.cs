@@ -36,6 +36,9 @@ public record Dossier
     public EquipmentShipping? EquipmentShipping { get; init; }
     /// <summary>Name or employee id of whoever referred the candidate.</summary>
     public string? ReferredBy { get; init; }
+    /// <summary>The referrer's <c>externalId</c> in HireVet (the id the applicant-tracking system gave them as a
+    /// candidate), so a referral by a flagged candidate can be followed (LINK-09).</summary>
+    public string? ReferrerId { get; init; }
 }
 
 public sealed record PostalAddress

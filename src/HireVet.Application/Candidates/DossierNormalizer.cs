@@ -9,6 +9,7 @@ public static class DossierNormalizer
     public static T Normalize<T>(T d) where T : Dossier => d with
     {
         ExternalId = d.ExternalId?.Trim(),
+        ReferrerId = string.IsNullOrWhiteSpace(d.ReferrerId) ? null : d.ReferrerId.Trim(),
         LegalName = Clean(d.LegalName),
         OtherNames = d.OtherNames?.Select(n => Clean(n)!).ToArray(),
         Email = d.Email?.Trim().ToLowerInvariant(),

@@ -146,6 +146,8 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
         });
 
         RuleFor(d => d.ReferredBy).MaximumLength(200);
+        RuleFor(d => d.ReferrerId).MaximumLength(100)
+            .NotEqual(d => d.ExternalId).WithMessage("A candidate cannot refer themselves.");
     }
 
     // Codes are stored upper-case, so "us" is accepted as US.

@@ -35,9 +35,9 @@ public static class SubmitCandidate
         : IRequestHandler<Command, Response>
     {
         private const string InsertCandidateSql = """
-            insert into candidates (external_id, legal_name, source, role, submitted_by, created_at, updated_at,
+            insert into candidates (external_id, legal_name, source, role, referrer_external_id, submitted_by, created_at, updated_at,
                                     current_revision, status, vetting_status, vetting_requested_at)
-            values (@ExternalId, @LegalName, @Source, @Role, @SubmittedBy, @Now, @Now, 0, 'pending_vetting', 'pending', @Now)
+            values (@ExternalId, @LegalName, @Source, @Role, @ReferrerId, @SubmittedBy, @Now, @Now, 0, 'pending_vetting', 'pending', @Now)
             on conflict (external_id) do nothing
             returning id
             """;
@@ -57,7 +57,8 @@ public static class SubmitCandidate
 
         private const string MarkPendingSql = """
             update candidates
-            set legal_name = @LegalName, source = @Source, role = @Role, updated_at = @Now, current_revision = @Revision,
+            set legal_name = @LegalName, source = @Source, role = @Role, referrer_external_id = @ReferrerId, updated_at = @Now,
+                current_revision = @Revision,
                 status = 'pending_vetting', vetting_status = 'pending', vetting_requested_at = @Now, vetting_attempts = 0,
                 claimed_by = null, claimed_at = null
             where id = @CandidateId
@@ -87,14 +88,6 @@ public static class SubmitCandidate
             limit 50
             """;
 
-        // Every other member of the candidate's ring, and candidates with a near-duplicate resume: what they are linked
-        // to changed, so they are vetted again.
-        private const string RevetRingSql = """
-            update candidates set vetting_status = 'pending', vetting_requested_at = @Now
-            where id = any(@Members) and vetting_status = 'completed'
-            returning id
-            """;
-
         public async Task<Response> Handle(Command command, CancellationToken ct)
         {
             var dossier = DossierNormalizer.Normalize((Dossier)command with { });
@@ -103,7 +96,7 @@ public static class SubmitCandidate
             var now = clock.GetUtcNow();
 
             var newId = await db.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(InsertCandidateSql,
-                new { dossier.ExternalId, dossier.LegalName, dossier.Source, dossier.Role, SubmittedBy = actor.Name, Now = now },
+                new { dossier.ExternalId, dossier.LegalName, dossier.Source, dossier.Role, dossier.ReferrerId, SubmittedBy = actor.Name, Now = now },
                 db.Transaction, cancellationToken: ct));
 
             long candidateId;
@@ -136,7 +129,7 @@ public static class SubmitCandidate
 
             await db.Connection.ExecuteAsync(new CommandDefinition(MarkPendingSql, new
             {
-                CandidateId = candidateId, Revision = revision, dossier.LegalName, dossier.Source, dossier.Role, Now = now,
+                CandidateId = candidateId, Revision = revision, dossier.LegalName, dossier.Source, dossier.Role, dossier.ReferrerId, Now = now,
             }, db.Transaction, cancellationToken: ct));
 
             var identifiers = CandidateIdentifiers.From(dossier);
@@ -158,19 +151,16 @@ public static class SubmitCandidate
             var ring = await CandidateGraph.ComponentAsync(db, candidateId, referenceData.Current.Get<NetworkIntelligence>(Datasets.Network), ct);
             var resumeNeighbours = await db.Connection.QueryAsync<long>(new CommandDefinition(ResumeNeighboursSql,
                 new { CandidateId = candidateId }, db.Transaction, cancellationToken: ct));
-            var members = ring.Nodes.Select(n => n.Id).Concat(resumeNeighbours).Where(id => id != candidateId).Distinct().ToArray();
-            var linked = members.Length == 0 ? [] : (await db.Connection.QueryAsync<long>(new CommandDefinition(RevetRingSql,
-                new { Members = members, Now = now }, db.Transaction, cancellationToken: ct))).ToArray();
+            // Every other member of the candidate's ring, and candidates with a near-duplicate resume: what they are
+            // linked to changed, so they are vetted again.
+            var linked = await LinkedRevetting.RevetAsync(db, afterCommit, scheduler,
+                ring.Nodes.Select(n => n.Id).Concat(resumeNeighbours).Where(id => id != candidateId), now, ct);
 
             audit.Target("candidate", candidateId);
             audit.Details["outcome"] = outcome;
             audit.Details["revision"] = revision;
             if (linked.Length > 0) audit.Details["linkedRevetted"] = linked;
-            afterCommit.Enqueue(async token =>
-            {
-                await scheduler.ScheduleAsync(candidateId, token);
-                foreach (var other in linked) await scheduler.ScheduleAsync(other, token);
-            });
+            afterCommit.Enqueue(token => scheduler.ScheduleAsync(candidateId, token));
             return new Response { Id = candidateId, Status = "pending_vetting", Revision = revision, Outcome = outcome };
         }
     }

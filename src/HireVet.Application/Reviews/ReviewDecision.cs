@@ -4,6 +4,10 @@ using HireVet.Application.Common;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Candidates;
+using HireVet.Application.ReferenceData;
+using HireVet.Application.ReferenceData.Network;
+using HireVet.Application.Vetting;
 using MediatR;
 
 namespace HireVet.Application.Reviews;
@@ -37,10 +41,11 @@ public static class ReviewDecision
         }
     }
 
-    public sealed class Handler(IDbSession db, ICurrentActor actor, AuditScope audit, TimeProvider clock) : IRequestHandler<Command, Response>
+    public sealed class Handler(IDbSession db, ICurrentActor actor, AuditScope audit, IAfterCommit afterCommit, IVettingScheduler scheduler,
+        IReferenceData referenceData, TimeProvider clock) : IRequestHandler<Command, Response>
     {
         private const string LockSql = """
-            select d.candidate_id, d.outcome, d.decided_by, d.requires_approval, d.assessment_id, c.status,
+            select d.candidate_id, d.outcome, d.decided_by, d.requires_approval, d.assessment_id, c.status, c.external_id,
                    (select id from assessments where candidate_id = c.id order by id desc limit 1) as latest_assessment_id,
                    (select max(id) from decisions where candidate_id = c.id) as latest_decision_id,
                    exists (select 1 from decision_approvals where decision_id = d.id) as already_reviewed
@@ -78,6 +83,15 @@ public static class ReviewDecision
             await db.Connection.ExecuteAsync(new CommandDefinition(StatusSql, new { d.CandidateId, Status = status, Now = now },
                 db.Transaction, cancellationToken: ct));
 
+            if (status != "review")
+            {
+                // The ring's members and the candidates this one referred read its status (a rejected member raises them).
+                var ring = await CandidateGraph.ComponentAsync(db, d.CandidateId, referenceData.Current.Get<NetworkIntelligence>(Datasets.Network), ct);
+                var linked = await LinkedRevetting.RevetAsync(db, afterCommit, scheduler,
+                    ring.Nodes.Select(n => n.Id).Where(id => id != d.CandidateId).Concat(await LinkedRevetting.ReferredByAsync(db, d.ExternalId, ct)), now, ct);
+                if (linked.Length > 0) audit.Details["linkedRevetted"] = linked;
+            }
+
             audit.Details["candidateId"] = d.CandidateId;
             audit.Details["verdict"] = command.Verdict;
             return new Response { CandidateId = d.CandidateId, CandidateStatus = status };
@@ -91,6 +105,7 @@ public static class ReviewDecision
             public bool RequiresApproval { get; init; }
             public long AssessmentId { get; init; }
             public string Status { get; init; } = "";
+            public string ExternalId { get; init; } = "";
             public long? LatestAssessmentId { get; init; }
             public long? LatestDecisionId { get; init; }
             public bool AlreadyReviewed { get; init; }

@@ -36,9 +36,15 @@ public sealed record VettingContext(long CandidateId, Dossier Dossier, IReadOnly
     /// <summary>Other candidates whose resumes are close to this one's (null when not looked up).</summary>
     public IReadOnlyList<Resumes.SimilarResume>? SimilarResumes { get; init; }
 
+    /// <summary>The candidate named by the dossier's referrerId (null when not looked up).</summary>
+    public ReferrerLookup? Referrer { get; init; }
+
     public VettingContext(long candidateId, Dossier dossier, IReadOnlyList<SharedIdentifier> sharedIdentifiers)
         : this(candidateId, dossier, sharedIdentifiers, ReferenceSnapshot.Empty) { }
 }
+
+/// <summary>The outcome of looking up a referrer: the candidate, or null when no candidate has that externalId.</summary>
+public sealed record ReferrerLookup(CandidateGraph.Node? Candidate);
 
 public sealed record SharedIdentifier
 {

@@ -20,11 +20,12 @@ public static class VetCandidate
 {
     public sealed record Command(long CandidateId) : IRequest<Unit>, ICommand;
 
-    public sealed class Handler(IDbSession db, ISensitiveData sensitive, IReferenceData referenceData, AuditScope audit, TimeProvider clock)
+    public sealed class Handler(IDbSession db, ISensitiveData sensitive, IReferenceData referenceData, AuditScope audit,
+        IAfterCommit afterCommit, IVettingScheduler scheduler, TimeProvider clock)
         : IRequestHandler<Command, Unit>
     {
         private const string LockSql = """
-            select c.id, c.status, c.vetting_status, r.id as revision_id, r.dossier::text as dossier, r.sensitive_protected,
+            select c.id, c.external_id, c.status, c.band, c.vetting_status, r.id as revision_id, r.dossier::text as dossier, r.sensitive_protected,
                    exists (select 1 from decisions d join decision_approvals a on a.decision_id = d.id
                            where d.candidate_id = c.id and d.outcome = 'reject' and a.verdict = 'approved') as was_rejected
             from candidates c
@@ -60,6 +61,8 @@ public static class VetCandidate
             join resume_fingerprints f on f.candidate_id = c.id
             join candidate_revisions r on r.candidate_id = c.id and r.revision = c.current_revision
             """;
+
+        private const string ReferrerSql = "select id, external_id, legal_name, status, band from candidates where external_id = @ReferrerId";
 
         private const string InsertAssessmentSql = """
             insert into assessments (candidate_id, revision_id, score, band, ruleset_version, ruleset_hash, signals, trace,
@@ -123,8 +126,10 @@ public static class VetCandidate
 
             var ring = await CandidateGraph.ComponentAsync(db, row.Id, reference.Get<NetworkIntelligence>(Datasets.Network), ct);
             var similar = await SimilarResumesAsync(command.CandidateId, redacted.ResumeText, ct);
+            var referrer = redacted.ReferrerId is null ? null : new ReferrerLookup(await db.Connection.QuerySingleOrDefaultAsync<CandidateGraph.Node>(
+                new CommandDefinition(ReferrerSql, new { redacted.ReferrerId }, db.Transaction, cancellationToken: ct)));
             var engine = new VettingEngine(VettingEngine.AllChecks, await ActiveRuleset.GetAsync(db, ct));
-            var outcome = engine.Assess(new VettingContext(row.Id, secrets.MergeInto(redacted), shared, reference) { Ring = ring, SimilarResumes = similar });
+            var outcome = engine.Assess(new VettingContext(row.Id, secrets.MergeInto(redacted), shared, reference) { Ring = ring, SimilarResumes = similar, Referrer = referrer });
             var now = clock.GetUtcNow();
             var assessmentId = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertAssessmentSql, new
             {
@@ -140,6 +145,14 @@ public static class VetCandidate
             await db.Connection.ExecuteAsync(new CommandDefinition(CompleteSql,
                 new { command.CandidateId, outcome.Score, outcome.Band, Status = status, Now = now }, db.Transaction, cancellationToken: ct));
 
+            if (status != row.Status || outcome.Band != row.Band)
+            {
+                // The candidates this one referred read its status and band, which just changed.
+                var referred = await LinkedRevetting.RevetAsync(db, afterCommit, scheduler,
+                    await LinkedRevetting.ReferredByAsync(db, row.ExternalId, ct), now, ct);
+                if (referred.Length > 0) audit.Details["referredRevetted"] = referred;
+            }
+
             audit.Details["assessmentId"] = assessmentId;
             audit.Details["score"] = outcome.Score;
             audit.Details["band"] = outcome.Band;
@@ -149,6 +162,8 @@ public static class VetCandidate
         private sealed record Row
         {
             public long Id { get; init; }
+            public string ExternalId { get; init; } = "";
+            public string? Band { get; init; }
             public string Status { get; init; } = "";
             public string VettingStatus { get; init; } = "";
             public long RevisionId { get; init; }

@@ -12,7 +12,7 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
         new IdentityDocumentNameCheck(), new PayeeNameCheck(), new ShippingRecipientCheck(),
         new ShippingAddressCheck(), new CryptoPayoutCheck(), new SharedIdentifiersCheck(),
         new NetworkOriginCheck(), new ImpossibleTravelCheck(), new TimeZoneCheck(),
-        new SanctionsScreeningCheck(), new SanctionedWalletCheck(), new RingCheck(),
+        new SanctionsScreeningCheck(), new SanctionedWalletCheck(), new RingCheck(), new ReferralCheck(), new CameraCheck(),
         new EmploymentTimelineCheck(), new ProfileAgeCheck(), new ResumeDuplicateCheck(),
         new PhoneCountryCheck(), new DisposableEmailCheck(), new ReferenceEmailCheck(),
         new WalletFormatCheck(), new BankCountryCheck(), new MoneyTransferPlatformCheck(), new BankNumberCheck(),

@@ -91,4 +91,60 @@ public sealed class RingTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal("rejected", await db.QuerySingleAsync<string>("select status from candidates where id = @ana", new { ana })); // re-vetted, still rejected
         Assert.Equal("review", await db.QuerySingleAsync<string>("select status from candidates where id = @ben", new { ben }));
     }
+
+    private async Task VetAllPending()
+    {
+        foreach (var pending in await db.QueryAsync<long>("select id from candidates where vetting_status = 'pending' order by id"))
+            await db.SendAsync(new VetCandidate.Command(pending), "system", Roles.System);
+    }
+
+    private async Task RejectWithApproval(long candidateId)
+    {
+        await db.SendAsync(new ClaimCandidate.Command(candidateId), "sam");
+        var decision = await db.SendAsync(new DecideCandidate.Command { CandidateId = candidateId, Outcome = "reject", Justification = "Third-party payee, confirmed by phone." }, "sam");
+        await db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Agreed after reading the evidence." }, "sky");
+    }
+
+    [Fact]
+    public async Task Rejecting_a_member_re_vets_the_rest_of_its_ring_so_their_signal_names_the_rejection()
+    {
+        var (ana, ben, cal) = await Ring();
+        Assert.Equal(Severity.Medium, Assert.Single((await db.SendAsync(new GetCandidate.Query(cal))).LatestAssessment!.Signals, s => s.IndicatorId == "LINK-09").Severity);
+
+        await RejectWithApproval(ana);
+        Assert.Equal(["completed", "pending", "pending"], await db.QueryAsync<string>("select vetting_status from candidates order by id"));
+        await VetAllPending();
+
+        var ring = Assert.Single((await db.SendAsync(new GetCandidate.Query(cal))).LatestAssessment!.Signals, s => s.IndicatorId == "LINK-09");
+        Assert.Equal(Severity.High, ring.Severity);
+        Assert.Contains("including rejected Ana Costa", ring.Explanation);
+    }
+
+    [Fact]
+    public async Task A_referral_is_followed_both_ways_whichever_of_referrer_and_referred_arrives_first()
+    {
+        // Dan is referred by Eve before Eve applies; Eve's payee is someone else (PAY-04), so she lands in review.
+        var dan = await SubmitAndVetAll(Member("Dan Reyes", "100200300", "+1 615 555 0111") with { ExternalId = "ats-dan", ReferredBy = "Eve Lind", ReferrerId = "ats-eve" });
+        Assert.DoesNotContain((await db.SendAsync(new GetCandidate.Query(dan))).LatestAssessment!.Signals, s => s.IndicatorId == "LINK-09");
+
+        var eve = await SubmitAndVetAll(Member("Eve Lind", "400500600", "+1 615 555 0122") with
+        {
+            ExternalId = "ats-eve",
+            PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = "Christina Moore", AccountNumber = "400500600", RoutingNumber = "064000017" },
+        });
+        Assert.Equal("review", await db.QuerySingleAsync<string>("select status from candidates where id = @eve", new { eve }));
+        await VetAllPending(); // Eve's band changed, so the candidates she referred were marked pending
+
+        var referral = Assert.Single((await db.SendAsync(new GetCandidate.Query(dan))).LatestAssessment!.Signals, s => s.IndicatorId == "LINK-09");
+        Assert.Equal(("referral", Severity.Medium), (referral.Check, referral.Severity));
+        Assert.Contains("Referred by Eve Lind (ats-eve)", referral.Explanation);
+
+        // A later candidate Eve referred is flagged at once; rejecting Eve makes both referrals high.
+        var fay = await SubmitAndVetAll(Member("Fay Ito", "700800900", "+1 615 555 0133") with { ExternalId = "ats-fay", ReferrerId = "ats-eve" });
+        Assert.Contains((await db.SendAsync(new GetCandidate.Query(fay))).LatestAssessment!.Signals, s => s.IndicatorId == "LINK-09");
+        await RejectWithApproval(eve);
+        await VetAllPending();
+        foreach (var referred in new[] { dan, fay })
+            Assert.Equal(Severity.High, Assert.Single((await db.SendAsync(new GetCandidate.Query(referred))).LatestAssessment!.Signals, s => s.IndicatorId == "LINK-09").Severity);
+    }
 }

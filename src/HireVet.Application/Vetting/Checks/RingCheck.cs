@@ -1,3 +1,4 @@
+using HireVet.Application.Candidates;
 using System.Text.Json.Nodes;
 
 namespace HireVet.Application.Vetting.Checks;
@@ -16,6 +17,7 @@ public sealed class RingCheck : ICheck
         var others = ring.Nodes.Where(n => n.Id != context.CandidateId).ToArray();
         var rejected = others.Where(n => n.Status == "rejected").ToArray();
         if (others.Length < 2 && rejected.Length == 0) return CheckResult.NotFired;
+        if (rejected.Length == 0 && IsHousehold(context, ring, others)) return CheckResult.NotFired;
 
         var direct = context.SharedIdentifiers.Select(s => s.OtherCandidateId).ToHashSet();
         var explanation = $"The candidate is in a ring of {ring.Nodes.Count} candidates linked by shared identifiers " +
@@ -31,5 +33,15 @@ public sealed class RingCheck : ICheck
             ["links"] = ring.Edges.Count,
             ["truncated"] = ring.Truncated,
         }));
+    }
+
+    /// <summary>Relatives at one address, linked only by that address and its connection, are a household and no ring
+    /// (the same rule as <see cref="SharedIdentifiersCheck"/>): any other kind of link, or anyone outside the household,
+    /// makes it a ring again.</summary>
+    private static bool IsHousehold(VettingContext context, CandidateGraph.Graph ring, CandidateGraph.Node[] others)
+    {
+        var household = SharedIdentifiersCheck.Household(context);
+        return others.All(n => household.Contains(n.Id))
+               && ring.Edges.All(e => e.Kind is CandidateIdentifiers.Kinds.Ip or CandidateIdentifiers.Kinds.ShippingAddress);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Sanctions;
+using HireVet.Application.Vetting.Names;
 
 namespace HireVet.Application.Vetting.Checks;
 
@@ -25,7 +26,17 @@ public sealed class SanctionsScreeningCheck : ICheck
         var screened = new List<(string Field, string Value, string? Dob, string? Country)>();
         if (d.LegalName is { Length: > 0 } legal) screened.Add(("legal name", legal, dob, country));
         foreach (var other in d.OtherNames ?? []) screened.Add(("other name", other, dob, country));
-        if (d.PayrollDestination?.AccountHolderName is { Length: > 0 } holder) screened.Add(("payroll account holder", holder, null, null));
+        if (d.PayrollDestination?.AccountHolderName is { Length: > 0 } holder)
+        {
+            // A payee who is the candidate (by any declared name) is screened with the candidate's date of birth and
+            // country, so a namesake is told apart as it is for the legal name; someone else's account has neither.
+            var declared = screened.Select(s => s.Value).ToArray();
+            if (!declared.Any(n => NameMatcher.Normalize(n) == NameMatcher.Normalize(holder)))
+            {
+                var isCandidate = declared.Any(n => NameMatcher.Compare(n, holder) != NameMatch.Different);
+                screened.Add(("payroll account holder", holder, isCandidate ? dob : null, isCandidate ? country : null));
+            }
+        }
         foreach (var job in d.EmploymentHistory ?? [])
             if (job.Employer is { Length: > 0 } employer) screened.Add(("previous employer", employer, null, null));
         if (d.ReferredBy is { Length: > 0 } referrer) screened.Add(("referrer", referrer, null, null));

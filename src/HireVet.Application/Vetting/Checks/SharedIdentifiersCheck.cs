@@ -65,7 +65,8 @@ public sealed class SharedIdentifiersCheck : ICheck
     /// residence, naturally share its address and its internet connection. More than this many others is no household.</summary>
     public const int HouseholdLimit = 3;
 
-    private static HashSet<long> Household(VettingContext context)
+    /// <summary>The other candidates who are this candidate's household (empty when the laptop ships elsewhere).</summary>
+    internal static HashSet<long> Household(VettingContext context)
     {
         var d = context.Dossier;
         if (d.ClaimedResidence is not { } home) return [];

@@ -9,7 +9,7 @@ namespace HireVet.Application.Vetting.Checks;
 /// <summary>NET-09: the time zone the candidate's device reports is hours away from the time zone they claim to live
 /// in. Compared as UTC offsets at the moment of each observation, so Europe/Berlin and Europe/Paris agree. A traveller's
 /// clock follows them: a device zone of the very country a residential IP of that observation is registered in is
-/// consistent, not a mismatch (when the network and time-zone data are loaded).</summary>
+/// consistent, not a mismatch (when the network and time-zone data are loaded). A clock on UTC says nothing.</summary>
 public sealed class TimeZoneCheck : ICheck
 {
     /// <summary>Neighbouring zones and daylight-saving edges differ by an hour or two; a working day's shift does not.</summary>
@@ -23,8 +23,9 @@ public sealed class TimeZoneCheck : ICheck
         var d = context.Dossier;
         if (d.ClaimedTimeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(d.ClaimedTimeZone, out var claimed))
             return CheckResult.NotEvaluated("The dossier has no claimed time zone.");
-        var observed = (d.NetworkObservations ?? []).Where(o => o.DeviceTimeZone is not null && o.ObservedAt is not null).ToArray();
-        if (observed.Length == 0) return CheckResult.NotEvaluated("No observation reports the device's time zone.");
+        var observed = (d.NetworkObservations ?? [])
+            .Where(o => o.DeviceTimeZone is not null && o.ObservedAt is not null && !IsLocationless(o.DeviceTimeZone)).ToArray();
+        if (observed.Length == 0) return CheckResult.NotEvaluated("No observation reports a device time zone that names a place (none given, or UTC).");
 
         var far = observed
             .Select(o => (Observation: o, Zone: TimeZoneInfo.TryFindSystemTimeZoneById(o.DeviceTimeZone!, out var z) ? z : null))
@@ -49,6 +50,11 @@ public sealed class TimeZoneCheck : ICheck
                 })]),
             }));
     }
+
+    /// <summary>UTC and the Etc/ zones name no place: developers and servers run clocks on them anywhere.</summary>
+    public static bool IsLocationless(string zone) =>
+        zone.StartsWith("Etc/", StringComparison.OrdinalIgnoreCase)
+        || zone.ToUpperInvariant() is "UTC" or "GMT" or "UCT" or "UNIVERSAL" or "ZULU" or "GREENWICH";
 
     private static bool ClockFollowsTheNetwork(VettingContext context, NetworkObservation o)
     {

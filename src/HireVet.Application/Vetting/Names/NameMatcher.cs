@@ -80,6 +80,33 @@ public static class NameMatcher
         return search.Run();
     }
 
+    /// <summary>
+    /// The spelling machine-readable travel documents use (ICAO Doc 9303): Ä, Ö, Ü written AE, OE, UE, Å as AA, Ø as OE.
+    /// A passport of Jürgen Müller reads JUERGEN MUELLER while his bank writes Jurgen Muller; both are his name.
+    /// </summary>
+    public static string NormalizeIcao(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(name.Length + 4);
+        foreach (var c in name.Normalize(NormalizationForm.FormC))
+        {
+            builder.Append(char.ToLowerInvariant(c) switch
+            {
+                'ä' => "ae",
+                'ö' or 'ø' => "oe",
+                'ü' => "ue",
+                'å' => "aa",
+                var other => other.ToString(),
+            });
+        }
+
+        return Normalize(builder.ToString());
+    }
+
     public static string Normalize(string name)
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -117,15 +144,20 @@ public static class NameMatcher
         return string.Join(' ', recomposed.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static string[] Tokens(string name)
+    /// <summary>A name token with its ICAO spelling (the same string when the token has no letter ICAO spells out).</summary>
+    private readonly record struct Token(string Plain, string Icao);
+
+    private static Token[] Tokens(string name)
     {
-        var normalized = Normalize(name);
-        if (normalized.Length == 0)
+        var plain = Normalize(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var icao = NormalizeIcao(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (plain.Length == 0)
         {
             return [];
         }
 
-        var tokens = normalized.Split(' ');
+        // Both spellings tokenise alike: ICAO only replaces letters with letters.
+        var tokens = plain.Select((p, i) => new Token(p, i < icao.Length ? icao[i] : p)).ToArray();
         return tokens.Length <= MaxTokens ? tokens : tokens[..MaxTokens];
     }
 
@@ -199,12 +231,17 @@ public static class NameMatcher
 
     private static bool AreEquivalent(string x, string y) => x == y || AreVariants(x, y);
 
-    private static PairKind CompareTokens(string x, string y)
+    private static bool AreEquivalent(Token x, Token y) =>
+        AreEquivalent(x.Plain, y.Plain) || x.Icao == y.Icao || x.Icao == y.Plain || x.Plain == y.Icao;
+
+    private static PairKind CompareTokens(Token a, Token b)
     {
-        if (AreEquivalent(x, y))
+        if (AreEquivalent(a, b))
         {
             return PairKind.Strong;
         }
+
+        var (x, y) = (a.Plain, b.Plain);
 
         if (x.Length >= MinTypoLength && y.Length >= MinTypoLength && IsOneEditApart(x, y))
         {
@@ -223,6 +260,10 @@ public static class NameMatcher
     /// True when <paramref name="joined"/> splits into consecutive pieces, one per token of the run,
     /// each equal to (or a romanisation variant of) its token: "hyeonwoo" vs ["hyun", "woo"].
     /// </summary>
+    private static bool SplitsInto(Token joined, Token[] tokens, int start, int count) =>
+        SplitsInto(joined.Plain, [.. tokens.Select(t => t.Plain)], start, count)
+        || (joined.Icao != joined.Plain && SplitsInto(joined.Icao, [.. tokens.Select(t => t.Icao)], start, count));
+
     private static bool SplitsInto(string joined, string[] tokens, int start, int count, int position = 0)
     {
         if (count == 0)
@@ -294,12 +335,12 @@ public static class NameMatcher
     /// <summary>Exhaustive search over pairings of tokens; names are capped at 8 tokens so this stays small.</summary>
     private sealed class AlignmentSearch
     {
-        private readonly string[] left;
-        private readonly string[] right;
+        private readonly Token[] left;
+        private readonly Token[] right;
         private readonly List<Pair>[] pairsByLeftStart;
         private NameMatch best = NameMatch.Different;
 
-        public AlignmentSearch(string[] left, string[] right)
+        public AlignmentSearch(Token[] left, Token[] right)
         {
             this.left = left;
             this.right = right;

@@ -63,6 +63,7 @@ public sealed partial class CandidateForm
         new("shippingPostalCode", "Postal code", "equipmentShipping.address.postalCode", Shipping),
         new("shippingCountry", "Country", "equipmentShipping.address.country", Shipping),
         new("referredBy", "Referred by", "referredBy"),
+        new("referrerId", "Referrer's candidate id", "referrerId"),
         new("resumeText", "Résumé text", "resumeText"),
     ];
 
@@ -117,6 +118,7 @@ public sealed partial class CandidateForm
     public string? ShippingPostalCode { get; set; }
     public string? ShippingCountry { get; set; }
     public string? ReferredBy { get; set; }
+    public string? ReferrerId { get; set; }
     public string? ResumeText { get; set; }
 
     /// <summary>Each field's property, found once: a field without a property fails the first request loudly.</summary>
@@ -169,6 +171,7 @@ public sealed partial class CandidateForm
                 Address = Address(ShippingLine1, null, ShippingCity, ShippingRegion, ShippingPostalCode, ShippingCountry),
             },
         ReferredBy = N(ReferredBy),
+        ReferrerId = N(ReferrerId),
         ResumeText = N(ResumeText),
     };
 

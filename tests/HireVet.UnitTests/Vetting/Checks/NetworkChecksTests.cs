@@ -133,6 +133,18 @@ public sealed class NetworkChecksTests
         Assert.Equal(CheckResult.NotFired, new SharedIdentifiersCheck().Run(new VettingContext(1, Honest, [Shared(VpnExit())], TestReferenceData.Snapshot)));
     }
 
+    [Theory]
+    [InlineData("UTC")]
+    [InlineData("Etc/UTC")]
+    [InlineData("Etc/GMT")]
+    public void A_device_clock_on_UTC_names_no_place(string zone)
+    {
+        var result = new TimeZoneCheck().Run(With(SeenAt((Comcast, Monday, zone))));
+
+        Assert.Equal("No observation reports a device time zone that names a place (none given, or UTC).", result.NotEvaluatedReason);
+        Assert.Equal("NET-09", Assert.Single(new TimeZoneCheck().Run(With(SeenAt((Comcast, Monday, zone), (Comcast, Monday, "Asia/Shanghai")))).Signals).IndicatorId);
+    }
+
     [Fact]
     public void A_travellers_clock_in_the_country_of_the_home_connection_they_use_is_consistent()
     {

@@ -49,6 +49,33 @@ public sealed class SanctionsChecksTests
     }
 
     [Fact]
+    public void A_payee_who_is_the_candidate_is_screened_with_the_candidates_date_of_birth()
+    {
+        var namesake = Person("Sang Man Kim", new DateOnly(1999, 1, 1)) with
+        {
+            PayrollDestination = new PayrollDestination { Method = "bank_transfer", AccountHolderName = "Kim Sangman" },
+        };
+
+        var signals = new SanctionsScreeningCheck().Run(With(namesake)).Signals;
+
+        var payee = Assert.Single(signals, s => s.Evidence["field"]!.GetValue<string>() == "payroll account holder");
+        Assert.Equal((Severity.Medium, "mismatch"), (payee.Severity, payee.Evidence["dateOfBirth"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void A_payee_who_is_someone_else_is_screened_without_the_candidates_date_of_birth()
+    {
+        var d = Person("Emily Carter", new DateOnly(1999, 1, 1)) with
+        {
+            PayrollDestination = new PayrollDestination { Method = "bank_transfer", AccountHolderName = "Kim Sang Man" },
+        };
+
+        var payee = Assert.Single(new SanctionsScreeningCheck().Run(With(d)).Signals);
+
+        Assert.Equal(("payroll account holder", Severity.Critical), (payee.Evidence["field"]!.GetValue<string>(), payee.Severity));
+    }
+
+    [Fact]
     public void A_previous_employer_that_is_a_listed_front_company_is_a_hit()
     {
         var d = Person("Emily Carter") with

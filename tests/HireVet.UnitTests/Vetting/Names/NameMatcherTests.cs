@@ -53,6 +53,36 @@ public class NameMatcherTests
         Assert.Equal(NameMatch.Same, NameMatcher.Compare("JOHN SMITH", "john smith"));
     }
 
+    [Theory]
+    [InlineData("Sören Weiß", "Soeren Weiss")]
+    [InlineData("Björn Schäfer", "BJOERN SCHAEFER")]
+    [InlineData("Jürgen Müller", "Juergen Mueller")]
+    [InlineData("Jürgen Müller", "Jurgen Muller")]
+    [InlineData("Åsa Sørensen", "Aasa Soerensen")]
+    [InlineData("Hans-Jürgen Öztürk", "Oeztuerk Hans Juergen")]
+    public void Matches_the_icao_passport_spelling_of_umlauts_as_same(string written, string passport)
+    {
+        Assert.Equal(NameMatch.Same, NameMatcher.Compare(written, passport));
+        Assert.Equal(NameMatch.Same, NameMatcher.Compare(passport, written));
+    }
+
+    [Theory]
+    [InlineData("Muller", "Mueller")]
+    [InlineData("Joel Smith", "Jol Smith")]
+    public void Does_not_expand_letters_a_name_does_not_have(string a, string b)
+    {
+        Assert.NotEqual(NameMatch.Same, NameMatcher.Compare(a, b));
+    }
+
+    [Theory]
+    [InlineData("Jürgen Müller", "juergen mueller")]
+    [InlineData("Åsa Øberg", "aasa oeberg")]
+    [InlineData("Weiß", "weiss")]
+    public void NormalizeIcao_spells_out_umlauts_as_passports_do(string input, string expected)
+    {
+        Assert.Equal(expected, NameMatcher.NormalizeIcao(input));
+    }
+
     [Fact]
     public void Ignores_diacritics()
     {
