@@ -1,0 +1,212 @@
+using System.Text.Json;
+using Dapper;
+using HireVet.Application.Common.Data;
+using HireVet.Application.Common.Security;
+using HireVet.Application.ReferenceData.Network;
+using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Resumes;
+
+namespace HireVet.Application.Candidates;
+
+/// <summary>Writes submitted dossiers, one or a batch of a bulk import, with set-based statements: a new externalId
+/// creates a candidate; the same dossier again changes nothing; a changed dossier becomes a new revision. A changed
+/// dossier is marked pending vetting, as is every other member of its ring and every candidate with a near-duplicate
+/// resume (what they are linked to changed), all in the caller's transaction.</summary>
+public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, IAfterCommit afterCommit, IVettingScheduler scheduler)
+{
+    public sealed record Stored(long Id, string ExternalId, int Revision, string Status, string Outcome);
+
+    public sealed record Result(IReadOnlyList<Stored> Stored, long[] LinkedRevetted);
+
+    private const string InsertCandidatesSql = """
+        insert into candidates (external_id, legal_name, source, role, referrer_external_id, submitted_by, created_at, updated_at,
+                                current_revision, status, vetting_status, vetting_requested_at)
+        select external_id, legal_name, source, role, referrer, @SubmittedBy, @Now, @Now, 0, 'pending_vetting', 'pending', @Now
+        from unnest(@ExternalIds, @LegalNames, @Sources, @Roles, @Referrers) as d(external_id, legal_name, source, role, referrer)
+        on conflict (external_id) do nothing
+        returning id, external_id
+        """;
+
+    private const string LockExistingSql = """
+        select c.id, c.external_id, c.current_revision as revision, c.status, r.content_hash
+        from candidates c
+        left join candidate_revisions r on r.candidate_id = c.id and r.revision = c.current_revision
+        where c.external_id = any(@ExternalIds)
+        order by c.id
+        for update of c
+        """;
+
+    private const string InsertRevisionsSql = """
+        insert into candidate_revisions (candidate_id, revision, dossier, sensitive_protected, content_hash, submitted_by, submitted_at)
+        select candidate_id, revision, dossier::jsonb, sensitive_protected, content_hash, @SubmittedBy, @Now
+        from unnest(@CandidateIds, @Revisions, @Dossiers, @Protected, @ContentHashes)
+             as r(candidate_id, revision, dossier, sensitive_protected, content_hash)
+        """;
+
+    private const string MarkPendingSql = """
+        update candidates c
+        set legal_name = d.legal_name, source = d.source, role = d.role, referrer_external_id = d.referrer, updated_at = @Now,
+            current_revision = d.revision, status = 'pending_vetting', vetting_status = 'pending', vetting_requested_at = @Now,
+            vetting_attempts = 0, claimed_by = null, claimed_at = null
+        from unnest(@CandidateIds, @Revisions, @LegalNames, @Sources, @Roles, @Referrers)
+             as d(id, revision, legal_name, source, role, referrer)
+        where c.id = d.id
+        """;
+
+    private const string ReplaceIdentifiersSql = """
+        delete from candidate_identifiers where candidate_id = any(@CandidateIds);
+        insert into candidate_identifiers (candidate_id, kind, value_hash, display)
+        select candidate_id, kind, value_hash, display
+        from unnest(@Owners, @Kinds, @Hashes, @Displays) as i(candidate_id, kind, value_hash, display)
+        on conflict do nothing;
+        """;
+
+    private const string ReplaceFingerprintsSql = """
+        delete from resume_bands where candidate_id = any(@CandidateIds);
+        delete from resume_fingerprints where candidate_id = any(@CandidateIds);
+        insert into resume_fingerprints (candidate_id, minhash, words)
+        select f.candidate_id, array(select jsonb_array_elements_text(f.minhash::jsonb)::bigint), f.words
+        from unnest(@FingerprintOwners, @MinHashes, @Words) as f(candidate_id, minhash, words);
+        insert into resume_bands (candidate_id, band, band_hash)
+        select candidate_id, band, band_hash from unnest(@BandOwners, @Bands, @BandHashes) as b(candidate_id, band, band_hash);
+        """;
+
+    private const string ResumeNeighboursSql = """
+        select distinct other.candidate_id
+        from resume_bands mine
+        join resume_bands other on other.band = mine.band and other.band_hash = mine.band_hash and other.candidate_id <> mine.candidate_id
+        where mine.candidate_id = any(@CandidateIds)
+        limit @Limit
+        """;
+
+    /// <summary>A dossier made ready to store: normalised, split into the stored JSON and the encrypted secrets, hashed.</summary>
+    private sealed record Prepared(Dossier Dossier, string RedactedJson, string Protected, string ContentHash,
+        (string Kind, byte[] Hash, string Display)[] Identifiers, ResumeFingerprint? Fingerprint);
+
+    private Prepared Prepare(Dossier submitted)
+    {
+        var dossier = DossierNormalizer.Normalize(submitted);
+        var (redacted, secrets) = SensitiveFields.Split(dossier);
+        return new Prepared(dossier,
+            JsonSerializer.Serialize(redacted, DossierJson.Options),
+            sensitive.Protect(JsonSerializer.Serialize(secrets, DossierJson.Options)),
+            Convert.ToHexStringLower(sensitive.KeyedHash("dossier", JsonSerializer.Serialize(dossier, DossierJson.Options))),
+            [.. CandidateIdentifiers.From(dossier).Select(i => (i.Kind, sensitive.KeyedHash(i.Kind, i.Value), i.Display))],
+            ResumeFingerprint.Of(dossier.ResumeText));
+    }
+
+    /// <summary>Stores the dossiers (their externalIds must be distinct) and returns what became of each, in order.</summary>
+    public async Task<Result> StoreAsync(IReadOnlyList<Dossier> dossiers, string submittedBy, NetworkIntelligence? network,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        // Encryption, keyed hashes and MinHash are the CPU-heavy part of a bulk import: both cores take part.
+        var prepared = new Prepared[dossiers.Count];
+        Parallel.For(0, dossiers.Count, new ParallelOptions { CancellationToken = ct }, i => prepared[i] = Prepare(dossiers[i]));
+
+        var created = (await db.Connection.QueryAsync<(long Id, string ExternalId)>(new CommandDefinition(InsertCandidatesSql, new
+            {
+                ExternalIds = prepared.Select(p => p.Dossier.ExternalId!).ToArray(),
+                LegalNames = prepared.Select(p => p.Dossier.LegalName!).ToArray(),
+                Sources = prepared.Select(p => p.Dossier.Source).ToArray(),
+                Roles = prepared.Select(p => p.Dossier.Role).ToArray(),
+                Referrers = prepared.Select(p => p.Dossier.ReferrerId).ToArray(),
+                SubmittedBy = submittedBy, Now = now,
+            }, db.Transaction, cancellationToken: ct)))
+            .ToDictionary(c => c.ExternalId, c => c.Id);
+
+        var others = prepared.Select(p => p.Dossier.ExternalId!).Where(id => !created.ContainsKey(id)).ToArray();
+        var existing = others.Length == 0 ? new Dictionary<string, Existing>()
+            : (await db.Connection.QueryAsync<Existing>(new CommandDefinition(LockExistingSql, new { ExternalIds = others },
+                db.Transaction, cancellationToken: ct))).ToDictionary(e => e.ExternalId);
+
+        var stored = new Stored[prepared.Length];
+        var written = new List<(Prepared Prepared, long Id, int Revision)>();
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            var p = prepared[i];
+            if (created.TryGetValue(p.Dossier.ExternalId!, out var newId))
+            {
+                stored[i] = new Stored(newId, p.Dossier.ExternalId!, 1, "pending_vetting", "created");
+                written.Add((p, newId, 1));
+            }
+            else if (existing[p.Dossier.ExternalId!] is var e && e.ContentHash == p.ContentHash)
+            {
+                stored[i] = new Stored(e.Id, e.ExternalId, e.Revision, e.Status, "unchanged");
+            }
+            else
+            {
+                stored[i] = new Stored(e.Id, e.ExternalId, e.Revision + 1, "pending_vetting", "revised");
+                written.Add((p, e.Id, e.Revision + 1));
+            }
+        }
+        if (written.Count == 0) return new Result(stored, []);
+
+        await WriteRevisionsAsync(written, submittedBy, now, ct);
+        var ids = written.Select(w => w.Id).ToArray();
+        var ring = await CandidateGraph.ComponentsAsync(db, ids, network, ct);
+        var resumeNeighbours = await db.Connection.QueryAsync<long>(new CommandDefinition(ResumeNeighboursSql,
+            new { CandidateIds = ids, Limit = 50 * ids.Length }, db.Transaction, cancellationToken: ct));
+        var writtenIds = ids.ToHashSet();
+        var linked = await LinkedRevetting.RevetAsync(db, afterCommit, scheduler,
+            ring.Values.SelectMany(g => g.Nodes.Select(n => n.Id)).Concat(resumeNeighbours).Where(id => !writtenIds.Contains(id)), now, ct);
+        return new Result(stored, linked);
+    }
+
+    private async Task WriteRevisionsAsync(List<(Prepared Prepared, long Id, int Revision)> written, string submittedBy,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var ids = written.Select(w => w.Id).ToArray();
+        var revisions = written.Select(w => w.Revision).ToArray();
+        await db.Connection.ExecuteAsync(new CommandDefinition(InsertRevisionsSql, new
+        {
+            CandidateIds = ids, Revisions = revisions,
+            Dossiers = written.Select(w => w.Prepared.RedactedJson).ToArray(),
+            Protected = written.Select(w => w.Prepared.Protected).ToArray(),
+            ContentHashes = written.Select(w => w.Prepared.ContentHash).ToArray(),
+            SubmittedBy = submittedBy, Now = now,
+        }, db.Transaction, cancellationToken: ct));
+
+        await db.Connection.ExecuteAsync(new CommandDefinition(MarkPendingSql, new
+        {
+            CandidateIds = ids, Revisions = revisions,
+            LegalNames = written.Select(w => w.Prepared.Dossier.LegalName!).ToArray(),
+            Sources = written.Select(w => w.Prepared.Dossier.Source).ToArray(),
+            Roles = written.Select(w => w.Prepared.Dossier.Role).ToArray(),
+            Referrers = written.Select(w => w.Prepared.Dossier.ReferrerId).ToArray(),
+            Now = now,
+        }, db.Transaction, cancellationToken: ct));
+
+        var identifiers = written.SelectMany(w => w.Prepared.Identifiers.Select(i => (w.Id, i.Kind, i.Hash, i.Display))).ToArray();
+        await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceIdentifiersSql, new
+        {
+            CandidateIds = ids,
+            Owners = identifiers.Select(i => i.Id).ToArray(),
+            Kinds = identifiers.Select(i => i.Kind).ToArray(),
+            Hashes = identifiers.Select(i => i.Hash).ToArray(),
+            Displays = identifiers.Select(i => i.Display).ToArray(),
+        }, db.Transaction, cancellationToken: ct));
+
+        var fingerprints = written.Where(w => w.Prepared.Fingerprint is not null).Select(w => (w.Id, Fingerprint: w.Prepared.Fingerprint!)).ToArray();
+        var bands = fingerprints.SelectMany(f => f.Fingerprint.BandHashes().Select((hash, band) => (f.Id, Band: (short)band, Hash: hash))).ToArray();
+        await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceFingerprintsSql, new
+        {
+            CandidateIds = ids,
+            // unnest flattens a two-dimensional array, so each signature travels as one JSON array.
+            FingerprintOwners = fingerprints.Select(f => f.Id).ToArray(),
+            MinHashes = fingerprints.Select(f => JsonSerializer.Serialize(f.Fingerprint.MinHash)).ToArray(),
+            Words = fingerprints.Select(f => f.Fingerprint.Words).ToArray(),
+            BandOwners = bands.Select(b => b.Id).ToArray(),
+            Bands = bands.Select(b => b.Band).ToArray(),
+            BandHashes = bands.Select(b => b.Hash).ToArray(),
+        }, db.Transaction, cancellationToken: ct));
+    }
+
+    private sealed record Existing
+    {
+        public long Id { get; init; }
+        public string ExternalId { get; init; } = "";
+        public int Revision { get; init; }
+        public string Status { get; init; } = "";
+        public string? ContentHash { get; init; }
+    }
+}
