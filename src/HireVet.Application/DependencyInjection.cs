@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
         services.AddScoped<Candidates.DossierStore>();
+        services.AddScoped<Vetting.CandidateVetting>();
         services.AddScoped<AuditScope>();
         services.AddScoped<AfterCommitQueue>();
         services.AddScoped<IAfterCommit>(sp => sp.GetRequiredService<AfterCommitQueue>());

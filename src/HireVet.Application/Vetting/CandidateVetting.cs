@@ -1,0 +1,230 @@
+using System.Text.Json;
+using Dapper;
+using HireVet.Application.Candidates;
+using HireVet.Application.Common.Data;
+using HireVet.Application.Common.Security;
+using HireVet.Application.ReferenceData;
+using HireVet.Application.ReferenceData.Network;
+using HireVet.Application.Rulesets;
+using HireVet.Application.Vetting.Checks;
+using HireVet.Application.Vetting.Resumes;
+
+namespace HireVet.Application.Vetting;
+
+/// <summary>Vets candidates that are pending vetting, one (the scheduler's job) or a batch (a bulk import): runs every
+/// check on each one's current revision and stores a new assessment. Every lookup is one set-based query for the whole
+/// batch, and the checks run on both cores. A candidate that is no longer pending, or that another node is vetting
+/// right now (its row is locked), is left alone.</summary>
+public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IReferenceData referenceData,
+    IAfterCommit afterCommit, IVettingScheduler scheduler, TimeProvider clock)
+{
+    public sealed record Vetted(long CandidateId, long AssessmentId, int Score, string Band, string Status, long[] ReferredRevetted);
+
+    private const string LockSql = """
+        select c.id, c.external_id, c.status, c.band, r.id as revision_id, r.dossier::text as dossier, r.sensitive_protected,
+               exists (select 1 from decisions d join decision_approvals a on a.decision_id = d.id
+                       where d.candidate_id = c.id and d.outcome = 'reject' and a.verdict = 'approved') as was_rejected
+        from candidates c
+        join candidate_revisions r on r.candidate_id = c.id and r.revision = c.current_revision
+        where c.id = any(@Ids) and c.vetting_status = 'pending'
+        order by c.id
+        for update of c skip locked
+        """;
+
+    // Other candidates holding the same identifier hash, at most 100 per identifier: a reviewer needs examples, not
+    // thousands, and a hub must not flood a batch.
+    private const string SharedSql = """
+        select mine.candidate_id as candidate_id, mine.kind, mine.display, c.id as other_candidate_id, c.external_id as other_external_id,
+               c.legal_name as other_legal_name, c.status as other_status, r.dossier->>'claimedResidence' as other_residence
+        from candidate_identifiers mine
+        cross join lateral (select other.candidate_id from candidate_identifiers other
+                            where other.kind = mine.kind and other.value_hash = mine.value_hash and other.candidate_id <> mine.candidate_id
+                            order by other.candidate_id limit 100) other
+        join candidates c on c.id = other.candidate_id
+        join candidate_revisions r on r.candidate_id = c.id and r.revision = c.current_revision
+        where mine.candidate_id = any(@Ids)
+        order by mine.candidate_id, mine.kind, c.id
+        """;
+
+    // Candidates whose resumes share an LSH band with each one's, at most 50 each, with what is needed to compare them.
+    private const string SimilarResumesSql = """
+        select mine.candidate_id, c.id as other_candidate_id, c.external_id as other_external_id, c.legal_name as other_legal_name,
+               c.status as other_status, f.minhash, r.dossier->>'resumeText' as resume_text
+        from unnest(@Ids) as mine(candidate_id)
+        cross join lateral (select distinct other.candidate_id as other_id
+                            from resume_bands b
+                            join resume_bands other on other.band = b.band and other.band_hash = b.band_hash and other.candidate_id <> b.candidate_id
+                            where b.candidate_id = mine.candidate_id
+                            limit 50) o
+        join candidates c on c.id = o.other_id
+        join resume_fingerprints f on f.candidate_id = c.id
+        join candidate_revisions r on r.candidate_id = c.id and r.revision = c.current_revision
+        """;
+
+    private const string ReferrersSql = "select id, external_id, legal_name, status, band from candidates where external_id = any(@ExternalIds)";
+
+    private const string InsertAssessmentsSql = """
+        insert into assessments (candidate_id, revision_id, score, band, ruleset_version, ruleset_hash, signals, trace,
+                                 reference_data, assessed_at)
+        select candidate_id, revision_id, score, band, @RulesetVersion, @RulesetHash, signals::jsonb, trace::jsonb,
+               @ReferenceData::jsonb, @Now
+        from unnest(@CandidateIds, @RevisionIds, @Scores, @Bands, @Signals, @Traces)
+             as a(candidate_id, revision_id, score, band, signals, trace)
+        returning id, candidate_id
+        """;
+
+    private const string CompleteSql = """
+        update candidates c
+        set vetting_status = 'completed', score = v.score, band = v.band, status = v.status, updated_at = @Now,
+            claimed_by = case when c.status = v.status then c.claimed_by end,
+            claimed_at = case when c.status = v.status then c.claimed_at end
+        from unnest(@CandidateIds, @Scores, @Bands, @Statuses) as v(id, score, band, status)
+        where c.id = v.id
+        """;
+
+    private const string ReferredSql = """
+        select referrer_external_id, id from candidates where referrer_external_id = any(@ExternalIds)
+        """;
+
+    /// <summary>Only a clean band clears without a human, and never someone already rejected. A human's decision
+    /// stands when a re-vet (a new ring member, say) adds an assessment, except a decision still waiting for its
+    /// second reviewer: it rested on the old assessment, so the candidate goes back to the queue.</summary>
+    private static string NextStatus(string current, string band, bool wasRejected) => current switch
+    {
+        "pending_vetting" or "clear" or "review" => band == "clear" && !wasRejected ? "clear" : "review",
+        "awaiting_approval" => "review",
+        _ => current,
+    };
+
+    public async Task<IReadOnlyList<Vetted>> VetAsync(IReadOnlyCollection<long> candidateIds, CancellationToken ct)
+    {
+        var reference = await referenceData.LoadedAsync(ct); // before taking the row locks
+        var rows = (await db.Connection.QueryAsync<Row>(new CommandDefinition(LockSql, new { Ids = candidateIds.ToArray() },
+            db.Transaction, cancellationToken: ct))).ToArray();
+        if (rows.Length == 0) return [];
+        var ids = rows.Select(r => r.Id).ToArray();
+
+        var dossiers = new Dossier[rows.Length];
+        Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            var redacted = JsonSerializer.Deserialize<Dossier>(rows[i].Dossier, DossierJson.Options)!;
+            dossiers[i] = JsonSerializer.Deserialize<SensitiveFields>(sensitive.Unprotect(rows[i].SensitiveProtected), DossierJson.Options)!
+                .MergeInto(redacted);
+        });
+
+        var shared = (await db.Connection.QueryAsync<SharedRow>(new CommandDefinition(SharedSql, new { Ids = ids }, db.Transaction, cancellationToken: ct)))
+            .ToLookup(s => s.CandidateId, s => s.Identifier);
+        var rings = await CandidateGraph.ComponentsAsync(db, ids, reference.Get<NetworkIntelligence>(Datasets.Network), ct);
+        var similar = await SimilarResumesAsync(ids, dossiers, ct);
+        var referrerIds = dossiers.Select(d => d.ReferrerId).OfType<string>().Distinct().ToArray();
+        var referrers = referrerIds.Length == 0 ? new Dictionary<string, CandidateGraph.Node>()
+            : (await db.Connection.QueryAsync<CandidateGraph.Node>(new CommandDefinition(ReferrersSql, new { ExternalIds = referrerIds },
+                db.Transaction, cancellationToken: ct))).ToDictionary(n => n.ExternalId);
+
+        var engine = new VettingEngine(VettingEngine.AllChecks, await ActiveRuleset.GetAsync(db, ct));
+        var outcomes = new VettingEngine.Outcome[rows.Length];
+        var signals = new string[rows.Length];
+        var traces = new string[rows.Length];
+        Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            var d = dossiers[i];
+            outcomes[i] = engine.Assess(new VettingContext(rows[i].Id, d, [.. shared[rows[i].Id]], reference)
+            {
+                Ring = rings[rows[i].Id],
+                SimilarResumes = similar[i],
+                Referrer = d.ReferrerId is null ? null : new ReferrerLookup(referrers.GetValueOrDefault(d.ReferrerId)),
+            });
+            signals[i] = JsonSerializer.Serialize(outcomes[i].Signals, DossierJson.Options);
+            traces[i] = JsonSerializer.Serialize(outcomes[i].Trace, DossierJson.Options);
+        });
+
+        var now = clock.GetUtcNow();
+        var assessmentIds = (await db.Connection.QueryAsync<(long Id, long CandidateId)>(new CommandDefinition(InsertAssessmentsSql, new
+        {
+            CandidateIds = ids, RevisionIds = rows.Select(r => r.RevisionId).ToArray(),
+            Scores = outcomes.Select(o => o.Score).ToArray(), Bands = outcomes.Select(o => o.Band).ToArray(),
+            Signals = signals, Traces = traces,
+            RulesetVersion = engine.Ruleset.Version, RulesetHash = engine.Ruleset.Hash,
+            ReferenceData = JsonSerializer.Serialize(reference.Datasets.Select(d => new { d.Name, d.AsOf, d.Status, d.Rows }), DossierJson.Options),
+            Now = now,
+        }, db.Transaction, cancellationToken: ct))).ToDictionary(a => a.CandidateId, a => a.Id);
+
+        var statuses = rows.Select((r, i) => NextStatus(r.Status, outcomes[i].Band, r.WasRejected)).ToArray();
+        await db.Connection.ExecuteAsync(new CommandDefinition(CompleteSql, new
+        {
+            CandidateIds = ids, Scores = outcomes.Select(o => o.Score).ToArray(), Bands = outcomes.Select(o => o.Band).ToArray(),
+            Statuses = statuses, Now = now,
+        }, db.Transaction, cancellationToken: ct));
+
+        // The candidates a changed candidate referred read its status and band: they are vetted again.
+        var changed = rows.Where((r, i) => statuses[i] != r.Status || outcomes[i].Band != r.Band).Select(r => r.ExternalId).ToArray();
+        var referred = changed.Length == 0 ? Array.Empty<(string ReferrerExternalId, long Id)>().ToLookup(r => r.ReferrerExternalId, r => r.Id)
+            : (await db.Connection.QueryAsync<(string ReferrerExternalId, long Id)>(new CommandDefinition(ReferredSql, new { ExternalIds = changed },
+                db.Transaction, cancellationToken: ct))).ToLookup(r => r.ReferrerExternalId, r => r.Id);
+        var vettedNow = ids.ToHashSet();
+        var revetted = (await LinkedRevetting.RevetAsync(db, afterCommit, scheduler,
+            referred.SelectMany(g => g).Where(id => !vettedNow.Contains(id)), now, ct)).ToHashSet();
+
+        return [.. rows.Select((r, i) => new Vetted(r.Id, assessmentIds[r.Id], outcomes[i].Score, outcomes[i].Band, statuses[i],
+            [.. referred[r.ExternalId].Where(revetted.Contains)]))];
+    }
+
+    private async Task<IReadOnlyList<SimilarResume>[]> SimilarResumesAsync(long[] ids, Dossier[] dossiers, CancellationToken ct)
+    {
+        var mine = dossiers.Select(d => ResumeFingerprint.Of(d.ResumeText)).ToArray();
+        var withResume = ids.Where((_, i) => mine[i] is not null).ToArray();
+        var near = (withResume.Length == 0 ? [] : await db.Connection.QueryAsync<NearRow>(new CommandDefinition(SimilarResumesSql,
+            new { Ids = withResume }, db.Transaction, cancellationToken: ct))).ToLookup(n => n.CandidateId);
+        return [.. ids.Select((id, i) => mine[i] is not { } fingerprint ? (IReadOnlyList<SimilarResume>)[]
+            : [.. near[id]
+                .Select(n => (Near: n, Similarity: fingerprint.Similarity(ResumeFingerprint.FromStored(n.MinHash, 0))))
+                .Where(x => x.Similarity >= ResumeDuplicateCheck.MediumAt)
+                .Select(x => new SimilarResume
+                {
+                    OtherCandidateId = x.Near.OtherCandidateId, OtherExternalId = x.Near.OtherExternalId, OtherLegalName = x.Near.OtherLegalName,
+                    OtherStatus = x.Near.OtherStatus, Similarity = x.Similarity,
+                    SharedPassage = x.Near.ResumeText is null ? null : ResumeFingerprint.SharedPassage(dossiers[i].ResumeText!, x.Near.ResumeText),
+                })])];
+    }
+
+    private sealed record Row
+    {
+        public long Id { get; init; }
+        public string ExternalId { get; init; } = "";
+        public string? Band { get; init; }
+        public string Status { get; init; } = "";
+        public long RevisionId { get; init; }
+        public string Dossier { get; init; } = "";
+        public string SensitiveProtected { get; init; } = "";
+        public bool WasRejected { get; init; }
+    }
+
+    private sealed record SharedRow
+    {
+        public long CandidateId { get; init; }
+        public string Kind { get; init; } = "";
+        public string Display { get; init; } = "";
+        public long OtherCandidateId { get; init; }
+        public string OtherExternalId { get; init; } = "";
+        public string OtherLegalName { get; init; } = "";
+        public string OtherStatus { get; init; } = "";
+        public string? OtherResidence { get; init; }
+
+        public SharedIdentifier Identifier => new()
+        {
+            Kind = Kind, Display = Display, OtherCandidateId = OtherCandidateId, OtherExternalId = OtherExternalId,
+            OtherLegalName = OtherLegalName, OtherStatus = OtherStatus, OtherResidence = OtherResidence,
+        };
+    }
+
+    private sealed record NearRow
+    {
+        public long CandidateId { get; init; }
+        public long OtherCandidateId { get; init; }
+        public string OtherExternalId { get; init; } = "";
+        public string OtherLegalName { get; init; } = "";
+        public string OtherStatus { get; init; } = "";
+        public long[] MinHash { get; init; } = [];
+        public string? ResumeText { get; init; }
+    }
+}
