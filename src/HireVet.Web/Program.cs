@@ -76,9 +76,15 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 
 app.UseExceptionHandler("/error/500");
 // Kestrel enforces the limit while streaming; this answers declared oversize bodies before any reading, on any server.
-app.Use((context, next) => context.Request.ContentLength > maxRequestBody
-    ? throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge)
-    : next(context));
+// The bulk import alone streams large uploads.
+app.Use((context, next) =>
+{
+    var bulk = context.Request.Path.Equals(BulkImportEndpoint.Path, StringComparison.OrdinalIgnoreCase);
+    if (bulk) BulkImportEndpoint.AllowLargeBody(context);
+    return context.Request.ContentLength > (bulk ? BulkImportEndpoint.MaxBody : maxRequestBody)
+        ? throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge)
+        : next(context);
+});
 app.UseWhen(ProblemDetailsMapper.IsApiRequest, api => api.UseStatusCodePages());
 app.UseWhen(context => !ProblemDetailsMapper.IsApiRequest(context), ui => ui.UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseStaticFiles();
@@ -90,6 +96,7 @@ app.UseAuthorization();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
 app.MapOpenApi().RequireAuthorization(Policies.AnyRole);
 app.MapCandidates();
+app.MapBulkImport();
 app.MapReviews();
 app.MapAudit();
 app.MapAdmin();

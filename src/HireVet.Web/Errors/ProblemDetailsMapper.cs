@@ -32,9 +32,7 @@ public sealed class ProblemDetailsMapper(IProblemDetailsService problems, ILogge
 
     public static ProblemDetails Map(Exception exception) => exception switch
     {
-        ValidationException v => new HttpValidationProblemDetails(v.Errors
-            .GroupBy(e => e.PropertyName)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+        ValidationException v => new HttpValidationProblemDetails(ValidationErrors(v))
         {
             Status = 400, Title = "The request has invalid fields.",
         },
@@ -55,8 +53,18 @@ public sealed class ProblemDetailsMapper(IProblemDetailsService problems, ILogge
         _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred. It has been logged." },
     };
 
+    private static ProblemDetails InvalidJson(JsonException json) => new HttpValidationProblemDetails(JsonErrors(json))
+    {
+        Status = 400, Title = "The request has invalid fields.",
+    };
+
+    /// <summary>Validation errors by field, as a problem's "errors" holds them (also a bulk import line's errors).</summary>
+    public static IDictionary<string, string[]> ValidationErrors(ValidationException v) => v.Errors
+        .GroupBy(e => e.PropertyName)
+        .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+
     /// <summary>Names the JSON field that could not be read: "claimedResidence.country", "dateOfBirth", or the body.</summary>
-    private static ProblemDetails InvalidJson(JsonException json)
+    public static IDictionary<string, string[]> JsonErrors(JsonException json)
     {
         var field = (json.Path ?? "$").TrimStart('$').TrimStart('.');
         var unknown = json.Message.Contains("could not be mapped", StringComparison.Ordinal);
@@ -64,10 +72,7 @@ public sealed class ProblemDetailsMapper(IProblemDetailsService problems, ILogge
         var message = unknown ? $"'{field}' is not a known field." : field.Length == 0
             ? "The request body is not valid JSON."
             : $"'{field}' has a value of the wrong type or format.";
-        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [message] })
-        {
-            Status = 400, Title = "The request has invalid fields.",
-        };
+        return new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [message] };
     }
 
     private static string? UnknownPropertyName(string message)

@@ -1,0 +1,41 @@
+using HireVet.Application.Common;
+using HireVet.Application.Common.Security;
+using HireVet.Application.ReferenceData;
+using HireVet.Application.ReferenceData.Network;
+using MediatR;
+
+namespace HireVet.Application.Candidates;
+
+/// <summary>One batch of a bulk import (NDJSON from an applicant-tracking system): dossiers already read and validated
+/// line by line, stored together in one transaction with one audit record naming every candidate. The caller vets the
+/// batch right after (<see cref="Vetting.VetCandidates"/>); the other members of changed rings are scheduled as usual.</summary>
+public static class ImportCandidates
+{
+    /// <summary>The largest batch: big enough that per-statement costs vanish, small enough that a batch's row locks
+    /// and transaction stay short while single submissions go on.</summary>
+    public const int MaxBatch = 500;
+
+    public sealed record Command(IReadOnlyList<SubmitCandidate.Command> Dossiers) : IRequest<IReadOnlyList<DossierStore.Stored>>, ICommand;
+
+    public sealed class Handler(DossierStore store, ICurrentActor actor, AuditScope audit, IReferenceData referenceData, TimeProvider clock)
+        : IRequestHandler<Command, IReadOnlyList<DossierStore.Stored>>
+    {
+        public async Task<IReadOnlyList<DossierStore.Stored>> Handle(Command command, CancellationToken ct)
+        {
+            if (command.Dossiers.Count is 0 or > MaxBatch)
+                throw new ArgumentOutOfRangeException(nameof(command), $"A batch holds 1 to {MaxBatch} dossiers.");
+            if (command.Dossiers.DistinctBy(d => d.ExternalId?.Trim()).Count() != command.Dossiers.Count)
+                throw new ArgumentException("A batch may not hold one externalId twice.", nameof(command));
+
+            var result = await store.StoreAsync(command.Dossiers, actor.Name, referenceData.Current.Get<NetworkIntelligence>(Datasets.Network),
+                clock.GetUtcNow(), ct);
+
+            // The batch is one audit record; its details name every candidate by outcome.
+            audit.Target("candidate_batch", $"{result.Stored.Min(s => s.Id)}..{result.Stored.Max(s => s.Id)}");
+            foreach (var outcome in new[] { "created", "revised", "unchanged" })
+                audit.Details[outcome] = result.Stored.Where(s => s.Outcome == outcome).Select(s => s.Id).ToArray();
+            if (result.LinkedRevetted.Length > 0) audit.Details["linkedRevetted"] = result.LinkedRevetted;
+            return result.Stored;
+        }
+    }
+}

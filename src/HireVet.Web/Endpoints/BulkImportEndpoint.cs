@@ -1,0 +1,203 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using FluentValidation;
+using HireVet.Application.Candidates;
+using HireVet.Application.Vetting;
+using HireVet.Web.Errors;
+using HireVet.Web.Security;
+using MediatR;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace HireVet.Web.Endpoints;
+
+/// <summary>POST /api/candidates/bulk: an applicant-tracking system's export as NDJSON, one dossier per line, read as a
+/// stream (never whole), stored and vetted in batches. A bad line gets its own errors in the response and never stops
+/// or half-writes the others; the same externalId again becomes a revision (or "unchanged"), so a failed upload can
+/// simply be sent again.</summary>
+public static class BulkImportEndpoint
+{
+    public const string Path = "/api/candidates/bulk";
+    /// <summary>Kestrel's limit for this endpoint only; every other endpoint keeps 1 MiB.</summary>
+    public const long MaxBody = 8L * 1024 * 1024 * 1024;
+    public const int MaxLine = 1_048_576;
+    private static readonly string[] MediaTypes = ["application/x-ndjson", "application/jsonl", "application/json-lines"];
+
+    public sealed record LineResult
+    {
+        public int Line { get; init; }
+        public string? ExternalId { get; init; }
+        public long? Id { get; init; }
+        /// <summary>created, revised, unchanged or rejected.</summary>
+        public string Outcome { get; init; } = "";
+        public string? Status { get; init; }
+        public IDictionary<string, string[]>? Errors { get; init; }
+    }
+
+    public sealed record Response
+    {
+        public int Received { get; set; }
+        public int Created { get; set; }
+        public int Revised { get; set; }
+        public int Unchanged { get; set; }
+        public int Rejected { get; set; }
+        public int Vetted { get; set; }
+        public List<LineResult> Lines { get; } = [];
+    }
+
+    public static void MapBulkImport(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, ImportAsync)
+            .RequireAuthorization(Policies.Hr)
+            .WithTags("Candidates")
+            .WithSummary("Submit many dossiers as NDJSON (one JSON dossier per line); each line is stored and vetted, or rejected with its errors.")
+            // Not .Accepts(): routing would then answer a wrong Content-Type with 415 before authorisation.
+            .WithDescription("Content-Type application/x-ndjson, each line a dossier as POST /api/candidates takes it. " +
+                             "`?lines=errors` returns only the rejected lines' results.")
+            .Produces<Response>()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+    }
+
+    private static async Task<IResult> ImportAsync(HttpContext context, IMediator mediator, IValidator<SubmitCandidate.Command> validator,
+        IOptions<HttpJsonOptions> json, string? lines, CancellationToken ct)
+    {
+        if (!MediaTypes.Any(t => context.Request.ContentType?.StartsWith(t, StringComparison.OrdinalIgnoreCase) == true))
+            throw new BadHttpRequestException($"Send NDJSON: Content-Type {MediaTypes[0]}, one dossier per line.", StatusCodes.Status415UnsupportedMediaType);
+
+        var response = new Response();
+        var onlyErrors = lines == "errors";
+        var batch = new List<(int Line, SubmitCandidate.Command Dossier)>();
+        var inBatch = new HashSet<string>(StringComparer.Ordinal);
+
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0) return;
+            var stored = await mediator.Send(new ImportCandidates.Command([.. batch.Select(b => b.Dossier)]), ct);
+            var vetted = (await mediator.Send(new VetCandidates.Command([.. stored.Where(s => s.Outcome != "unchanged").Select(s => s.Id)]), ct))
+                .ToDictionary(v => v.CandidateId);
+            response.Vetted += vetted.Count;
+            for (var i = 0; i < stored.Count; i++)
+            {
+                var s = stored[i];
+                if (s.Outcome == "created") response.Created++;
+                else if (s.Outcome == "revised") response.Revised++;
+                else response.Unchanged++;
+                if (!onlyErrors)
+                    response.Lines.Add(new LineResult
+                    {
+                        Line = batch[i].Line, ExternalId = s.ExternalId, Id = s.Id, Outcome = s.Outcome,
+                        Status = vetted.TryGetValue(s.Id, out var v) ? v.Status : s.Status,
+                    });
+            }
+            batch.Clear();
+            inBatch.Clear();
+        }
+
+        void Reject(int line, string? externalId, IDictionary<string, string[]> errors)
+        {
+            response.Rejected++;
+            response.Lines.Add(new LineResult { Line = line, ExternalId = externalId, Outcome = "rejected", Errors = errors });
+        }
+
+        await foreach (var (number, bytes) in ReadLinesAsync(context.Request.BodyReader, ct))
+        {
+            response.Received++;
+            if (bytes is null)
+            {
+                Reject(number, null, new Dictionary<string, string[]> { ["body"] = [$"The line is longer than {MaxLine} bytes."] });
+                continue;
+            }
+
+            SubmitCandidate.Command? dossier;
+            try
+            {
+                dossier = JsonSerializer.Deserialize<SubmitCandidate.Command>(bytes, json.Value.SerializerOptions);
+            }
+            catch (JsonException e)
+            {
+                Reject(number, null, ProblemDetailsMapper.JsonErrors(e));
+                continue;
+            }
+            if (dossier is null)
+            {
+                Reject(number, null, new Dictionary<string, string[]> { ["body"] = ["The line is not a JSON object."] });
+                continue;
+            }
+
+            var validation = await validator.ValidateAsync(dossier, ct);
+            if (!validation.IsValid)
+            {
+                Reject(number, dossier.ExternalId, ProblemDetailsMapper.ValidationErrors(new ValidationException(validation.Errors)));
+                continue;
+            }
+
+            // The same candidate twice in one upload: the earlier line is stored first, the later one revises it.
+            if (!inBatch.Add(dossier.ExternalId!.Trim()))
+            {
+                await FlushAsync();
+                inBatch.Add(dossier.ExternalId!.Trim());
+            }
+            batch.Add((number, dossier));
+            if (batch.Count >= ImportCandidates.MaxBatch) await FlushAsync();
+        }
+        await FlushAsync();
+
+        response.Lines.Sort((a, b) => a.Line.CompareTo(b.Line));
+        return Results.Ok(response);
+    }
+
+    /// <summary>The body's non-blank lines with their numbers, each copied out of the pipe; a line longer than
+    /// <see cref="MaxLine"/> comes back as null and is skipped without being buffered.</summary>
+    private static async IAsyncEnumerable<(int Number, byte[]? Bytes)> ReadLinesAsync(PipeReader reader, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var number = 0;
+        var skipping = false; // inside a line already known to be too long
+        while (true)
+        {
+            var read = await reader.ReadAsync(ct);
+            var buffer = read.Buffer;
+            var lines = new List<(int, byte[]?)>();
+            while (buffer.PositionOf((byte)'\n') is { } newline)
+            {
+                number++;
+                var line = buffer.Slice(0, newline);
+                if (skipping || line.Length > MaxLine) lines.Add((number, null));
+                else if (Content(line) is { } content) lines.Add((number, content));
+                skipping = false;
+                buffer = buffer.Slice(buffer.GetPosition(1, newline));
+            }
+            if (buffer.Length > MaxLine)
+            {
+                skipping = true;
+                buffer = buffer.Slice(buffer.End);
+            }
+
+            if (read.IsCompleted)
+            {
+                if (skipping) lines.Add((++number, null));
+                else if (buffer.Length > 0 && Content(buffer) is { } last) lines.Add((++number, last));
+                reader.AdvanceTo(buffer.End);
+                foreach (var line in lines) yield return line;
+                yield break;
+            }
+            reader.AdvanceTo(buffer.Start, buffer.End);
+            foreach (var line in lines) yield return line;
+        }
+    }
+
+    private static byte[]? Content(ReadOnlySequence<byte> line)
+    {
+        var bytes = line.ToArray();
+        var text = bytes.AsSpan().Trim(" \t\r"u8);
+        return text.IsEmpty ? null : text.ToArray();
+    }
+
+    /// <summary>Lifts the 1 MiB body limit for the bulk endpoint alone (Kestrel enforces it while streaming).</summary>
+    public static void AllowLargeBody(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBody;
+    }
+}
