@@ -61,20 +61,18 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, IAfter
         on conflict do nothing;
         """;
 
+    // unnest would flatten two-dimensional arrays, so each signature travels as an array literal ("{1,2,3}").
     private const string ReplaceFingerprintsSql = """
-        delete from resume_bands where candidate_id = any(@CandidateIds);
         delete from resume_fingerprints where candidate_id = any(@CandidateIds);
-        insert into resume_fingerprints (candidate_id, minhash, words)
-        select f.candidate_id, array(select jsonb_array_elements_text(f.minhash::jsonb)::bigint), f.words
-        from unnest(@FingerprintOwners, @MinHashes, @Words) as f(candidate_id, minhash, words);
-        insert into resume_bands (candidate_id, band, band_hash)
-        select candidate_id, band, band_hash from unnest(@BandOwners, @Bands, @BandHashes) as b(candidate_id, band, band_hash);
+        insert into resume_fingerprints (candidate_id, minhash, bands, words)
+        select candidate_id, minhash::bigint[], bands::bigint[], words
+        from unnest(@FingerprintOwners, @MinHashes, @Bands, @Words) as f(candidate_id, minhash, bands, words);
         """;
 
     private const string ResumeNeighboursSql = """
         select distinct other.candidate_id
-        from resume_bands mine
-        join resume_bands other on other.band = mine.band and other.band_hash = mine.band_hash and other.candidate_id <> mine.candidate_id
+        from resume_fingerprints mine
+        join resume_fingerprints other on other.bands && mine.bands and other.candidate_id <> mine.candidate_id
         where mine.candidate_id = any(@CandidateIds)
         limit @Limit
         """;
@@ -97,11 +95,12 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, IAfter
 
     /// <summary>Stores the dossiers (their externalIds must be distinct) and returns what became of each, in order.</summary>
     public async Task<Result> StoreAsync(IReadOnlyList<Dossier> dossiers, string submittedBy, NetworkIntelligence? network,
-        DateTimeOffset now, CancellationToken ct)
+        DateTimeOffset now, CancellationToken ct, bool scheduleLinked = true)
     {
         // Encryption, keyed hashes and MinHash are the CPU-heavy part of a bulk import: both cores take part.
         var prepared = new Prepared[dossiers.Count];
         Parallel.For(0, dossiers.Count, new ParallelOptions { CancellationToken = ct }, i => prepared[i] = Prepare(dossiers[i]));
+        await IndexLookups.PreferAsync(db, ct);
 
         var created = (await db.Connection.QueryAsync<(long Id, string ExternalId)>(new CommandDefinition(InsertCandidatesSql, new
             {
@@ -148,7 +147,7 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, IAfter
             new { CandidateIds = ids, Limit = 50 * ids.Length }, db.Transaction, cancellationToken: ct));
         var writtenIds = ids.ToHashSet();
         var linked = await LinkedRevetting.RevetAsync(db, afterCommit, scheduler,
-            ring.Values.SelectMany(g => g.Nodes.Select(n => n.Id)).Concat(resumeNeighbours).Where(id => !writtenIds.Contains(id)), now, ct);
+            ring.Values.SelectMany(g => g.Nodes.Select(n => n.Id)).Concat(resumeNeighbours).Where(id => !writtenIds.Contains(id)), now, ct, scheduleLinked);
         return new Result(stored, linked);
     }
 
@@ -187,19 +186,18 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, IAfter
         }, db.Transaction, cancellationToken: ct));
 
         var fingerprints = written.Where(w => w.Prepared.Fingerprint is not null).Select(w => (w.Id, Fingerprint: w.Prepared.Fingerprint!)).ToArray();
-        var bands = fingerprints.SelectMany(f => f.Fingerprint.BandHashes().Select((hash, band) => (f.Id, Band: (short)band, Hash: hash))).ToArray();
         await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceFingerprintsSql, new
         {
             CandidateIds = ids,
-            // unnest flattens a two-dimensional array, so each signature travels as one JSON array.
             FingerprintOwners = fingerprints.Select(f => f.Id).ToArray(),
-            MinHashes = fingerprints.Select(f => JsonSerializer.Serialize(f.Fingerprint.MinHash)).ToArray(),
+            MinHashes = fingerprints.Select(f => ArrayLiteral(f.Fingerprint.MinHash)).ToArray(),
+            Bands = fingerprints.Select(f => ArrayLiteral(f.Fingerprint.BandHashes())).ToArray(),
             Words = fingerprints.Select(f => f.Fingerprint.Words).ToArray(),
-            BandOwners = bands.Select(b => b.Id).ToArray(),
-            Bands = bands.Select(b => b.Band).ToArray(),
-            BandHashes = bands.Select(b => b.Hash).ToArray(),
         }, db.Transaction, cancellationToken: ct));
     }
+
+    private static string ArrayLiteral(long[] values) =>
+        "{" + string.Join(',', values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "}";
 
     private sealed record Existing
     {

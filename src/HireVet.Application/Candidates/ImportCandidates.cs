@@ -8,19 +8,20 @@ namespace HireVet.Application.Candidates;
 
 /// <summary>One batch of a bulk import (NDJSON from an applicant-tracking system): dossiers already read and validated
 /// line by line, stored together in one transaction with one audit record naming every candidate. The caller vets the
-/// batch right after (<see cref="Vetting.VetCandidates"/>); the other members of changed rings are scheduled as usual.</summary>
+/// batch right after (<see cref="Vetting.VetCandidates"/>), with the stored candidates it marked for re-vetting (members
+/// of changed rings): their scheduled jobs then find nothing to do.</summary>
 public static class ImportCandidates
 {
     /// <summary>The largest batch: big enough that per-statement costs vanish, small enough that a batch's row locks
     /// and transaction stay short while single submissions go on.</summary>
     public const int MaxBatch = 500;
 
-    public sealed record Command(IReadOnlyList<SubmitCandidate.Command> Dossiers) : IRequest<IReadOnlyList<DossierStore.Stored>>, ICommand;
+    public sealed record Command(IReadOnlyList<SubmitCandidate.Command> Dossiers) : IRequest<DossierStore.Result>, ICommand;
 
     public sealed class Handler(DossierStore store, ICurrentActor actor, AuditScope audit, IReferenceData referenceData, TimeProvider clock)
-        : IRequestHandler<Command, IReadOnlyList<DossierStore.Stored>>
+        : IRequestHandler<Command, DossierStore.Result>
     {
-        public async Task<IReadOnlyList<DossierStore.Stored>> Handle(Command command, CancellationToken ct)
+        public async Task<DossierStore.Result> Handle(Command command, CancellationToken ct)
         {
             if (command.Dossiers.Count is 0 or > MaxBatch)
                 throw new ArgumentOutOfRangeException(nameof(command), $"A batch holds 1 to {MaxBatch} dossiers.");
@@ -28,14 +29,14 @@ public static class ImportCandidates
                 throw new ArgumentException("A batch may not hold one externalId twice.", nameof(command));
 
             var result = await store.StoreAsync(command.Dossiers, actor.Name, referenceData.Current.Get<NetworkIntelligence>(Datasets.Network),
-                clock.GetUtcNow(), ct);
+                clock.GetUtcNow(), ct, scheduleLinked: false);
 
             // The batch is one audit record; its details name every candidate by outcome.
             audit.Target("candidate_batch", $"{result.Stored.Min(s => s.Id)}..{result.Stored.Max(s => s.Id)}");
             foreach (var outcome in new[] { "created", "revised", "unchanged" })
                 audit.Details[outcome] = result.Stored.Where(s => s.Outcome == outcome).Select(s => s.Id).ToArray();
             if (result.LinkedRevetted.Length > 0) audit.Details["linkedRevetted"] = result.LinkedRevetted;
-            return result.Stored;
+            return result;
         }
     }
 }

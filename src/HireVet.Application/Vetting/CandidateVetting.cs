@@ -51,10 +51,10 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         select mine.candidate_id, c.id as other_candidate_id, c.external_id as other_external_id, c.legal_name as other_legal_name,
                c.status as other_status, f.minhash, r.dossier->>'resumeText' as resume_text
         from unnest(@Ids) as mine(candidate_id)
-        cross join lateral (select distinct other.candidate_id as other_id
-                            from resume_bands b
-                            join resume_bands other on other.band = b.band and other.band_hash = b.band_hash and other.candidate_id <> b.candidate_id
-                            where b.candidate_id = mine.candidate_id
+        join resume_fingerprints b on b.candidate_id = mine.candidate_id
+        cross join lateral (select other.candidate_id as other_id
+                            from resume_fingerprints other
+                            where other.bands && b.bands and other.candidate_id <> b.candidate_id
                             limit 50) o
         join candidates c on c.id = o.other_id
         join resume_fingerprints f on f.candidate_id = c.id
@@ -99,6 +99,7 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
     public async Task<IReadOnlyList<Vetted>> VetAsync(IReadOnlyCollection<long> candidateIds, CancellationToken ct)
     {
         var reference = await referenceData.LoadedAsync(ct); // before taking the row locks
+        await IndexLookups.PreferAsync(db, ct);
         var rows = (await db.Connection.QueryAsync<Row>(new CommandDefinition(LockSql, new { Ids = candidateIds.ToArray() },
             db.Transaction, cancellationToken: ct))).ToArray();
         if (rows.Length == 0) return [];

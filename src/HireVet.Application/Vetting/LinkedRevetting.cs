@@ -19,15 +19,16 @@ public static class LinkedRevetting
     public static async Task<long[]> ReferredByAsync(IDbSession db, string externalId, CancellationToken ct) =>
         [.. await db.Connection.QueryAsync<long>(new CommandDefinition(ReferredSql, new { ExternalId = externalId }, db.Transaction, cancellationToken: ct))];
 
-    /// <summary>Marks the candidates pending and schedules their vetting after commit; returns those marked.</summary>
+    /// <summary>Marks the candidates pending and schedules their vetting after commit (unless the caller vets them
+    /// itself, as a bulk import does; the sweep is the safety net); returns those marked.</summary>
     public static async Task<long[]> RevetAsync(IDbSession db, IAfterCommit afterCommit, IVettingScheduler scheduler,
-        IEnumerable<long> candidateIds, DateTimeOffset now, CancellationToken ct)
+        IEnumerable<long> candidateIds, DateTimeOffset now, CancellationToken ct, bool schedule = true)
     {
         var ids = candidateIds.Distinct().ToArray();
         if (ids.Length == 0) return [];
         var marked = (await db.Connection.QueryAsync<long>(new CommandDefinition(MarkPendingSql, new { Ids = ids, Now = now },
             db.Transaction, cancellationToken: ct))).ToArray();
-        if (marked.Length > 0)
+        if (marked.Length > 0 && schedule)
             afterCommit.Enqueue(async token =>
             {
                 foreach (var id in marked) await scheduler.ScheduleAsync(id, token);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Threading.Channels;
 using FluentValidation;
 using HireVet.Application.Candidates;
 using HireVet.Application.Vetting;
@@ -67,44 +68,62 @@ public static class BulkImportEndpoint
         if (!MediaTypes.Any(t => context.Request.ContentType?.StartsWith(t, StringComparison.OrdinalIgnoreCase) == true))
             throw new BadHttpRequestException($"Send NDJSON: Content-Type {MediaTypes[0]}, one dossier per line.", StatusCodes.Status415UnsupportedMediaType);
 
-        var response = new Response();
-        var onlyErrors = lines == "errors";
+        // Reading and validating the next batch overlaps storing and vetting the last one (one batch in between).
+        var batches = Channel.CreateBounded<List<(int Line, SubmitCandidate.Command Dossier)>>(1);
+        var read = new Response();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct); // a failed batch stops the reader too
+        var reading = Task.Run(async () =>
+        {
+            try { await ReadBatchesAsync(context.Request.BodyReader, validator, json.Value.SerializerOptions, read, batches.Writer, stop.Token); }
+            finally { batches.Writer.TryComplete(); }
+        }, stop.Token);
+
+        var written = new Response();
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                await StoreAndVetAsync(mediator, batch, written, includeAccepted: lines != "errors", ct);
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+        await reading;
+
+        var response = new Response
+        {
+            Received = read.Received, Rejected = read.Rejected, Created = written.Created, Revised = written.Revised,
+            Unchanged = written.Unchanged, Vetted = written.Vetted,
+        };
+        response.Lines.AddRange(read.Lines.Concat(written.Lines).OrderBy(l => l.Line));
+        return Results.Ok(response);
+    }
+
+    /// <summary>Parses and validates line after line, rejecting bad ones, and hands on batches of good ones.</summary>
+    private static async Task ReadBatchesAsync(PipeReader body, IValidator<SubmitCandidate.Command> validator, JsonSerializerOptions json,
+        Response read, ChannelWriter<List<(int Line, SubmitCandidate.Command Dossier)>> batches, CancellationToken ct)
+    {
         var batch = new List<(int Line, SubmitCandidate.Command Dossier)>();
         var inBatch = new HashSet<string>(StringComparer.Ordinal);
 
-        async Task FlushAsync()
+        void Reject(int line, string? externalId, IDictionary<string, string[]> errors)
+        {
+            read.Rejected++;
+            read.Lines.Add(new LineResult { Line = line, ExternalId = externalId, Outcome = "rejected", Errors = errors });
+        }
+
+        async Task HandOnAsync()
         {
             if (batch.Count == 0) return;
-            var stored = await mediator.Send(new ImportCandidates.Command([.. batch.Select(b => b.Dossier)]), ct);
-            var vetted = (await mediator.Send(new VetCandidates.Command([.. stored.Where(s => s.Outcome != "unchanged").Select(s => s.Id)]), ct))
-                .ToDictionary(v => v.CandidateId);
-            response.Vetted += vetted.Count;
-            for (var i = 0; i < stored.Count; i++)
-            {
-                var s = stored[i];
-                if (s.Outcome == "created") response.Created++;
-                else if (s.Outcome == "revised") response.Revised++;
-                else response.Unchanged++;
-                if (!onlyErrors)
-                    response.Lines.Add(new LineResult
-                    {
-                        Line = batch[i].Line, ExternalId = s.ExternalId, Id = s.Id, Outcome = s.Outcome,
-                        Status = vetted.TryGetValue(s.Id, out var v) ? v.Status : s.Status,
-                    });
-            }
-            batch.Clear();
+            await batches.WriteAsync(batch, ct);
+            batch = [];
             inBatch.Clear();
         }
 
-        void Reject(int line, string? externalId, IDictionary<string, string[]> errors)
+        await foreach (var (number, bytes) in ReadLinesAsync(body, ct))
         {
-            response.Rejected++;
-            response.Lines.Add(new LineResult { Line = line, ExternalId = externalId, Outcome = "rejected", Errors = errors });
-        }
-
-        await foreach (var (number, bytes) in ReadLinesAsync(context.Request.BodyReader, ct))
-        {
-            response.Received++;
+            read.Received++;
             if (bytes is null)
             {
                 Reject(number, null, new Dictionary<string, string[]> { ["body"] = [$"The line is longer than {MaxLine} bytes."] });
@@ -114,7 +133,7 @@ public static class BulkImportEndpoint
             SubmitCandidate.Command? dossier;
             try
             {
-                dossier = JsonSerializer.Deserialize<SubmitCandidate.Command>(bytes, json.Value.SerializerOptions);
+                dossier = JsonSerializer.Deserialize<SubmitCandidate.Command>(bytes, json);
             }
             catch (JsonException e)
             {
@@ -135,18 +154,35 @@ public static class BulkImportEndpoint
             }
 
             // The same candidate twice in one upload: the earlier line is stored first, the later one revises it.
-            if (!inBatch.Add(dossier.ExternalId!.Trim()))
-            {
-                await FlushAsync();
-                inBatch.Add(dossier.ExternalId!.Trim());
-            }
+            if (inBatch.Contains(dossier.ExternalId!.Trim())) await HandOnAsync();
+            inBatch.Add(dossier.ExternalId!.Trim());
             batch.Add((number, dossier));
-            if (batch.Count >= ImportCandidates.MaxBatch) await FlushAsync();
+            if (batch.Count >= ImportCandidates.MaxBatch) await HandOnAsync();
         }
-        await FlushAsync();
+        await HandOnAsync();
+    }
 
-        response.Lines.Sort((a, b) => a.Line.CompareTo(b.Line));
-        return Results.Ok(response);
+    /// <summary>Stores a batch, then vets it together with the stored candidates it linked to (their rings changed).</summary>
+    private static async Task StoreAndVetAsync(IMediator mediator, List<(int Line, SubmitCandidate.Command Dossier)> batch, Response written,
+        bool includeAccepted, CancellationToken ct)
+    {
+        var (stored, linked) = await mediator.Send(new ImportCandidates.Command([.. batch.Select(b => b.Dossier)]), ct);
+        var changed = stored.Where(s => s.Outcome != "unchanged").Select(s => s.Id).ToHashSet();
+        var vetted = (await mediator.Send(new VetCandidates.Command([.. changed.Concat(linked)]), ct)).ToDictionary(v => v.CandidateId);
+        written.Vetted += vetted.Keys.Count(changed.Contains);
+        for (var i = 0; i < stored.Count; i++)
+        {
+            var s = stored[i];
+            if (s.Outcome == "created") written.Created++;
+            else if (s.Outcome == "revised") written.Revised++;
+            else written.Unchanged++;
+            if (includeAccepted)
+                written.Lines.Add(new LineResult
+                {
+                    Line = batch[i].Line, ExternalId = s.ExternalId, Id = s.Id, Outcome = s.Outcome,
+                    Status = vetted.TryGetValue(s.Id, out var v) ? v.Status : s.Status,
+                });
+        }
     }
 
     /// <summary>The body's non-blank lines with their numbers, each copied out of the pipe; a line longer than

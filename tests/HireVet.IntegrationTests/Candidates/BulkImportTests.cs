@@ -82,8 +82,10 @@ public sealed class BulkImportTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Contains(b.ExternalId!, Assert.Single(first.Signals, s => s.IndicatorId == "LINK-02").Evidence.ToJsonString());
         var third = (await db.SendAsync(new GetCandidate.Query(LineResult(body, 3).GetProperty("id").GetInt64()))).LatestAssessment!;
         Assert.Contains(before.ExternalId!, Assert.Single(third.Signals, s => s.IndicatorId == "LINK-05").Evidence.ToJsonString());
-        // The earlier candidate's links changed, so it waits to be vetted again.
-        Assert.Equal("pending", await db.QuerySingleAsync<string>("select vetting_status from candidates where id = @storedId", new { storedId }));
+        // The earlier candidate's links changed, so it was vetted again in the same batch and now sees the upload.
+        Assert.Equal(2, await db.QuerySingleAsync<int>("select count(*)::int from assessments where candidate_id = @storedId", new { storedId }));
+        var earlier = (await db.SendAsync(new GetCandidate.Query(storedId))).LatestAssessment!;
+        Assert.Contains(c.ExternalId!, Assert.Single(earlier.Signals, s => s.IndicatorId == "LINK-05").Evidence.ToJsonString());
     }
 
     [Fact]

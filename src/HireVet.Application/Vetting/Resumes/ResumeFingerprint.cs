@@ -37,6 +37,8 @@ public sealed class ResumeFingerprint
         return new ResumeFingerprint(minHash, words.Length);
     }
 
+    /// <summary>One key per band: the FNV hash of the band's rows, with the band's number in the top bits so that equal
+    /// hashes in different bands stay different keys (stored as one array, indexed with GIN).</summary>
     public long[] BandHashes()
     {
         var bands = new long[BandCount];
@@ -44,7 +46,7 @@ public sealed class ResumeFingerprint
         {
             var h = 14695981039346656037UL;
             for (var r = 0; r < RowsPerBand; r++) h = (h ^ (ulong)MinHash[b * RowsPerBand + r]) * 1099511628211UL;
-            bands[b] = (long)h;
+            bands[b] = (long)h ^ ((long)b << 58);
         }
         return bands;
     }
