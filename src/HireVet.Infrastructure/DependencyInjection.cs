@@ -61,7 +61,7 @@ public static class DependencyInjection
                 });
                 store.ProvisionSchema();
             });
-            q.AddJob<VetCandidateJob>(j => j.WithIdentity(VetCandidateJob.Key).StoreDurably());
+            q.AddJob<VetPendingJob>(j => j.WithIdentity(VetPendingJob.Key).StoreDurably());
             q.AddJob<SweepPendingVettingJob>(j => j.WithIdentity(SweepPendingVettingJob.Key).StoreDurably());
             // A missed sweep is not caught up: the next one covers the same ground.
             q.AddTrigger(t => t.ForJob(SweepPendingVettingJob.Key).WithIdentity("sweep-pending-vetting", "vetting")

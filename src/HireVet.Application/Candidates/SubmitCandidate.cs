@@ -43,7 +43,7 @@ public static class SubmitCandidate
             {
                 audit.Details["revision"] = stored.Revision;
                 if (result.LinkedRevetted.Length > 0) audit.Details["linkedRevetted"] = result.LinkedRevetted;
-                afterCommit.Enqueue(token => scheduler.ScheduleAsync(stored.Id, token));
+                afterCommit.Enqueue(scheduler.RequestAsync);
             }
             return new Response { Id = stored.Id, Status = stored.Status, Revision = stored.Revision, Outcome = stored.Outcome };
         }

@@ -28,11 +28,7 @@ public static class LinkedRevetting
         if (ids.Length == 0) return [];
         var marked = (await db.Connection.QueryAsync<long>(new CommandDefinition(MarkPendingSql, new { Ids = ids, Now = now },
             db.Transaction, cancellationToken: ct))).ToArray();
-        if (marked.Length > 0 && schedule)
-            afterCommit.Enqueue(async token =>
-            {
-                foreach (var id in marked) await scheduler.ScheduleAsync(id, token);
-            });
+        if (marked.Length > 0 && schedule) afterCommit.Enqueue(scheduler.RequestAsync);
         return marked;
     }
 }

@@ -15,11 +15,17 @@ public static class VetCandidates
         {
             var vetted = command.CandidateIds.Count == 0 ? [] : await vetting.VetAsync([.. command.CandidateIds], ct);
             audit.Target("candidate_batch", command.CandidateIds.Count == 0 ? "none" : $"{command.CandidateIds.Min()}..{command.CandidateIds.Max()}");
-            audit.Details["assessments"] = vetted.ToDictionary(v => v.CandidateId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                v => new { v.AssessmentId, v.Score, v.Band });
-            var referred = vetted.SelectMany(v => v.ReferredRevetted).ToArray();
-            if (referred.Length > 0) audit.Details["referredRevetted"] = referred;
+            Describe(audit, vetted);
             return vetted;
         }
+    }
+
+    /// <summary>A batch's audit details: each candidate's assessment, score and band, keyed by candidate id.</summary>
+    public static void Describe(AuditScope audit, IReadOnlyList<CandidateVetting.Vetted> vetted)
+    {
+        audit.Details["assessments"] = vetted.ToDictionary(v => v.CandidateId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            v => new { v.AssessmentId, v.Score, v.Band });
+        var referred = vetted.SelectMany(v => v.ReferredRevetted).ToArray();
+        if (referred.Length > 0) audit.Details["referredRevetted"] = referred;
     }
 }

@@ -52,11 +52,29 @@ public sealed class BackgroundVettingTests(DatabaseFixture db) : IAsyncLifetime
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
 
         Assert.Equal("review", await WaitForVettingAsync(id));
-        Assert.Equal("VetCandidate", await db.QuerySingleAsync<string>(
-            "select action from audit_records where actor = 'system' and target_id = @id", new { id = id.ToString() }));
+        // One audit record per vetted batch, naming each candidate's assessment.
+        Assert.Equal("VetPendingCandidates", await db.QuerySingleAsync<string>(
+            "select action from audit_records where actor = 'system' and details::jsonb -> 'assessments' ? @id", new { id = id.ToString() }));
         // The job lives in the persistent, clustered store every node shares.
         Assert.Equal(1, await db.QuerySingleAsync<int>(
-            "select count(*)::int from qrtz_job_details where sched_name = 'hirevet' and job_name = 'vet-candidate'"));
+            "select count(*)::int from qrtz_job_details where sched_name = 'hirevet' and job_name = 'vet-pending'"));
+    }
+
+    [Fact]
+    public async Task A_burst_of_submissions_is_vetted_in_batches_by_a_few_coalesced_triggers()
+    {
+        var key = (await db.SendAsync(new CreateApiKey.Command { Name = "ats", Role = Roles.Hr }, "fixture", Roles.Admin)).Key;
+        var client = StartWithJobs().CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, key);
+
+        var ids = new List<long>();
+        foreach (var dossier in Enumerable.Range(0, 30).Select(_ => Dossiers.Honest()))
+            ids.Add((await (await client.PostAsJsonAsync("/api/candidates", dossier)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
+
+        foreach (var id in ids) Assert.Equal("clear", await WaitForVettingAsync(id));
+        var batches = await db.QuerySingleAsync<int>("select count(*)::int from audit_records where action = 'VetPendingCandidates' and details::jsonb ? 'assessments'");
+        Assert.InRange(batches, 1, 29); // fewer vetting transactions than candidates
+        Assert.Equal(30, await db.QuerySingleAsync<int>("select count(*)::int from assessments"));
     }
 
     [Fact]

@@ -1,0 +1,33 @@
+using Dapper;
+using HireVet.Application.Common;
+using HireVet.Application.Common.Data;
+using MediatR;
+
+namespace HireVet.Application.Vetting;
+
+/// <summary>The scheduler's work: vets the longest-waiting pending candidates, a batch at a time, in one transaction with
+/// one audit record listing each candidate's assessment. Several nodes may drain at once: rows another node has locked
+/// are skipped. Returns how many were vetted (0: nothing left that this node could take).</summary>
+public static class VetPendingCandidates
+{
+    public const int BatchSize = 200;
+
+    public sealed record Command : IRequest<int>, ICommand;
+
+    public sealed class Handler(IDbSession db, CandidateVetting vetting, AuditScope audit) : IRequestHandler<Command, int>
+    {
+        private const string PendingSql = """
+            select id from candidates where vetting_status = 'pending' order by vetting_requested_at limit @BatchSize
+            """;
+
+        public async Task<int> Handle(Command command, CancellationToken ct)
+        {
+            var ids = (await db.Connection.QueryAsync<long>(new CommandDefinition(PendingSql, new { BatchSize },
+                db.Transaction, cancellationToken: ct))).ToArray();
+            var vetted = ids.Length == 0 ? [] : await vetting.VetAsync(ids, ct);
+            audit.Target("candidate_batch", vetted.Count == 0 ? "none" : $"{vetted.Min(v => v.CandidateId)}..{vetted.Max(v => v.CandidateId)}");
+            VetCandidates.Describe(audit, vetted);
+            return vetted.Count;
+        }
+    }
+}
