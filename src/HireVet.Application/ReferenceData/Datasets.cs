@@ -15,4 +15,5 @@ public static class Datasets
     public const string TimeZones = "time-zones";
     public const string DisposableEmailDomains = "disposable-email-domains";
     public const string FreeEmailDomains = "free-email-domains";
+    public const string IbanSpecs = "iban-specs";
 }

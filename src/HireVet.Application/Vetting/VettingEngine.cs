@@ -16,6 +16,7 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
         new EmploymentTimelineCheck(), new ProfileAgeCheck(), new ResumeDuplicateCheck(),
         new PhoneCountryCheck(), new DisposableEmailCheck(), new ReferenceEmailCheck(),
         new WalletFormatCheck(), new BankCountryCheck(), new MoneyTransferPlatformCheck(), new BankNumberCheck(),
+        new IbanStructureCheck(),
     ];
 
     public static VettingEngine Default { get; } = new(AllChecks, Ruleset.Embedded);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using HireVet.Application.ReferenceData;
+using HireVet.Application.ReferenceData.Banking;
 using HireVet.Application.ReferenceData.Contact;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.ReferenceData.Sanctions;
@@ -76,9 +77,10 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
                 [Shared("network", "dprk-network.csv")],
                 f => { var d = DprkNetwork.Load(f[0]); return new(d, d.PrefixTexts.Count + d.Asns.Count, "2026-11"); }),
             new(Datasets.OfacSdn, "OFAC Specially Designated Nationals list (SDN Advanced XML): names, aliases, programmes, dates of birth, countries, emails, websites",
-                "US Government work, public domain", "OFAC SDN list", "../shared/data/ofac (drop a fresh sdn_advanced.xml or .xml.gz from OFAC there)",
-                [SdnFile()],
-                f => { var list = SdnAdvancedXml.ReadFile(f[0]); return new(SanctionsIndex.Build(list), list.Entries.Count, list.DateOfIssue); }),
+                "US Government work, public domain", "OFAC SDN list",
+                $"../shared/data/ofac/{string.Join(" + ", SdnFiles().Select(Path.GetFileName))} (drop a fresh sdn_advanced.xml or .xml.gz from OFAC there, or the legacy sdn.csv with alt.csv, add.csv and sdn_comments.csv; the XML wins when both are present)",
+                SdnFiles(),
+                f => { var list = ReadSdn(f[0]); return new(SanctionsIndex.Build(list), list.Entries.Count, list.DateOfIssue); }),
             new(Datasets.OfacCryptoAddresses, "Digital-currency addresses on the OFAC SDN list, with the DPRK-linked subset",
                 "public domain (OFAC); list tool MIT, Copyright (c) 2021 0xB10C", "OFAC via 0xB10C/ofac-sanctioned-digital-currency-addresses (brave-intl fork)",
                 "../shared/data/crypto",
@@ -96,14 +98,30 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
                 "ISC", "email-providers", "npm email-providers",
                 [Npm("email-providers", "all.json"), Npm("email-providers", "package.json")],
                 f => { var l = DomainList.Load(f[0]); return new(l, l.Count, NpmVersion(f[1])); }),
+            new(Datasets.IbanSpecs, "IBAN formats per country: length, BBAN structure, SWIFT IBAN Registry and SEPA membership (countries listed without an IBAN have none)",
+                "MIT or MPL-2.0 (ibantools, Copyright (c) Saša Jovanić)", "ibantools (facts from the SWIFT IBAN Registry and national banks)", "npm ibantools (countrySpecs in its script)",
+                [IbantoolsScript(), Npm("ibantools", "package.json")],
+                f => { var s = IbanSpecs.Load(f[0]); return new(s, s.Count, NpmVersion(f[1])); }),
             new(Datasets.TimeZones, "Countries of each IANA time zone (tz database zone1970.tab and zone.tab)",
                 "public domain", "IANA tz database via Debian tzdata", "/usr/share/zoneinfo",
                 ["/usr/share/zoneinfo/zone1970.tab", "/usr/share/zoneinfo/zone.tab"],
                 f => { var z = TimeZoneCountries.Load(f); return new(z, z.Count, TzdataVersion()); }),
         ];
 
-        // A plain download from OFAC wins over the compressed copy shipped in shared/data.
-        string SdnFile() => File.Exists(Shared("ofac", "sdn_advanced.xml")) ? Shared("ofac", "sdn_advanced.xml") : Shared("ofac", "sdn_advanced.xml.gz");
+        // A plain download from OFAC wins over the compressed copy shipped in shared/data, and the advanced XML over
+        // the legacy CSV set (it is complete: no truncated remarks, non-Latin names, a date of issue).
+        string[] SdnFiles()
+        {
+            if (File.Exists(Shared("ofac", "sdn_advanced.xml"))) return [Shared("ofac", "sdn_advanced.xml")];
+            var legacy = Shared("ofac", SdnLegacyCsv.SdnFileName);
+            if (!File.Exists(Shared("ofac", "sdn_advanced.xml.gz")) && File.Exists(legacy)) return [legacy, .. SdnLegacyCsv.Companions(legacy)];
+            return [Shared("ofac", "sdn_advanced.xml.gz")];
+        }
+
+        // ibantools ships the same table as CommonJS (build/) and as an ES module (jsnext/); either will do.
+        string IbantoolsScript() => File.Exists(Npm("ibantools", "build", "ibantools.js")) || !File.Exists(Npm("ibantools", "jsnext", "ibantools.js"))
+            ? Npm("ibantools", "build", "ibantools.js")
+            : Npm("ibantools", "jsnext", "ibantools.js");
 
         IEnumerable<string> CryptoFiles()
         {
@@ -112,6 +130,13 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
             return [Shared("crypto", "dprk-addresses.csv"), .. lists];
         }
     }
+
+    /// <summary>The legacy CSV set has no date of issue; the date the operator's copy of sdn.csv was written stands
+    /// in for it (ReferenceData:AsOf:ofac-sdn overrides it).</summary>
+    private static SdnList ReadSdn(string file) =>
+        file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+            ? SdnLegacyCsv.ReadFile(file, File.GetLastWriteTimeUtc(file).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            : SdnAdvancedXml.ReadFile(file);
 
     private static Loaded Networks(string[] files, string asOf)
     {

@@ -26,7 +26,7 @@ public sealed class ReferenceDataTests(DatabaseFixture db) : IAsyncLifetime
         var datasets = (await reviewer.GetFromJsonAsync<JsonElement>("/api/reference-data")).EnumerateArray()
             .ToDictionary(d => d.GetProperty("name").GetString()!);
 
-        Assert.Equal(["disposable-email-domains", "dprk-network", "free-email-domains", "hosting-networks", "ip-asn", "ip-country",
+        Assert.Equal(["disposable-email-domains", "dprk-network", "free-email-domains", "hosting-networks", "iban-specs", "ip-asn", "ip-country",
             "network-intelligence", "ofac-crypto-addresses", "ofac-sdn", "phone-metadata", "time-zones", "vpn-networks"], datasets.Keys.Order());
         Assert.All(datasets.Values, d => Assert.Equal("loaded", d.GetProperty("status").GetString()));
         var sdn = datasets["ofac-sdn"];
@@ -34,6 +34,9 @@ public sealed class ReferenceDataTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Contains("public domain", sdn.GetProperty("licence").GetString());
         Assert.Equal("2026-06-17", datasets["ip-asn"].GetProperty("asOf").GetString());
         Assert.Contains("CC BY 4.0", datasets["ip-asn"].GetProperty("licence").GetString());
+        var iban = datasets["iban-specs"];
+        Assert.Equal(("version 4.5.4", 124), (iban.GetProperty("asOf").GetString(), iban.GetProperty("rows").GetInt64()));
+        Assert.Contains("MPL-2.0", iban.GetProperty("licence").GetString());
     }
 
     [Fact]
@@ -46,7 +49,7 @@ public sealed class ReferenceDataTests(DatabaseFixture db) : IAsyncLifetime
         var reloaded = await admin.PostAsync("/api/reference-data/reload", null);
 
         Assert.Equal(HttpStatusCode.OK, reloaded.StatusCode);
-        Assert.Equal(12, (await reloaded.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+        Assert.Equal(13, (await reloaded.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
         var audit = await db.QuerySingleAsync<(string Action, string Details)>("select action, details from audit_records where action = 'ReloadReferenceData'");
         Assert.Contains("ofac-sdn", audit.Details);
         Assert.Contains("2025-11-19", audit.Details);
@@ -78,5 +81,65 @@ public sealed class ReferenceDataTests(DatabaseFixture db) : IAsyncLifetime
         var used = await db.QuerySingleAsync<string>("select reference_data::text from assessments where candidate_id = @id", new { id });
         var sdn = JsonDocument.Parse(used).RootElement.EnumerateArray().Single(d => d.GetProperty("name").GetString() == "ofac-sdn");
         Assert.Equal("missing", sdn.GetProperty("status").GetString()); // the assessment records what it was made without
+    }
+
+    [Fact]
+    public async Task Without_the_IBAN_formats_an_IBAN_of_a_country_without_IBANs_is_not_passed_but_its_check_digits_are_checked()
+    {
+        // "US" with check digits that fit: intake accepts it (the generic IBAN form), only the formats can refuse it.
+        var dossier = Dossiers.Honest() with { PayrollDestination = new() { Method = "bank_transfer", Iban = "US51021000021884400112" } };
+        await using var factory = new HireVetFactory(db.ConnectionString, jobsEnabled: false, new Dictionary<string, string?>
+        {
+            ["ReferenceData:NpmModules"] = "/nonexistent/node_modules",
+        });
+        long id;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            id = (await mediator.Send(dossier)).Id;
+            await mediator.Send(new VetCandidate.Command(id));
+        }
+
+        var trace = (await db.SendAsync(new GetCandidate.Query(id))).LatestAssessment!.Trace.ToDictionary(t => t.Check);
+        Assert.Equal("not_evaluated", trace["iban-structure"].Outcome);
+        Assert.Contains("Reference dataset 'iban-specs' is missing", trace["iban-structure"].Reason);
+        Assert.Equal("not_fired", trace["bank-numbers"].Outcome);
+
+        // The same payroll details on an instance with the formats loaded.
+        var other = await db.SendAsync(Dossiers.Honest("iban-with-specs") with { PayrollDestination = dossier.PayrollDestination }, "hana", Roles.Hr);
+        await db.SendAsync(new VetCandidate.Command(other.Id), "system", Roles.System);
+        var withSpecs = (await db.SendAsync(new GetCandidate.Query(other.Id))).LatestAssessment!;
+        Assert.Equal("fired", withSpecs.Trace.Single(t => t.Check == "iban-structure").Outcome);
+        Assert.Contains(withSpecs.Signals, s => s.Check == "iban-structure" && s.IndicatorId == "PAY-04" && s.Explanation.Contains("US has no IBANs"));
+    }
+
+    [Fact]
+    public async Task The_legacy_OFAC_CSV_set_is_loaded_when_no_advanced_XML_is_there_and_the_dataset_says_so()
+    {
+        var shared = Directory.CreateTempSubdirectory("hirevet-legacy-ofac-");
+        try
+        {
+            // The unit tests' fixture, written from real entries of the advanced XML (its README says which).
+            var fixture = Path.Combine(PrivatePostgres.RepositoryRoot(), "tests", "HireVet.UnitTests", "ReferenceData", "Sanctions", "LegacyCsv");
+            Directory.CreateDirectory(Path.Combine(shared.FullName, "ofac"));
+            foreach (var file in new[] { "sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv" })
+                File.Copy(Path.Combine(fixture, file), Path.Combine(shared.FullName, "ofac", file));
+            await using var factory = new HireVetFactory(db.ConnectionString, jobsEnabled: false, new Dictionary<string, string?>
+            {
+                ["ReferenceData:SharedData"] = shared.FullName,
+            });
+
+            var snapshot = await factory.Services.GetRequiredService<IReferenceData>().LoadedAsync(CancellationToken.None);
+
+            var sdn = snapshot.Info(Datasets.OfacSdn);
+            Assert.Equal(("loaded", 3), (sdn.Status, sdn.Rows));
+            Assert.StartsWith("../shared/data/ofac/sdn.csv + alt.csv + add.csv + sdn_comments.csv", sdn.Source);
+            var hit = Assert.Single(snapshot.Get<Application.ReferenceData.Sanctions.SanctionsIndex>(Datasets.OfacSdn)!.Screen("Kim Sang Man"));
+            Assert.Equal(43377, hit.Entry.ProfileId);
+        }
+        finally
+        {
+            shared.Delete(recursive: true);
+        }
     }
 }

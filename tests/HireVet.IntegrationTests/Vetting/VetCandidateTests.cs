@@ -29,10 +29,10 @@ public sealed class VetCandidateTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Empty(assessment.Signals);
         Assert.Equal(VettingEngine.AllChecks.Length, assessment.Trace.Length);
         Assert.DoesNotContain(assessment.Trace, t => t.Outcome == "fired");
-        // Only checks whose dossier data is absent (no wallet, work history, profiles, references or resume) are not
-        // evaluated; every reference dataset was there.
+        // Only checks whose dossier data is absent (no IBAN, wallet, work history, profiles, references or resume) are
+        // not evaluated; every reference dataset was there.
         var notEvaluated = assessment.Trace.Where(t => t.Outcome == "not_evaluated").ToArray();
-        Assert.Equal(["employment-timeline", "profile-age", "reference-email", "resume-duplicate", "sanctioned-wallet", "wallet-format"],
+        Assert.Equal(["employment-timeline", "iban-structure", "profile-age", "reference-email", "resume-duplicate", "sanctioned-wallet", "wallet-format"],
             notEvaluated.Select(t => t.Check).Order());
         Assert.All(notEvaluated, t => Assert.DoesNotContain("Reference dataset", t.Reason));
         Assert.Equal(Ruleset.Embedded.Version, assessment.RulesetVersion);

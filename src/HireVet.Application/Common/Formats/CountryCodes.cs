@@ -20,6 +20,9 @@ public static class CountryCodes
     private static readonly FrozenSet<string> IsoAlpha2 =
         IsoAlpha2Codes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Every officially assigned ISO 3166-1 alpha-2 code.</summary>
+    public static IEnumerable<string> AllIsoAlpha2 => IsoAlpha2;
+
     /// <summary>True for an officially assigned ISO 3166-1 alpha-2 code, written in uppercase.</summary>
     public static bool IsIsoAlpha2(string? code) => code is { Length: 2 } && IsoAlpha2.Contains(code);
 

@@ -14,11 +14,16 @@ public static class Iban
     }
 
     /// <summary>True for a structurally valid IBAN with a correct checksum; whitespace and case are ignored.</summary>
-    public static bool IsValid(string iban)
+    public static bool IsValid(string iban) => Problem(iban) is null;
+
+    /// <summary>Null for a structurally valid IBAN with a correct checksum, otherwise why it is not one. Only the
+    /// structure every IBAN shares is checked here; each country's own length and BBAN format are reference data
+    /// (<see cref="ReferenceData.Banking.IbanSpecs"/>).</summary>
+    public static string? Problem(string iban)
     {
         if (iban is null)
         {
-            return false;
+            return "it is empty";
         }
 
         var value = Normalize(iban);
@@ -27,17 +32,17 @@ public static class Iban
             || !char.IsAsciiDigit(value[2]) || !char.IsAsciiDigit(value[3])
             || !value.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)))
         {
-            return false;
+            return "it is not in IBAN form: a country code, two check digits, then 7 to 30 letters or digits";
         }
 
         // Check digits are always 02..98; 00, 01 and 99 only pass mod 97 by aliasing.
         var checkDigits = value.Substring(2, 2);
         if (checkDigits is "00" or "01" or "99")
         {
-            return false;
+            return $"its check digits {checkDigits} are never issued (they are 02 to 98)";
         }
 
-        return Mod97(value[4..] + value[..4]) == 1;
+        return Mod97(value[4..] + value[..4]) == 1 ? null : "its check digits do not match the rest (ISO 7064 mod 97-10)";
     }
 
     /// <summary>The ISO 3166 country prefix of a valid IBAN.</summary>

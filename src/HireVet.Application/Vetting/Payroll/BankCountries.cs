@@ -14,7 +14,7 @@ internal sealed record BankCountries(string? IbanCountry, string? BicCountry, st
     public const string FromDeclared = "declared";
 
     public static BankCountries Of(PayrollDestination pay) => new(
-        pay.Iban is { Length: > 0 } iban && Iban.IsValid(iban) ? Iban.CountryOf(iban) : null,
+        pay.Iban is { Length: > 0 } iban && Iban.IsValid(iban) && CountryCodes.IsIsoAlpha2(Iban.CountryOf(iban)) ? Iban.CountryOf(iban) : null,
         Bic.CountryOf(pay.Bic),
         pay.BankCountry?.Trim().ToUpperInvariant() is { } declared && CountryCodes.IsIsoAlpha2(declared) ? declared : null);
 

@@ -1,11 +1,14 @@
 using System.Text.Json.Nodes;
 using HireVet.Application.Candidates;
+using HireVet.Application.Common.Formats;
 using HireVet.Application.Common.Formats.Crypto;
 
 namespace HireVet.Application.Vetting.Payroll;
 
-/// <summary>The bank numbers are not real: a US routing number that fails the ABA format or checksum, or a BIC with no
-/// real country or a SWIFT test-and-training BIC. The catalogue has no indicator for invalid bank numbers; the nearest
+/// <summary>The bank numbers are not real: an IBAN that fails its check digits, a US routing number that fails the ABA
+/// format or checksum, or a BIC with no real country or a SWIFT test-and-training BIC. (Intake already refuses an IBAN
+/// with wrong check digits; this needs no reference data, so it still holds for anything stored another way. Each
+/// country's IBAN length and BBAN format are the iban-structure check's, which needs the iban-specs dataset.) The catalogue has no indicator for invalid bank numbers; the nearest
 /// is PAY-04, whose mitigation is to "verify that banking information corresponds" to the identity, so these signals
 /// carry PAY-04 at medium severity: a number that cannot exist is either a typo or invented, and a reviewer should ask.
 /// The ruleset must therefore weigh PAY-04 per severity, so this never counts as much as a third-party payee.</summary>
@@ -17,12 +20,25 @@ public sealed class BankNumberCheck : ICheck
     public CheckResult Run(VettingContext context)
     {
         if (context.Dossier.PayrollDestination is not { } pay) return CheckResult.NotEvaluated("The dossier has no payroll destination.");
+        var iban = pay.Iban is { Length: > 0 } i ? i : null;
         var routing = pay.RoutingNumber is { Length: > 0 } r ? r : null;
         var bic = pay.Bic is { Length: > 0 } b ? b : null;
-        if (routing is null && bic is null) return CheckResult.NotEvaluated("The payroll destination has no routing number or BIC.");
+        if (iban is null && routing is null && bic is null)
+            return CheckResult.NotEvaluated("The payroll destination has no IBAN, routing number or BIC.");
 
         var signals = new List<RawSignal>();
         var evaluated = false;
+
+        if (iban is not null)
+        {
+            evaluated = true;
+            if (Iban.Problem(iban) is { } problem)
+            {
+                signals.Add(new RawSignal("PAY-04", Severity.Medium,
+                    $"The IBAN {CandidateIdentifiers.Mask(iban)} cannot be a real account: {problem}.",
+                    Evidence(pay, new JsonObject { ["problem"] = problem })));
+            }
+        }
         var countries = BankCountries.Of(pay).Known.Select(k => k.Country).ToArray();
 
         // Routing numbers of other countries (UK sort codes, Canadian transit numbers, Australian BSBs) have other
@@ -67,6 +83,7 @@ public sealed class BankNumberCheck : ICheck
 
     private static JsonObject Evidence(PayrollDestination pay, JsonObject evidence)
     {
+        evidence["iban"] = pay.Iban is { Length: > 0 } iban ? CandidateIdentifiers.Mask(iban) : null;
         evidence["bic"] = pay.Bic;
         evidence["bankName"] = pay.BankName;
         evidence["bankCountry"] = pay.BankCountry;

@@ -87,4 +87,14 @@ public class IbanTests
     {
         Assert.Throws<ArgumentException>(() => Iban.CountryOf("GB82WEST12345698765431"));
     }
+
+    [Theory]
+    [InlineData("GB82WEST12345698765431", "its check digits do not match the rest (ISO 7064 mod 97-10)")]
+    [InlineData("GB99WEST00000000000029", "its check digits 99 are never issued (they are 02 to 98)")]
+    [InlineData("GB82-WEST", "it is not in IBAN form: a country code, two check digits, then 7 to 30 letters or digits")]
+    public void Says_why_an_IBAN_is_not_one(string iban, string problem)
+    {
+        Assert.Equal(problem, Iban.Problem(iban));
+        Assert.Null(Iban.Problem("GB82WEST12345698765432"));
+    }
 }

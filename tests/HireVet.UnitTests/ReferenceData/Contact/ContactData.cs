@@ -15,6 +15,9 @@ internal static class ContactData
             "data", "npm", "node_modules");
     });
 
+    /// <summary>The installed npm packages (data/npm/node_modules of the checkout).</summary>
+    public static string NpmModulesPath => NpmModules.Value;
+
     public static string PhoneMetadataPath => Path.Combine(NpmModules.Value, "libphonenumber-js", "metadata.max.json");
     public static string DisposablePath => Path.Combine(NpmModules.Value, "disposable-email-domains-js", "dist", "dict", "disposable_email_blocklist.json");
     public static string FreeMailPath => Path.Combine(NpmModules.Value, "email-providers", "all.json");

@@ -19,6 +19,7 @@ internal static class TestReferenceData
             [Datasets.PhoneMetadata] = ReferenceData.Contact.ContactData.PhoneMetadata,
             [Datasets.DisposableEmailDomains] = ReferenceData.Contact.ContactData.DisposableDomains,
             [Datasets.FreeEmailDomains] = ReferenceData.Contact.ContactData.FreeDomains,
+            [Datasets.IbanSpecs] = ReferenceData.Banking.IbanData.Specs,
             [Datasets.TimeZones] = TimeZoneCountries.Load("/usr/share/zoneinfo/zone1970.tab", "/usr/share/zoneinfo/zone.tab"),
         };
         return new ReferenceSnapshot([.. values.Keys.Select(name => new DatasetInfo { Name = name, Status = "loaded" })], values);

@@ -78,10 +78,28 @@ public sealed class BankNumberCheckTests
     }
 
     [Fact]
-    public void Without_a_routing_number_or_BIC_the_check_is_not_evaluated()
+    public void An_IBAN_with_wrong_check_digits_raises_PAY_04_medium()
+    {
+        var d = PaidTo(GermanResident, GermanResident.PayrollDestination! with { Iban = "DE89370400440532013001", Bic = null });
+        var signal = Assert.Single(Run(d).Signals);
+
+        Assert.Equal(("PAY-04", Severity.Medium), (signal.IndicatorId, signal.Severity));
+        Assert.Equal("The IBAN ••••3001 cannot be a real account: its check digits do not match the rest (ISO 7064 mod 97-10).", signal.Explanation);
+        Assert.Equal("••••3001", signal.Evidence["iban"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void An_IBAN_alone_is_enough_to_evaluate_the_check()
+    {
+        var d = PaidTo(GermanResident, GermanResident.PayrollDestination! with { Bic = null });
+        Assert.Equal(CheckResult.NotFired, Run(d));
+    }
+
+    [Fact]
+    public void Without_an_IBAN_routing_number_or_BIC_the_check_is_not_evaluated()
     {
         var d = PaidTo(UsResident, new() { Method = "payment_platform", Platform = "Wise" });
-        Assert.Equal("The payroll destination has no routing number or BIC.", Run(d).NotEvaluatedReason);
+        Assert.Equal("The payroll destination has no IBAN, routing number or BIC.", Run(d).NotEvaluatedReason);
         Assert.NotNull(Run(UsResident with { PayrollDestination = null }).NotEvaluatedReason);
     }
 }
