@@ -10,7 +10,9 @@ namespace HireVet.Application.Vetting;
 /// are skipped. Returns how many were vetted (0: nothing left that this node could take).</summary>
 public static class VetPendingCandidates
 {
-    public const int BatchSize = 200;
+    // Small enough that the rows a batch locks are free again within a fraction of a second for submissions
+    // that link to them; big enough that a burst costs a few transactions.
+    public const int BatchSize = 50;
 
     public sealed record Command : IRequest<int>, ICommand;
 

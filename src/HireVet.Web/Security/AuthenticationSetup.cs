@@ -12,6 +12,7 @@ public static class AuthenticationSetup
     /// redirecting to the sign-in page.</summary>
     public static IServiceCollection AddHireVetAuthentication(this IServiceCollection services)
     {
+        services.AddMemoryCache();
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = context =>
                 ApiKeyAuthenticationHandler.PresentedKey(context.Request) is null
