@@ -22,6 +22,9 @@ public sealed class IpPools
     private readonly (uint Start, uint End)[] _vpnCidrs;
     private readonly (uint Start, uint End)[] _relayCidrs;
     private readonly HashSet<string> _taken = [];
+    // The ranges of an ASN list, joined once: joining them on every draw allocated large arrays (a big ISP has thousands
+    // of ranges), which dominated generating a million people. Keyed by the list itself (they are static arrays).
+    private readonly Dictionary<int[], (uint Start, uint End)[]> _rangesOf = new(ReferenceEqualityComparer.Instance);
 
     private IpPools(NetworkIntelligence network, Dictionary<int, (uint, uint)[]> byAsn, (uint, uint)[] vpnCidrs, (uint, uint)[] relayCidrs) =>
         (_network, _byAsn, _vpnCidrs, _relayCidrs) = (network, byAsn, vpnCidrs, relayCidrs);
@@ -77,7 +80,8 @@ public sealed class IpPools
 
     private string FromAsns(Random rng, int[] asns, Func<IpInfo, bool> accept, bool unique)
     {
-        var ranges = asns.Where(_byAsn.ContainsKey).SelectMany(a => _byAsn[a]).ToArray();
+        if (!_rangesOf.TryGetValue(asns, out var ranges))
+            _rangesOf[asns] = ranges = asns.Where(_byAsn.ContainsKey).SelectMany(a => _byAsn[a]).ToArray();
         if (ranges.Length == 0) throw new InvalidOperationException($"No address ranges for AS{string.Join(", AS", asns)} in {Paths.AsnCsv}.");
         return FromRanges(rng, ranges, accept, unique);
     }

@@ -3,24 +3,39 @@ using Npgsql;
 
 namespace HireVet.Quality.Running;
 
-/// <summary>A throw-away PostgreSQL cluster started with scripts/pg-cluster.sh (as the integration tests do), with
-/// fsync off because the corpus is regenerated every run. Dispose stops it and deletes its folder.</summary>
+/// <summary>A PostgreSQL cluster started with scripts/pg-cluster.sh (as the integration tests do), with fsync off
+/// because its data is regenerated rather than kept safe. By default it is thrown away: Dispose stops it and deletes
+/// its folder. Given a folder, the cluster is kept there (stopped, not deleted) and reused by the next run.</summary>
 public sealed class PrivateCluster : IDisposable
 {
     private readonly string _directory;
+    private readonly bool _keep;
     private readonly Lock _stopping = new();
     private bool _stopped;
 
     public string ServerConnectionString { get; }
 
-    public PrivateCluster()
+    public PrivateCluster(string? keepIn = null)
     {
+        _keep = keepIn is not null;
         // Under /tmp with mode 755: as root the server runs as another user, which must traverse every parent folder.
-        _directory = Directory.CreateTempSubdirectory("hirevet-quality-").FullName;
+        _directory = keepIn is null ? Directory.CreateTempSubdirectory("hirevet-quality-").FullName : Directory.CreateDirectory(keepIn).FullName;
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_directory, (UnixFileMode)0b111_101_101);
         var port = Run("start").Trim();
         ServerConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
     }
+
+    /// <summary>True when the database exists already (a kept cluster from an earlier run).</summary>
+    public async Task<bool> HasDatabaseAsync(string name)
+    {
+        await using var server = new NpgsqlConnection(ServerConnectionString);
+        await server.OpenAsync();
+        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", server) { Parameters = { new() { Value = name } } };
+        return await exists.ExecuteScalarAsync() is not null;
+    }
+
+    public string ConnectionStringFor(string name) =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = true }.ConnectionString;
 
     /// <summary>Creates an empty database and returns a pooled connection string to it.</summary>
     public async Task<string> CreateDatabaseAsync(string name)
@@ -31,7 +46,7 @@ public sealed class PrivateCluster : IDisposable
             await using var create = new NpgsqlCommand($"create database \"{name}\"", server);
             await create.ExecuteNonQueryAsync();
         }
-        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = true }.ConnectionString;
+        return ConnectionStringFor(name);
     }
 
     private string Run(string action)
@@ -60,6 +75,7 @@ public sealed class PrivateCluster : IDisposable
             _stopped = true;
             NpgsqlConnection.ClearAllPools();
             Run("stop");
+            if (_keep) return;
             try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }

@@ -41,6 +41,10 @@ public sealed class VettingHost : IDisposable
         return new VettingHost(host, connectionString);
     }
 
+    /// <summary>The application's services (Data Protection, keyed hashing, reference data) for harnesses that write
+    /// what the application would.</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>Waits for the reference data the checks use, as vetting itself would.</summary>
     public Task<ReferenceSnapshot> ReferenceDataAsync() => _host.Services.GetRequiredService<IReferenceData>().LoadedAsync(CancellationToken.None);
 

@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using HireVet.Quality.Running;
+
+namespace HireVet.Scale.Load;
+
+/// <summary>The built web application (src/HireVet.Web, Release) as a child process on a free port, with the Quartz
+/// scheduler on, as `./hirevet start` runs it. Its MediatR logging behaviour is switched to Debug so each command's
+/// time inside the application (pipeline, transaction and audit included) can be set beside the client's latency.</summary>
+public sealed partial class WebProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<HandlerTiming> _timings = new();
+    private readonly ConcurrentQueue<string> _problems = new();
+    private readonly ConcurrentQueue<string> _tail = new();
+    private int _problemContinues;
+    private readonly TaskCompletionSource _referenceDataLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Uri BaseAddress { get; }
+    public int ProcessId => _process.Id;
+    private static string ContentRoot => Path.Combine(Paths.RepositoryRoot, "src", "HireVet.Web");
+    public static string Dll => Path.Combine(Paths.RepositoryRoot, "src", "HireVet.Web", "bin", "Release", "net10.0", "HireVet.Web.dll");
+
+    private WebProcess(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
+
+    public static async Task<WebProcess> StartAsync(string connectionString, Action<string> log)
+    {
+        if (!File.Exists(Dll)) throw new InvalidOperationException($"{Dll} is missing: build it with `dotnet build src/HireVet.Web -c Release`.");
+        var port = FreePort();
+        var info = Start(connectionString, "--contentRoot", ContentRoot, "--urls", $"http://127.0.0.1:{port}");
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Logging__LogLevel__HireVet.Application.Common.Behaviours.LoggingBehaviour"] = "Debug";
+        info.Environment["Logging__LogLevel__HireVet.Infrastructure.ReferenceData.ReferenceDataStore"] = "Information";
+        var web = new WebProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"));
+        web._process.OutputDataReceived += (_, e) => web.Collect(e.Data);
+        web._process.ErrorDataReceived += (_, e) => web.Collect(e.Data);
+        web._process.BeginOutputReadLine();
+        web._process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (web._process.HasExited) throw new InvalidOperationException($"The web app exited ({web._process.ExitCode}):\n{string.Join('\n', web._tail)}");
+            try
+            {
+                if ((await http.GetAsync(new Uri(web.BaseAddress, "/health"))).IsSuccessStatusCode) break;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            if (clock.Elapsed > TimeSpan.FromMinutes(3)) throw new TimeoutException("The web app did not answer /health within 3 minutes.");
+            await Task.Delay(250);
+        }
+        // Vetting waits for the reference data, so the load starts once it is in.
+        await web._referenceDataLoaded.Task.WaitAsync(TimeSpan.FromMinutes(3));
+        log($"web app up on {web.BaseAddress} (pid {web.ProcessId}), reference data loaded, after {clock.Elapsed.TotalSeconds:0.0} s");
+        return web;
+    }
+
+    /// <summary>Creates an HR API key through the operator CLI (`admin create-api-key`), which prints it once. The app
+    /// takes "admin" only as its first argument, so the content root is the working folder here, not an option.</summary>
+    public static async Task<string> CreateApiKeyAsync(string connectionString, string name)
+    {
+        var info = Start(connectionString, "admin", "create-api-key", "--name", name, "--role", "hr");
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var cli = Process.Start(info)!;
+        var output = cli.StandardOutput.ReadToEndAsync();
+        var error = cli.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try { await cli.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException)
+        {
+            cli.Kill(entireProcessTree: true);
+            throw new TimeoutException("`admin create-api-key` did not finish within 2 minutes.");
+        }
+        var key = (await output).Split('\n', StringSplitOptions.TrimEntries).FirstOrDefault(l => l.StartsWith("hv_", StringComparison.Ordinal));
+        return cli.ExitCode == 0 && key is not null ? key : throw new InvalidOperationException($"create-api-key failed ({cli.ExitCode}): {await error}{await output}");
+    }
+
+    private static ProcessStartInfo Start(string connectionString, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet", [Dll, .. args])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ContentRoot,
+        };
+        info.Environment["ConnectionStrings__HireVet"] = connectionString;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment.Remove("HIREVET_DATABASE_URL");
+        return info;
+    }
+
+    private void Collect(string? line)
+    {
+        if (line is null) return;
+        if (line.Contains("datasets loaded", StringComparison.Ordinal)) _referenceDataLoaded.TrySetResult();
+        _tail.Enqueue(line);
+        while (_tail.Count > 40) _tail.TryDequeue(out _);
+        if (TookPattern().Match(line) is { Success: true } m)
+            _timings.Enqueue(new HandlerTiming(Stopwatch.GetTimestamp(), m.Groups[1].Value, double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
+        else if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)
+                 || Volatile.Read(ref _problemContinues) > 0)
+        {
+            // The console logger writes the category on one line and the message on the next ones.
+            _problemContinues = line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal) ? 2 : _problemContinues - 1;
+            if (_problems.Count < 60) _problems.Enqueue(line);
+        }
+    }
+
+    [GeneratedRegex(@"HireVet\.Application\.([\w.]+)\+(?:Command|Query) took ([\d.]+) ms")]
+    private static partial Regex TookPattern();
+
+    /// <summary>Handler times the app logged between two Stopwatch timestamps, by feature.</summary>
+    public IReadOnlyDictionary<string, double[]> HandlerTimes(long from, long to) =>
+        _timings.Where(t => t.At >= from && t.At <= to).GroupBy(t => t.Feature).ToDictionary(g => g.Key, g => g.Select(t => t.Ms).ToArray());
+
+    public IReadOnlyCollection<string> Problems => _problems;
+
+    /// <summary>The process's peak resident set (VmHWM), in MiB; null where /proc is not available.</summary>
+    public double? PeakWorkingSetMiB()
+    {
+        var status = $"/proc/{_process.Id}/status";
+        if (!File.Exists(status)) return null;
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? null : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process.HasExited) { _process.Dispose(); return; }
+        // SIGTERM lets Quartz and the host shut down; kill only if that hangs.
+        Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try { await _process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
+        _process.Dispose();
+    }
+
+    private sealed record HandlerTiming(long At, string Feature, double Ms);
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using HireVet.Quality.Running;
+
+namespace HireVet.Scale;
+
+/// <summary>Command-line options; every one has a default, so `./hirevet bench-scale` alone runs the issue's targets.</summary>
+public sealed record Options
+{
+    public int Candidates { get; init; } = 1_000_000;
+    public int Seed { get; init; } = 20261121;
+    public int Rate { get; init; } = 100;
+    public int Seconds { get; init; } = 60;
+    public int WarmupSeconds { get; init; } = 5;
+    public int BulkCount { get; init; } = 20_000;
+    /// <summary>Dossiers per bulk request; the whole import in one request unless set.</summary>
+    public int BulkRequestLines { get; init; } = 20_000;
+    /// <summary>Share of load and bulk dossiers that reuse an identifier of a stored candidate.</summary>
+    public double SharedShare { get; init; } = 0.05;
+    public bool RunPost { get; init; } = true;
+    public bool RunBulk { get; init; } = true;
+    public bool RunAnalysis { get; init; } = true;
+    /// <summary>How long to wait after the POST scenario for the background vetting backlog to drain.</summary>
+    public int DrainSeconds { get; init; } = 180;
+    /// <summary>A folder to keep the seeded cluster in between runs; a fresh throw-away cluster when unset.</summary>
+    public string? KeepDb { get; init; }
+    public string Output { get; init; } = Path.Combine(Paths.Results, "scale.md");
+    public string CommandLine { get; init; } = "./hirevet bench-scale";
+
+    public const string Usage =
+        "usage: HireVet.Scale [--candidates N] [--seed N] [--rate RPS] [--seconds N] [--warmup N] [--bulk N] [--bulk-request-lines N] " +
+        "[--shared-share 0.05] [--scenarios post,bulk,analysis] [--drain-seconds N] [--keep-db DIR] [--out FILE]";
+
+    public static Options Parse(string[] args)
+    {
+        var options = new Options { CommandLine = string.Join(' ', ["./hirevet bench-scale", .. args]) };
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            var value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value. {Usage}");
+            int Number() => int.Parse(value.Replace("_", ""), CultureInfo.InvariantCulture);
+            options = name switch
+            {
+                "--candidates" => options with { Candidates = Number() },
+                "--seed" => options with { Seed = Number() },
+                "--rate" => options with { Rate = Number() },
+                "--seconds" => options with { Seconds = Number() },
+                "--warmup" => options with { WarmupSeconds = Number() },
+                "--bulk" => options with { BulkCount = Number() },
+                "--bulk-request-lines" => options with { BulkRequestLines = Number() },
+                "--shared-share" => options with { SharedShare = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--scenarios" => Scenarios(options, value),
+                "--drain-seconds" => options with { DrainSeconds = Number() },
+                "--keep-db" => options with { KeepDb = Path.GetFullPath(value) },
+                "--out" => options with { Output = Path.GetFullPath(value) },
+                _ => throw new ArgumentException($"Unknown option {name}. {Usage}"),
+            };
+        }
+        if (options.Candidates < 1000) throw new ArgumentException("--candidates must be at least 1000.");
+        return options;
+    }
+
+    private static Options Scenarios(Options options, string value)
+    {
+        var chosen = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        var unknown = chosen.Except(["post", "bulk", "analysis"]).ToArray();
+        if (unknown.Length > 0) throw new ArgumentException($"Unknown scenario {string.Join(", ", unknown)}. {Usage}");
+        return options with { RunPost = chosen.Contains("post"), RunBulk = chosen.Contains("bulk"), RunAnalysis = chosen.Contains("analysis") };
+    }
+}

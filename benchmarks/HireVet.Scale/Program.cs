@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Dapper;
+using HireVet.Quality.Running;
+using HireVet.Scale;
+using HireVet.Scale.Analysis;
+using HireVet.Scale.Load;
+using HireVet.Scale.Reporting;
+using HireVet.Scale.Seeding;
+using Npgsql;
+
+// Scale benchmark for issue 3's speed targets: a private PostgreSQL seeded with a million vetted candidates as the app
+// stores them, the real web app with its scheduler on top, an open-loop POST load, the bulk import, and the plans of
+// the app's queries. It is a report: targets not met are marked, and the exit code stays 0 unless the run fails.
+Options options;
+try { options = Options.Parse(args); }
+catch (Exception e) when (e is ArgumentException or FormatException) { Console.Error.WriteLine(e.Message); return 2; }
+
+void Log(string message) => Console.Error.WriteLine($"scale: {message}");
+const string database = "hirevet_scale";
+var now = DateTimeOffset.UtcNow;
+var runTag = now.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+var timings = new List<(string, TimeSpan)>();
+var total = Stopwatch.StartNew();
+var step = Stopwatch.StartNew();
+
+using var cluster = new PrivateCluster(options.KeepDb);
+// Ctrl+C, a kill or any other exit still stops the cluster (Dispose is idempotent); the signal then ends the process.
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => cluster.Dispose());
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => cluster.Dispose());
+AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
+try
+{
+    var kept = await cluster.HasDatabaseAsync(database);
+    var connectionString = kept ? cluster.ConnectionStringFor(database) : await cluster.CreateDatabaseAsync(database);
+    using var host = await VettingHost.StartAsync(connectionString);
+    await host.ReferenceDataAsync();
+    timings.Add(("start PostgreSQL, migrate, load reference data", step.Elapsed));
+
+    step.Restart();
+    SeedRecord? seed;
+    if (await Scalar<long>(connectionString, "select count(*) from candidates") == 0)
+    {
+        Log($"seeding {options.Candidates:N0} candidates");
+        var result = await Seeder.SeedAsync(connectionString, host, options.Candidates, options.Seed, now, Log);
+        seed = new SeedRecord(now, result, await Scalar<long>(connectionString, "select pg_database_size(current_database())"));
+        if (options.KeepDb is { } keep) seed.Save(keep);
+        timings.Add(($"seed {options.Candidates:N0} candidates (COPY, indexes, ANALYZE)", step.Elapsed));
+    }
+    else
+    {
+        seed = SeedRecord.Load(options.KeepDb);
+        Log($"reusing the seeded database kept in {options.KeepDb}");
+    }
+    var stored = await Scalar<long>(connectionString, "select count(*) from candidates");
+    var seeded = (int)await Scalar<long>(connectionString, $"select count(*) from candidates where submitted_by = '{RowBuilder.SubmittedBy}'");
+
+    step.Restart();
+    var dossiers = await LoadDossiers.CreateAsync(connectionString, host, seeded, options.Seed, options.SharedShare, runTag, now);
+    var progress = new VettingProgress(connectionString);
+    PostScenario.Result? post = null;
+    BulkScenario.Result? bulk = null;
+    double? webPeak = null;
+    long? linked = null;
+    IReadOnlyCollection<string> problems = [];
+    if (options.RunPost || options.RunBulk)
+    {
+        var key = await WebProcess.CreateApiKeyAsync(connectionString, $"scale-bench-{runTag}");
+        await using var web = await WebProcess.StartAsync(connectionString, Log);
+        using var client = Client(web, key, TimeSpan.FromSeconds(60));
+        using var bulkClient = Client(web, key, Timeout.InfiniteTimeSpan);
+        timings.Add(("start the web app, create an API key", step.Elapsed));
+        if (options.RunPost)
+        {
+            step.Restart();
+            post = await PostScenario.RunAsync(client, web, dossiers, progress, connectionString, options, Log);
+            timings.Add(("POST scenario (warm-up, window, backlog drain)", step.Elapsed));
+        }
+        if (options.RunBulk)
+        {
+            step.Restart();
+            bulk = await BulkScenario.RunAsync(client, bulkClient, web, dossiers, options, Log);
+            timings.Add(("bulk scenario", step.Elapsed));
+        }
+        webPeak = web.PeakWorkingSetMiB();
+        linked = await LinkCheck.SubmissionsLinkedToSeededAsync(connectionString, $"load-{runTag}-");
+        problems = [.. web.Problems];
+    }
+
+    ServiceTimes.Result? service = null;
+    IReadOnlyList<QueryPlans.Plan> plans = [];
+    if (options.RunAnalysis)
+    {
+        step.Restart();
+        Log("timing the commands in process and explaining the app's queries");
+        service = await ServiceTimes.RunAsync(host, dossiers, 50);
+        plans = await QueryPlans.RunAsync(connectionString);
+        timings.Add(("service times and query plans", step.Elapsed));
+    }
+    timings.Add(("total", total.Elapsed));
+
+    var report = new ScaleReport
+    {
+        Options = options, Machine = await Machine.DescribeAsync(connectionString), Date = now, StoredCandidates = stored, Seed = seed,
+        Reused = kept, Post = post, Bulk = bulk, Service = service, Plans = plans, WebPeakMiB = webPeak,
+        DatabaseBytesAtEnd = await Scalar<long>(connectionString, "select pg_database_size(current_database())"),
+        WebProblems = problems, Timings = timings, LinkedToSeeded = linked, Submitted = dossiers.Made, SubmittedSharing = dossiers.SharingWithStored,
+    };
+    var markdown = report.ToMarkdown();
+    Directory.CreateDirectory(Path.GetDirectoryName(options.Output)!);
+    await File.WriteAllTextAsync(options.Output, markdown);
+    Console.WriteLine(markdown);
+    Console.WriteLine($"Written to {options.Output}");
+    return 0;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"scale: the run failed: {e}");
+    return 1;
+}
+
+static async Task<T> Scalar<T>(string connectionString, string sql)
+{
+    await using var db = new NpgsqlConnection(connectionString);
+    return (await db.ExecuteScalarAsync<T>(new CommandDefinition(sql, commandTimeout: 0)))!;
+}
+
+static HttpClient Client(WebProcess web, string apiKey, TimeSpan timeout)
+{
+    var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1000, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+    var client = new HttpClient(handler) { BaseAddress = web.BaseAddress, Timeout = timeout };
+    client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+    return client;
+}
