@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace HireVet.Scale.Analysis;
 
-/// <summary>EXPLAIN (ANALYZE, BUFFERS) of the queries SubmitCandidate, VetCandidate and CandidateGraph run, against the
+/// <summary>EXPLAIN (ANALYZE, BUFFERS) of the queries storing (DossierStore) and vetting (CandidateVetting) run, against the
 /// seeded database, for a candidate on their own and a ring member. The SQL is read from the handlers' own constants
 /// by reflection, so the plans are of exactly what the app runs; writes run in a transaction that is rolled back.</summary>
 public static class QueryPlans
@@ -15,15 +15,16 @@ public static class QueryPlans
 
     private static readonly (Type Owner, string Constant, bool Writes)[] Queries =
     [
-        (typeof(SubmitCandidate.Handler), "InsertCandidateSql", true),
-        (typeof(SubmitCandidate.Handler), "LockExistingSql", false),
-        (typeof(SubmitCandidate.Handler), "ResumeNeighboursSql", false),
-        (typeof(SubmitCandidate.Handler), "RevetRingSql", true),
+        (typeof(DossierStore), "InsertCandidatesSql", true),
+        (typeof(DossierStore), "LockExistingSql", false),
+        (typeof(DossierStore), "ResumeNeighboursSql", false),
+        (typeof(LinkedRevetting), "MarkPendingSql", true),
         (typeof(CandidateGraph), "NeighboursSql", false),
         (typeof(CandidateGraph), "NodesSql", false),
-        (typeof(VetCandidate.Handler), "LockSql", false),
-        (typeof(VetCandidate.Handler), "SharedSql", false),
-        (typeof(VetCandidate.Handler), "SimilarResumesSql", false),
+        (typeof(VetPendingCandidates.Handler), "PendingSql", false),
+        (typeof(CandidateVetting), "LockSql", false),
+        (typeof(CandidateVetting), "SharedSql", false),
+        (typeof(CandidateVetting), "SimilarResumesSql", false),
         (typeof(HireVet.Application.Audit.AuditChain), "LastSql", false),
     ];
 
@@ -51,15 +52,17 @@ public static class QueryPlans
                 join candidate_identifiers other on other.kind = mine.kind and other.value_hash = mine.value_hash
                 where mine.candidate_id = @id
                 """, new { id })).ToArray();
+            // The set-based SQL takes arrays: the candidate (or its ring) as a batch of one (or a few).
             var args = new
             {
-                CandidateId = id, ExternalId = externalId, Frontier = new[] { id }, Ids = ring, Members = ring, Now = DateTimeOffset.UtcNow,
-                LegalName = "Plan Probe", Source = (string?)null, Role = (string?)null, SubmittedBy = "scale-bench",
+                CandidateIds = new[] { id }, ExternalIds = new[] { externalId }, Frontier = new[] { id }, Ids = ring, Limit = 50,
+                BatchSize = VetPendingCandidates.BatchSize, Now = DateTimeOffset.UtcNow, LegalNames = new[] { "Plan Probe" },
+                Sources = new string?[] { null }, Roles = new string?[] { null }, Referrers = new string?[] { null }, SubmittedBy = "scale-bench",
             };
             foreach (var (owner, constant, writes) in Queries)
             {
-                // InsertCandidateSql needs a new external id to insert anything.
-                var parameters = constant == "InsertCandidateSql" ? args with { ExternalId = $"plan-probe-{Guid.NewGuid():N}" } : args;
+                // InsertCandidatesSql needs a new external id to insert anything.
+                var parameters = constant == "InsertCandidatesSql" ? args with { ExternalIds = new[] { $"plan-probe-{Guid.NewGuid():N}" } } : args;
                 await using var tx = await db.BeginTransactionAsync();
                 var lines = (await db.QueryAsync<string>(new CommandDefinition($"explain (analyze, buffers) {Sql(owner, constant)}", parameters, tx))).ToArray();
                 await tx.RollbackAsync();

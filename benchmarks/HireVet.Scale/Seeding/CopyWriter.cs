@@ -11,7 +11,7 @@ namespace HireVet.Scale.Seeding;
 public sealed class CopyWriter : IAsyncDisposable
 {
     private readonly List<NpgsqlConnection> _connections = [];
-    private NpgsqlBinaryImporter _candidates = null!, _revisions = null!, _identifiers = null!, _fingerprints = null!, _bands = null!, _assessments = null!;
+    private NpgsqlBinaryImporter _candidates = null!, _revisions = null!, _identifiers = null!, _fingerprints = null!, _assessments = null!;
     private readonly string _referenceData;
 
     private CopyWriter(string referenceData) => _referenceData = referenceData;
@@ -30,8 +30,7 @@ public sealed class CopyWriter : IAsyncDisposable
         writer._identifiers = await writer.Begin(connectionString,
             "copy candidate_identifiers (candidate_id, kind, value_hash, display) from stdin (format binary)");
         writer._fingerprints = await writer.Begin(connectionString,
-            "copy resume_fingerprints (candidate_id, minhash, words) from stdin (format binary)");
-        writer._bands = await writer.Begin(connectionString, "copy resume_bands (candidate_id, band, band_hash) from stdin (format binary)");
+            "copy resume_fingerprints (candidate_id, minhash, bands, words) from stdin (format binary)");
         writer._assessments = await writer.Begin(connectionString, """
             copy assessments (id, candidate_id, revision_id, score, band, ruleset_version, ruleset_hash, signals, trace, reference_data, assessed_at)
             from stdin (format binary)
@@ -92,14 +91,8 @@ public sealed class CopyWriter : IAsyncDisposable
             await _fingerprints.StartRowAsync();
             await _fingerprints.WriteAsync(candidateId, NpgsqlDbType.Bigint);
             await _fingerprints.WriteAsync(minHash, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
+            await _fingerprints.WriteAsync(row.Bands, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
             await _fingerprints.WriteAsync(row.Words, NpgsqlDbType.Integer);
-        }
-        for (var band = 0; band < row.Bands.Length; band++)
-        {
-            await _bands.StartRowAsync();
-            await _bands.WriteAsync(candidateId, NpgsqlDbType.Bigint);
-            await _bands.WriteAsync((short)band, NpgsqlDbType.Smallint);
-            await _bands.WriteAsync(row.Bands[band], NpgsqlDbType.Bigint);
         }
 
         await _assessments.StartRowAsync();
@@ -122,7 +115,7 @@ public sealed class CopyWriter : IAsyncDisposable
     /// <summary>Commits every COPY.</summary>
     public async Task CompleteAsync()
     {
-        foreach (var importer in new[] { _candidates, _revisions, _identifiers, _fingerprints, _bands, _assessments })
+        foreach (var importer in new[] { _candidates, _revisions, _identifiers, _fingerprints, _assessments })
         {
             await importer.CompleteAsync();
             await importer.DisposeAsync();

@@ -18,7 +18,7 @@ namespace HireVet.Scale.Seeding;
 public static class Seeder
 {
     private static readonly string[] Tables =
-        ["candidates", "candidate_revisions", "candidate_identifiers", "resume_fingerprints", "resume_bands", "assessments"];
+        ["candidates", "candidate_revisions", "candidate_identifiers", "resume_fingerprints", "assessments"];
     private const int ChunkSize = 2_000;
     private const int Templates = 256;
 
