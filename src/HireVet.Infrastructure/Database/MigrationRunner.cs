@@ -71,7 +71,8 @@ public sealed class MigrationRunner(string ownerConnectionString, ILogger<Migrat
 
     private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(sql, connection, tx);
+        // A migration rewriting a big table runs for minutes; Npgsql's default 30 s command timeout would abort it.
+        await using var cmd = new NpgsqlCommand(sql, connection, tx) { CommandTimeout = 0 };
         await cmd.ExecuteNonQueryAsync(ct);
     }
 }
