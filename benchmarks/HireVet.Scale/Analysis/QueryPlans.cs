@@ -52,10 +52,11 @@ public static class QueryPlans
                 join candidate_identifiers other on other.kind = mine.kind and other.value_hash = mine.value_hash
                 where mine.candidate_id = @id
                 """, new { id })).ToArray();
+            var bands = await db.ExecuteScalarAsync<long[]>("select bands from resume_fingerprints where candidate_id = @id", new { id }) ?? [];
             // The set-based SQL takes arrays: the candidate (or its ring) as a batch of one (or a few).
             var args = new
             {
-                CandidateIds = new[] { id }, ExternalIds = new[] { externalId }, Frontier = new[] { id }, Ids = ring, Limit = 50,
+                Bands = bands, CandidateIds = new[] { id }, ExternalIds = new[] { externalId }, Frontier = new[] { id }, Ids = ring, Limit = 50,
                 BatchSize = VetPendingCandidates.BatchSize, Now = DateTimeOffset.UtcNow, LegalNames = new[] { "Plan Probe" },
                 Sources = new string?[] { null }, Roles = new string?[] { null }, Referrers = new string?[] { null }, SubmittedBy = "scale-bench",
             };
