@@ -69,12 +69,11 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, IAfter
         from unnest(@FingerprintOwners, @MinHashes, @Bands, @Words) as f(candidate_id, minhash, bands, words);
         """;
 
-    // The bands go in as a value, not joined from the table: joined, the planner walked all of resume_fingerprints
-    // instead of probing the GIN index (over a minute on a million rows).
+    // The bands go in as a value and there is no LIMIT: joined, or limited, the planner walked all of
+    // resume_fingerprints hoping to stop early (over a minute on a million rows, most resumes having no neighbour)
+    // instead of probing the GIN index. The number kept is capped in code.
     private const string ResumeNeighboursSql = """
-        select distinct candidate_id from resume_fingerprints
-        where bands && @Bands and candidate_id <> all(@CandidateIds)
-        limit @Limit
+        select candidate_id from resume_fingerprints where bands && @Bands and candidate_id <> all(@CandidateIds)
         """;
 
     /// <summary>A dossier made ready to store: normalised, split into the stored JSON and the encrypted secrets, hashed.</summary>
@@ -144,8 +143,8 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, IAfter
         var ids = written.Select(w => w.Id).ToArray();
         var ring = await CandidateGraph.ComponentsAsync(db, ids, network, ct);
         var bands = written.SelectMany(w => w.Prepared.Fingerprint?.BandHashes() ?? []).ToArray();
-        var resumeNeighbours = bands.Length == 0 ? [] : await db.Connection.QueryAsync<long>(new CommandDefinition(ResumeNeighboursSql,
-            new { Bands = bands, CandidateIds = ids, Limit = 50 * ids.Length }, db.Transaction, cancellationToken: ct));
+        var resumeNeighbours = bands.Length == 0 ? [] : (await db.Connection.QueryAsync<long>(new CommandDefinition(ResumeNeighboursSql,
+            new { Bands = bands, CandidateIds = ids }, db.Transaction, cancellationToken: ct))).Take(50 * ids.Length);
         var writtenIds = ids.ToHashSet();
         var linked = await LinkedRevetting.RevetAsync(db, afterCommit, scheduler,
             ring.Values.SelectMany(g => g.Nodes.Select(n => n.Id)).Concat(resumeNeighbours).Where(id => !writtenIds.Contains(id)), now, ct, scheduleLinked);

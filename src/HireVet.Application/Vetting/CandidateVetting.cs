@@ -39,14 +39,15 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         from candidate_identifiers mine
         cross join lateral (select other.candidate_id from candidate_identifiers other
                             where other.kind = mine.kind and other.value_hash = mine.value_hash and other.candidate_id <> mine.candidate_id
-                            order by other.candidate_id limit 100) other
+                            limit 100) other
         join candidates c on c.id = other.candidate_id
         join candidate_revisions r on r.candidate_id = c.id and r.revision = c.current_revision
         where mine.candidate_id = any(@Ids)
         order by mine.candidate_id, mine.kind, c.id
         """;
 
-    // Candidates whose resumes share an LSH band with each one's, at most 50 each, with what is needed to compare them.
+    // Candidates whose resumes share an LSH band with each one's, with what is needed to compare them. No LIMIT in the
+    // lateral: with one, the planner may walk the whole table hoping to stop early rather than probe the GIN index.
     private const string SimilarResumesSql = """
         select mine.candidate_id, c.id as other_candidate_id, c.external_id as other_external_id, c.legal_name as other_legal_name,
                c.status as other_status, f.minhash, r.dossier->>'resumeText' as resume_text
@@ -54,8 +55,7 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         join resume_fingerprints b on b.candidate_id = mine.candidate_id
         cross join lateral (select other.candidate_id as other_id
                             from resume_fingerprints other
-                            where other.bands && b.bands and other.candidate_id <> b.candidate_id
-                            limit 50) o
+                            where other.bands && b.bands and other.candidate_id <> b.candidate_id) o
         join candidates c on c.id = o.other_id
         join resume_fingerprints f on f.candidate_id = c.id
         join candidate_revisions r on r.candidate_id = c.id and r.revision = c.current_revision
@@ -177,7 +177,7 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         var near = (withResume.Length == 0 ? [] : await db.Connection.QueryAsync<NearRow>(new CommandDefinition(SimilarResumesSql,
             new { Ids = withResume }, db.Transaction, cancellationToken: ct))).ToLookup(n => n.CandidateId);
         return [.. ids.Select((id, i) => mine[i] is not { } fingerprint ? (IReadOnlyList<SimilarResume>)[]
-            : [.. near[id]
+            : [.. near[id].Take(50)
                 .Select(n => (Near: n, Similarity: fingerprint.Similarity(ResumeFingerprint.FromStored(n.MinHash, 0))))
                 .Where(x => x.Similarity >= ResumeDuplicateCheck.MediumAt)
                 .Select(x => new SimilarResume
