@@ -25,7 +25,6 @@ public static class QueryPlans
         (typeof(CandidateVetting), "LockSql", false),
         (typeof(CandidateVetting), "SharedSql", false),
         (typeof(CandidateVetting), "SimilarResumesSql", false),
-        (typeof(HireVet.Application.Audit.AuditChain), "LastSql", false),
     ];
 
     public static async Task<IReadOnlyList<Plan>> RunAsync(string connectionString)

@@ -42,7 +42,12 @@ public static class AuditChain
 
     public static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private const string LastSql = "select seq, hash from audit_records order by seq desc limit 1";
+    // Lock and read in one round trip: every command's commit waits behind the holder of this lock, so it must be
+    // held for as few round trips as possible.
+    private const string LastSql = """
+        select pg_advisory_xact_lock(@AppendLockKey);
+        select seq, hash from audit_records order by seq desc limit 1;
+        """;
 
     private const string InsertSql = """
         insert into audit_records (seq, occurred_at, actor, actor_role, action, target_type, target_id,
@@ -54,10 +59,13 @@ public static class AuditChain
     /// <summary>Appends inside the caller's transaction, so the record commits or rolls back with the change.</summary>
     public static async Task AppendAsync(IDbSession db, Entry entry, CancellationToken ct)
     {
-        await db.Connection.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(@AppendLockKey)",
-            new { AppendLockKey }, db.Transaction, cancellationToken: ct));
-        var last = await db.Connection.QuerySingleOrDefaultAsync<(long Seq, string Hash)?>(
-            new CommandDefinition(LastSql, transaction: db.Transaction, cancellationToken: ct));
+        (long Seq, string Hash)? last;
+        await using (var read = await db.Connection.QueryMultipleAsync(new CommandDefinition(LastSql, new { AppendLockKey },
+                         db.Transaction, cancellationToken: ct)))
+        {
+            await read.ReadAsync(); // the lock
+            last = await read.ReadSingleOrDefaultAsync<(long Seq, string Hash)?>();
+        }
         var linked = entry with
         {
             Seq = (last?.Seq ?? 0) + 1,
