@@ -46,19 +46,25 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         order by mine.candidate_id, mine.kind, c.id
         """;
 
-    // Candidates whose resumes share an LSH band with each one's, with what is needed to compare them. No LIMIT in the
-    // lateral: with one, the planner may walk the whole table hoping to stop early rather than probe the GIN index.
+    // Candidates whose resumes share an LSH band with each one's, with what is needed to compare them. The lateral
+    // probes the GIN index once per candidate: OFFSET 0 keeps the planner from flattening it into a join over every
+    // fingerprint (it did, on a million rows), and there is no LIMIT, which lured it into scanning to stop early.
     private const string SimilarResumesSql = """
-        select mine.candidate_id, c.id as other_candidate_id, c.external_id as other_external_id, c.legal_name as other_legal_name,
-               c.status as other_status, f.minhash, r.dossier->>'resumeText' as resume_text
+        select mine.candidate_id, o.other_id as other_candidate_id, o.minhash
         from unnest(@Ids) as mine(candidate_id)
         join resume_fingerprints b on b.candidate_id = mine.candidate_id
-        cross join lateral (select other.candidate_id as other_id
+        cross join lateral (select other.candidate_id as other_id, other.minhash
                             from resume_fingerprints other
-                            where other.bands && b.bands and other.candidate_id <> b.candidate_id) o
-        join candidates c on c.id = o.other_id
-        join resume_fingerprints f on f.candidate_id = c.id
+                            where other.bands && b.bands and other.candidate_id <> b.candidate_id
+                            offset 0) o
+        """;
+
+    // Only for the pairs that turned out similar (rare): who they are and the text to quote the shared passage from.
+    private const string SimilarCandidatesSql = """
+        select c.id, c.external_id, c.legal_name, c.status, r.dossier->>'resumeText' as resume_text
+        from candidates c
         join candidate_revisions r on r.candidate_id = c.id and r.revision = c.current_revision
+        where c.id = any(@Ids)
         """;
 
     private const string ReferrersSql = "select id, external_id, legal_name, status, band from candidates where external_id = any(@ExternalIds)";
@@ -176,16 +182,23 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         var withResume = ids.Where((_, i) => mine[i] is not null).ToArray();
         var near = (withResume.Length == 0 ? [] : await db.Connection.QueryAsync<NearRow>(new CommandDefinition(SimilarResumesSql,
             new { Ids = withResume }, db.Transaction, cancellationToken: ct))).ToLookup(n => n.CandidateId);
-        return [.. ids.Select((id, i) => mine[i] is not { } fingerprint ? (IReadOnlyList<SimilarResume>)[]
-            : [.. near[id].Take(50)
-                .Select(n => (Near: n, Similarity: fingerprint.Similarity(ResumeFingerprint.FromStored(n.MinHash, 0))))
+        var similar = ids.Select((id, i) => mine[i] is not { } fingerprint ? []
+            : near[id].Take(50)
+                .Select(n => (n.OtherCandidateId, Similarity: fingerprint.Similarity(ResumeFingerprint.FromStored(n.MinHash, 0))))
                 .Where(x => x.Similarity >= ResumeDuplicateCheck.MediumAt)
-                .Select(x => new SimilarResume
-                {
-                    OtherCandidateId = x.Near.OtherCandidateId, OtherExternalId = x.Near.OtherExternalId, OtherLegalName = x.Near.OtherLegalName,
-                    OtherStatus = x.Near.OtherStatus, Similarity = x.Similarity,
-                    SharedPassage = x.Near.ResumeText is null ? null : ResumeFingerprint.SharedPassage(dossiers[i].ResumeText!, x.Near.ResumeText),
-                })])];
+                .ToArray()).ToArray();
+        var others = similar.SelectMany(s => s.Select(x => x.OtherCandidateId)).Distinct().ToArray();
+        var who = (others.Length == 0 ? [] : await db.Connection.QueryAsync<SimilarCandidate>(new CommandDefinition(SimilarCandidatesSql,
+            new { Ids = others }, db.Transaction, cancellationToken: ct))).ToDictionary(c => c.Id);
+        return [.. similar.Select((pairs, i) => (IReadOnlyList<SimilarResume>)[.. pairs
+            .Where(x => who.ContainsKey(x.OtherCandidateId))
+            .Select(x => (x.Similarity, Other: who[x.OtherCandidateId]))
+            .Select(x => new SimilarResume
+            {
+                OtherCandidateId = x.Other.Id, OtherExternalId = x.Other.ExternalId, OtherLegalName = x.Other.LegalName,
+                OtherStatus = x.Other.Status, Similarity = x.Similarity,
+                SharedPassage = x.Other.ResumeText is null ? null : ResumeFingerprint.SharedPassage(dossiers[i].ResumeText!, x.Other.ResumeText),
+            })])];
     }
 
     private sealed record Row
@@ -222,10 +235,15 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
     {
         public long CandidateId { get; init; }
         public long OtherCandidateId { get; init; }
-        public string OtherExternalId { get; init; } = "";
-        public string OtherLegalName { get; init; } = "";
-        public string OtherStatus { get; init; } = "";
         public long[] MinHash { get; init; } = [];
+    }
+
+    private sealed record SimilarCandidate
+    {
+        public long Id { get; init; }
+        public string ExternalId { get; init; } = "";
+        public string LegalName { get; init; } = "";
+        public string Status { get; init; } = "";
         public string? ResumeText { get; init; }
     }
 }

@@ -7,7 +7,8 @@ namespace HireVet.Application.Common.Data;
 /// always see it: right after a bulk load, before autovacuum has analysed the new rows, it took the tables for tiny and
 /// scanned them once per probed key (a 500-candidate batch took over 30 s); on a million candidates, with a prepared
 /// statement's generic estimate for array overlap, it hash-joined all of `candidates` and compiled the plan with
-/// JIT (1.8 s instead of 6 ms). So these transactions rule out sequential scans, hash and merge joins, and JIT.</summary>
+/// JIT (1.8 s instead of 6 ms), or fanned a batch's lookups out as a parallel scan of the whole table. So these
+/// transactions rule out sequential scans, hash and merge joins, parallel plans and JIT.</summary>
 public static class IndexLookups
 {
     private const string Sql = """
@@ -15,6 +16,7 @@ public static class IndexLookups
         set local enable_hashjoin = off;
         set local enable_mergejoin = off;
         set local jit = off;
+        set local max_parallel_workers_per_gather = 0;
         """;
 
     public static Task PreferAsync(IDbSession db, CancellationToken ct) =>
