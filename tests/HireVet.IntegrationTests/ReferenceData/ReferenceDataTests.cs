@@ -119,11 +119,15 @@ public sealed class ReferenceDataTests(DatabaseFixture db) : IAsyncLifetime
         var shared = Directory.CreateTempSubdirectory("hirevet-legacy-ofac-");
         try
         {
-            // The unit tests' fixture, written from real entries of the advanced XML (its README says which).
-            var fixture = Path.Combine(PrivatePostgres.RepositoryRoot(), "tests", "HireVet.UnitTests", "ReferenceData", "Sanctions", "LegacyCsv");
-            Directory.CreateDirectory(Path.Combine(shared.FullName, "ofac"));
-            foreach (var file in new[] { "sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv" })
-                File.Copy(Path.Combine(fixture, file), Path.Combine(shared.FullName, "ofac", file));
+            // Two entries of the 2025-11-19 list in OFAC's legacy layout (the unit tests write more from the real XML).
+            var ofac = Directory.CreateDirectory(Path.Combine(shared.FullName, "ofac")).FullName;
+            File.WriteAllText(Path.Combine(ofac, "sdn.csv"),
+                "43377,\"KIM, Sang Man\",\"individual\",\"DPRK4\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 25 Apr 1965; " +
+                "Digital Currency Address - XBT 1D6gG9iKEhPitTcWRJiniuj1jYM2hNeAfJ.\"\r\n" +
+                "43379,\"CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY\",-0- ,\"DPRK2\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\u001a");
+            File.WriteAllText(Path.Combine(ofac, "alt.csv"), "43377,1,\"a.k.a.\",\"KIM, Sangman\",-0- \r\n");
+            File.WriteAllText(Path.Combine(ofac, "add.csv"), "43377,1,-0- ,-0- ,\"Korea, North\",-0- \r\n43379,1,-0- ,\"Pyongyang\",\"Korea, North\",-0- \r\n");
+            File.WriteAllText(Path.Combine(ofac, "sdn_comments.csv"), "");
             await using var factory = new HireVetFactory(db.ConnectionString, jobsEnabled: false, new Dictionary<string, string?>
             {
                 ["ReferenceData:SharedData"] = shared.FullName,
@@ -132,7 +136,7 @@ public sealed class ReferenceDataTests(DatabaseFixture db) : IAsyncLifetime
             var snapshot = await factory.Services.GetRequiredService<IReferenceData>().LoadedAsync(CancellationToken.None);
 
             var sdn = snapshot.Info(Datasets.OfacSdn);
-            Assert.Equal(("loaded", 3), (sdn.Status, sdn.Rows));
+            Assert.Equal(("loaded", 2), (sdn.Status, sdn.Rows));
             Assert.StartsWith("../shared/data/ofac/sdn.csv + alt.csv + add.csv + sdn_comments.csv", sdn.Source);
             var hit = Assert.Single(snapshot.Get<Application.ReferenceData.Sanctions.SanctionsIndex>(Datasets.OfacSdn)!.Screen("Kim Sang Man"));
             Assert.Equal(43377, hit.Entry.ProfileId);

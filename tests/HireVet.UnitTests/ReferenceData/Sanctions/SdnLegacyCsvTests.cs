@@ -1,15 +1,12 @@
 using HireVet.Application.ReferenceData.Sanctions;
-using HireVet.UnitTests.ReferenceData.Contact;
 
 namespace HireVet.UnitTests.ReferenceData.Sanctions;
 
-/// <summary>The legacy CSV reader on a fixture written from real entries of the 2025-11-19 advanced XML
-/// (LegacyCsv/README.md says what was carried over).</summary>
+/// <summary>The legacy CSV reader on files written at test time from real entries of the 2025-11-19 advanced XML in
+/// ../shared/data (<see cref="LegacyCsvFixture"/>).</summary>
 public sealed class SdnLegacyCsvTests
 {
-    private static readonly string Fixture = Path.Combine(
-        Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(ContactData.NpmModulesPath)))!,
-        "tests", "HireVet.UnitTests", "ReferenceData", "Sanctions", "LegacyCsv");
+    private static string Fixture => LegacyCsvFixture.Folder;
 
     private static readonly Lazy<SdnList> Loaded = new(() => SdnLegacyCsv.ReadFile(Path.Combine(Fixture, "sdn.csv"), "2025-11-19"));
 
@@ -24,8 +21,10 @@ public sealed class SdnLegacyCsvTests
         Assert.Equal("2025-11-19", List.DateOfIssue);
 
         var kim = Entry(43377);
-        Assert.Equal(("individual", "KIM, Sang Man"), (kim.Type, kim.PrimaryName));
-        Assert.Equal(["KIM, Sangman"], kim.Aliases);
+        var kimInXml = SdnDataFixture.Shared.List.Entries.Single(e => e.ProfileId == 43377);
+        Assert.Equal(("individual", kimInXml.PrimaryName), (kim.Type, kim.PrimaryName));
+        Assert.Equal(LegacyCsvFixture.LatinAliases(kimInXml), kim.Aliases);
+        Assert.NotEmpty(kim.Aliases);
         Assert.Equal(["DPRK4"], kim.Programs);
         Assert.Equal(["1965-04-25"], kim.DatesOfBirth);
         Assert.Equal(["Korea, North", "Russia"], kim.Countries);
@@ -34,7 +33,7 @@ public sealed class SdnLegacyCsvTests
 
         var chinyong = Entry(43379);
         Assert.Equal("entity", chinyong.Type);
-        Assert.Equal(["JINYONG IT COOPERATION COMPANY"], chinyong.Aliases);
+        Assert.Equal(LegacyCsvFixture.LatinAliases(SdnDataFixture.Shared.List.Entries.Single(e => e.ProfileId == 43379)), chinyong.Aliases);
         Assert.Equal(["KP"], chinyong.CountryCodes);
     }
 
@@ -44,7 +43,8 @@ public sealed class SdnLegacyCsvTests
         Assert.Equal(6, Entry(43377).Addresses.Length);
         Assert.Contains(new DigitalCurrencyAddress("XBT", "1D6gG9iKEhPitTcWRJiniuj1jYM2hNeAfJ"), Entry(43377).Addresses);
 
-        // Lazarus Group's remarks continue in sdn_comments.csv in the middle of its fifth address.
+        // Lazarus Group's remarks are long enough to continue in sdn_comments.csv, in the middle of an address.
+        Assert.NotEmpty(File.ReadAllText(Path.Combine(Fixture, "sdn_comments.csv")));
         var lazarus = Entry(27307).Addresses;
         Assert.Equal(8, lazarus.Length);
         Assert.Contains(new DigitalCurrencyAddress("ETH", "0x35fB6f6DB4fb05e6A4cE86f2C93691425626d4b1"), lazarus);
