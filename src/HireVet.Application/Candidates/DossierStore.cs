@@ -4,6 +4,7 @@ using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Checks;
 using HireVet.Application.Vetting.Resumes;
 
 namespace HireVet.Application.Candidates;
@@ -73,7 +74,7 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, IAfter
     // resume_fingerprints hoping to stop early (over a minute on a million rows, most resumes having no neighbour)
     // instead of probing the GIN index. The number kept is capped in code.
     private const string ResumeNeighboursSql = """
-        select candidate_id from resume_fingerprints where bands && @Bands and candidate_id <> all(@CandidateIds)
+        select candidate_id, minhash from resume_fingerprints where bands && @Bands and candidate_id <> all(@CandidateIds)
         """;
 
     /// <summary>A dossier made ready to store: normalised, split into the stored JSON and the encrypted secrets, hashed.</summary>
@@ -143,8 +144,14 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, IAfter
         var ids = written.Select(w => w.Id).ToArray();
         var ring = await CandidateGraph.ComponentsAsync(db, ids, network, ct);
         var bands = written.SelectMany(w => w.Prepared.Fingerprint?.BandHashes() ?? []).ToArray();
-        var resumeNeighbours = bands.Length == 0 ? [] : (await db.Connection.QueryAsync<long>(new CommandDefinition(ResumeNeighboursSql,
-            new { Bands = bands, CandidateIds = ids }, db.Transaction, cancellationToken: ct))).Take(50 * ids.Length);
+        // Sharing a band only makes a candidate pair worth comparing; only the pairs similar enough to raise LINK-02 are
+        // vetted again (re-vetting every band-sharer marked tens of thousands pending in the scale benchmark).
+        var fingerprints = written.Select(w => w.Prepared.Fingerprint).OfType<ResumeFingerprint>().ToArray();
+        var resumeNeighbours = bands.Length == 0 ? [] : (await db.Connection.QueryAsync<(long CandidateId, long[] MinHash)>(new CommandDefinition(
+                ResumeNeighboursSql, new { Bands = bands, CandidateIds = ids }, db.Transaction, cancellationToken: ct)))
+            .Where(n => fingerprints.Any(f => f.Similarity(ResumeFingerprint.FromStored(n.MinHash, 0)) >= ResumeDuplicateCheck.MediumAt))
+            .Select(n => n.CandidateId)
+            .Take(50 * ids.Length);
         var writtenIds = ids.ToHashSet();
         var linked = await LinkedRevetting.RevetAsync(db, afterCommit, scheduler,
             ring.Values.SelectMany(ToRevet).Concat(resumeNeighbours).Where(id => !writtenIds.Contains(id)), now, ct, scheduleLinked);
