@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts (or stops) a private PostgreSQL cluster in a folder, as a non-root user.
-#   pg-cluster.sh start DIR [PORT]   prints the port it listens on (idempotent: reuses a running cluster)
+#   pg-cluster.sh start DIR [PORT]   prints the port it listens on (idempotent: reuses a running cluster);
+#                                    PG_SERVER_OPTIONS adds server settings (-c name=value ...)
 #   pg-cluster.sh stop DIR
 # initdb refuses to run as root, so as root the server runs as $PG_RUNAS (default: postgres).
 set -euo pipefail
@@ -36,6 +37,9 @@ if [ -z "$port" ]; then
 fi
 extra=()
 [ "${PG_FAST_UNSAFE:-0}" = 1 ] && extra=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
+# Server settings for this start, e.g. PG_SERVER_OPTIONS="-c shared_buffers=4GB" (applied at every start, not stored).
+read -r -a server_options <<< "${PG_SERVER_OPTIONS:-}"
+extra+=("${server_options[@]}")
 "${runas[@]}" "$pgbin/pg_ctl" -D "$base/data" -l "$base/pg.log" -w -t 60 \
   -o "-c listen_addresses=127.0.0.1 -p $port -k $base/sock -c max_connections=200 ${extra[*]}" start >/dev/null
 echo "$port" > "$base/port"

@@ -68,6 +68,7 @@ public static class DependencyInjection
                 .WithCronSchedule(configuration["Jobs:SweepCron"] ?? "0 * * * * ?", c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<AuditChainWriter>();
         services.AddSingleton<IVettingScheduler, QuartzVettingScheduler>();
     }
 }

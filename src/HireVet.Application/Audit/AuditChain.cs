@@ -5,14 +5,13 @@ using HireVet.Application.Common.Data;
 
 namespace HireVet.Application.Audit;
 
-/// <summary>The audit trail as a hash chain: each record's hash covers its content and the previous record's hash,
-/// so changing or removing any record breaks every link after it.</summary>
+/// <summary>The audit trail as a hash chain: each link's hash covers its record's content, its place in the chain and
+/// the previous link's hash, so changing or removing any record breaks every link after it. Commands append records
+/// in their own transaction without waiting for each other; <see cref="ChainAuditRecords"/> links them, one writer at a
+/// time, in the order it finds them committed.</summary>
 public static class AuditChain
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
-
-    // Any constant works; it serialises appends so that each one sees the previous hash. Held until commit.
-    private const long AppendLockKey = 7_202_611_210;
 
     public record Entry
     {
@@ -42,41 +41,17 @@ public static class AuditChain
 
     public static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    // Lock and read in one round trip: every command's commit waits behind the holder of this lock, so it must be
-    // held for as few round trips as possible.
-    private const string LastSql = """
-        select pg_advisory_xact_lock(@AppendLockKey);
-        select seq, hash from audit_records order by seq desc limit 1;
-        """;
-
+    // One round trip, no lock: the record and its place in the queue of records to link.
     private const string InsertSql = """
-        insert into audit_records (seq, occurred_at, actor, actor_role, action, target_type, target_id,
-                                   request_digest, details, previous_hash, hash)
-        values (@Seq, @OccurredAt, @Actor, @ActorRole, @Action, @TargetType, @TargetId,
-                @RequestDigest, @Details, @PreviousHash, @Hash)
+        with record as (
+          insert into audit_records (occurred_at, actor, actor_role, action, target_type, target_id, request_digest, details)
+          values (@OccurredAt, @Actor, @ActorRole, @Action, @TargetType, @TargetId, @RequestDigest, @Details)
+          returning id)
+        insert into audit_unchained (record_id) select id from record
         """;
 
     /// <summary>Appends inside the caller's transaction, so the record commits or rolls back with the change.</summary>
-    public static async Task AppendAsync(IDbSession db, Entry entry, CancellationToken ct)
-    {
-        (long Seq, string Hash)? last;
-        await using (var read = await db.Connection.QueryMultipleAsync(new CommandDefinition(LastSql, new { AppendLockKey },
-                         db.Transaction, cancellationToken: ct)))
-        {
-            await read.ReadAsync(); // the lock
-            last = await read.ReadSingleOrDefaultAsync<(long Seq, string Hash)?>();
-        }
-        var linked = entry with
-        {
-            Seq = (last?.Seq ?? 0) + 1,
-            PreviousHash = last?.Hash ?? GenesisHash,
-            OccurredAt = TruncateToMicroseconds(entry.OccurredAt),
-        };
-        await db.Connection.ExecuteAsync(new CommandDefinition(InsertSql,
-            new
-            {
-                linked.Seq, linked.OccurredAt, linked.Actor, linked.ActorRole, linked.Action, linked.TargetType,
-                linked.TargetId, linked.RequestDigest, linked.Details, linked.PreviousHash, Hash = ComputeHash(linked),
-            }, db.Transaction, cancellationToken: ct));
-    }
+    public static Task AppendAsync(IDbSession db, Entry entry, CancellationToken ct) =>
+        db.Connection.ExecuteAsync(new CommandDefinition(InsertSql, entry with { OccurredAt = TruncateToMicroseconds(entry.OccurredAt) },
+            db.Transaction, cancellationToken: ct));
 }

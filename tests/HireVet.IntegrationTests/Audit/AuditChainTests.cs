@@ -34,21 +34,70 @@ public sealed class AuditChainTests(DatabaseFixture db) : IAsyncLifetime
     {
         await RejectedCandidate();
 
-        var actions = await db.QueryAsync<string>("select action from audit_records order by seq");
-        Assert.Equal(["SubmitCandidate", "VetCandidate", "ClaimCandidate", "DecideCandidate", "ReviewDecision"], actions);
+        // Nothing is linked until the chain writer runs (here: verification, which links what waits first).
+        Assert.Equal(5, await db.QuerySingleAsync<int>("select count(*)::int from audit_unchained"));
         var result = await db.SendAsync(new VerifyAuditChain.Query(), "audrey", Roles.Auditor);
         Assert.True(result.Valid);
         Assert.Equal(5, result.RecordsChecked);
+        Assert.Equal(0, result.Unchained);
+        var actions = await db.QueryAsync<string>("select r.action from audit_chain c join audit_records r on r.id = c.record_id order by c.seq");
+        Assert.Equal(["SubmitCandidate", "VetCandidate", "ClaimCandidate", "DecideCandidate", "ReviewDecision"], actions);
+    }
+
+    [Fact]
+    public async Task Records_appended_concurrently_are_each_linked_once_and_the_chain_verifies()
+    {
+        // Commands no longer wait for each other to append; the writer links them all, each exactly once.
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            db.SendAsync(Dossiers.Honest($"ats-concurrent-{i}"), "hana", Roles.Hr)));
+        var chaining = Enumerable.Range(0, 4).Select(_ => db.SendAsync(new ChainAuditRecords.Command())).ToArray();
+        await Task.WhenAll(chaining);
+
+        var result = await db.SendAsync(new VerifyAuditChain.Query(), "audrey", Roles.Auditor);
+
+        Assert.True(result.Valid, result.Problem);
+        Assert.Equal(40, result.RecordsChecked);
+        Assert.Equal(40, chaining.Sum(c => c.Result)); // four writers at once: one links everything, the others find it taken or done
+        Assert.Equal(40, await db.QuerySingleAsync<int>("select count(distinct record_id)::int from audit_chain"));
+    }
+
+    [Fact]
+    public async Task A_record_taken_out_of_the_queue_before_it_was_linked_is_found_by_verification()
+    {
+        await RejectedCandidate();
+        var last = await db.QuerySingleAsync<long>("select max(id) from audit_records");
+        await db.ExecuteAsync("delete from audit_unchained where record_id = @last", new { last });
+
+        var result = await db.SendAsync(new VerifyAuditChain.Query(), "audrey", Roles.Auditor);
+
+        Assert.False(result.Valid);
+        Assert.Equal(last, result.FirstBrokenId);
+        Assert.Contains("queue", result.Problem);
+    }
+
+    [Fact]
+    public async Task Removing_a_link_is_found_by_verification()
+    {
+        await RejectedCandidate();
+        await db.SendAsync(new ChainAuditRecords.Command());
+        await db.ExecuteAsync("set session_replication_role = replica; delete from audit_chain where seq = 3; set session_replication_role = origin;");
+
+        var result = await db.SendAsync(new VerifyAuditChain.Query(), "audrey", Roles.Auditor);
+
+        Assert.False(result.Valid);
+        Assert.Equal(4, result.FirstBrokenSeq);
+        Assert.Contains("missing", result.Problem);
     }
 
     [Fact]
     public async Task Changing_a_record_directly_in_PostgreSQL_is_found_by_verification()
     {
         await RejectedCandidate();
+        await db.SendAsync(new ChainAuditRecords.Command());
         // A superuser can get past the append-only trigger; the hash chain still tells.
         await db.ExecuteAsync("""
             set session_replication_role = replica;
-            update audit_records set actor = 'someone-else' where seq = 4;
+            update audit_records set actor = 'someone-else' where id = (select record_id from audit_chain where seq = 4);
             set session_replication_role = origin;
             """);
 
@@ -64,12 +113,18 @@ public sealed class AuditChainTests(DatabaseFixture db) : IAsyncLifetime
     public async Task Deleting_a_record_is_found_by_verification()
     {
         await RejectedCandidate();
-        await db.ExecuteAsync("set session_replication_role = replica; delete from audit_records where seq = 2; set session_replication_role = origin;");
+        await db.SendAsync(new ChainAuditRecords.Command());
+        await db.ExecuteAsync("""
+            set session_replication_role = replica;
+            delete from audit_records where id = (select record_id from audit_chain where seq = 2);
+            set session_replication_role = origin;
+            """);
 
         var result = await db.SendAsync(new VerifyAuditChain.Query(), "audrey", Roles.Auditor);
 
         Assert.False(result.Valid);
-        Assert.Equal(3, result.FirstBrokenSeq);
+        Assert.Equal(2, result.FirstBrokenSeq);
+        Assert.Contains("deleted", result.Problem);
     }
 
     [Fact]
@@ -80,7 +135,9 @@ public sealed class AuditChainTests(DatabaseFixture db) : IAsyncLifetime
         await connection.OpenAsync();
         await using (var role = new NpgsqlCommand("set role hirevet_app", connection)) await role.ExecuteNonQueryAsync();
 
-        foreach (var sql in new[] { "update audit_records set actor = 'x'", "delete from audit_records", "truncate audit_records" })
+        await db.SendAsync(new ChainAuditRecords.Command());
+        foreach (var sql in new[] { "update audit_records set actor = 'x'", "delete from audit_records", "truncate audit_records",
+                     "update audit_chain set hash = 'x'", "delete from audit_chain", "truncate audit_chain" })
         {
             await using var cmd = new NpgsqlCommand(sql, connection);
             var error = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
@@ -88,7 +145,9 @@ public sealed class AuditChainTests(DatabaseFixture db) : IAsyncLifetime
         }
         // And the owner is stopped by the trigger.
         var ownerError = await Assert.ThrowsAsync<PostgresException>(() => db.ExecuteAsync("update audit_records set actor = 'x'"));
-        Assert.Contains("append-only", ownerError.MessageText);
+        Assert.Contains("audit_records is append-only", ownerError.MessageText);
+        var linkError = await Assert.ThrowsAsync<PostgresException>(() => db.ExecuteAsync("delete from audit_chain"));
+        Assert.Contains("audit_chain is append-only", linkError.MessageText);
     }
 
     [Fact]

@@ -71,6 +71,6 @@ public sealed class RulesetGovernanceTests(DatabaseFixture db) : IAsyncLifetime
         var statuses = await db.QueryAsync<(string Version, string Status)>("select version, status from rulesets order by version");
         Assert.Equal([(Ruleset.Embedded.Version, "retired"), ("strict-payee-1", "active")], statuses);
         Assert.Equal(["SeedRuleset", "SubmitRuleset", "ActivateRuleset"],
-            await db.QueryAsync<string>("select action from audit_records where target_type = 'ruleset' order by seq"));
+            await db.QueryAsync<string>("select action from audit_records where target_type = 'ruleset' order by id"));
     }
 }
