@@ -61,6 +61,11 @@ try
 
     step.Restart();
     var dossiers = await LoadDossiers.CreateAsync(connectionString, host, seeded, options.Seed, options.SharedShare, runTag, now);
+    // Every dossier the scenarios will send, checked against the stored identifiers; the bulk scenario's concurrent
+    // POSTs get two minutes' worth, and any beyond that go out unchecked (counted in the report).
+    await dossiers.PrepareAsync((options.RunPost ? PostScenario.Needed(options) : 0) + (options.RunBulk ? options.BulkCount + options.Rate * 120 : 0)
+        + (options.RunAnalysis ? 50 : 0));
+    Log($"prepared dossiers sharing nothing with stored candidates ({dossiers.DroppedAsColliding:N0} generated people dropped as colliding)");
     var progress = new VettingProgress(connectionString);
     PostScenario.Result? post = null;
     BulkScenario.Result? bulk = null;
@@ -109,6 +114,7 @@ try
         Reused = kept, Post = post, Bulk = bulk, Service = service, Plans = plans, WebPeakMiB = webPeak,
         DatabaseBytesAtEnd = await Scalar<long>(connectionString, "select pg_database_size(current_database())"),
         WebProblems = problems, Timings = timings, LinkedToSeeded = linked, Submitted = dossiers.Made, SubmittedSharing = dossiers.SharingWithStored,
+        DroppedAsColliding = dossiers.DroppedAsColliding, Unchecked = dossiers.Unchecked,
     };
     var markdown = report.ToMarkdown();
     Directory.CreateDirectory(Path.GetDirectoryName(options.Output)!);

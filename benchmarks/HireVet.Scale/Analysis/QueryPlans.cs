@@ -17,7 +17,6 @@ public static class QueryPlans
     [
         (typeof(DossierStore), "InsertCandidatesSql", true),
         (typeof(DossierStore), "LockExistingSql", false),
-        (typeof(DossierStore), "ResumeNeighboursSql", false),
         (typeof(LinkedRevetting), "MarkPendingSql", true),
         (typeof(CandidateGraph), "NeighboursSql", false),
         (typeof(CandidateGraph), "NodesSql", false),

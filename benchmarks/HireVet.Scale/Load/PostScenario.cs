@@ -18,6 +18,9 @@ public static class PostScenario
     private const int LightRate = 5;
     private const int LightSeconds = 20;
 
+    /// <summary>How many dossiers a run sends: the light phase, the warm-up and the window.</summary>
+    public static int Needed(Options options) => LightRate * LightSeconds + options.Rate * (options.WarmupSeconds + options.Seconds);
+
     public static HttpRequestMessage Request(byte[] body) => new(HttpMethod.Post, "/api/candidates")
     {
         Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },

@@ -26,6 +26,8 @@ public sealed class ScaleReport
     public long? LinkedToSeeded { get; init; }
     public int Submitted { get; init; }
     public int SubmittedSharing { get; init; }
+    public int DroppedAsColliding { get; init; }
+    public int Unchecked { get; init; }
     public IReadOnlyList<(string Step, TimeSpan Time)> Timings { get; init; } = [];
 
     private const double P99Goal = 100;
@@ -132,7 +134,9 @@ public sealed class ScaleReport
         md.AppendLine($"| pending vetting after the last response | {post.PendingAfter:N0} |");
         if (LinkedToSeeded is { } linked)
             md.AppendLine($"| submissions the app linked to a seeded candidate by identifier hash (same key and normalisation as the seeder) | " +
-                          $"{linked:N0} (of {SubmittedSharing:N0} generated to share one, {Submitted:N0} generated in all) |");
+                          $"{linked:N0} (of {SubmittedSharing:N0} generated to share one, {Submitted:N0} generated in all; " +
+                          $"{DroppedAsColliding:N0} generated people dropped before the run because an identifier of theirs was stored already, " +
+                          $"{Unchecked:N0} handed out unchecked) |");
         md.AppendLine($"| backlog afterwards | {(post.Drain.Drained ? "drained" : $"{post.Drain.Left:N0} still pending")} after {post.Drain.Elapsed.TotalSeconds:0} s, " +
                       $"{post.AssessedInDrain:N0} assessments ({post.AssessedInDrain / Math.Max(1, post.Drain.Elapsed.TotalSeconds):0.0}/s with no submissions) |");
         md.AppendLine();

@@ -2,22 +2,18 @@ using System.Text.Json;
 using Dapper;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
-using HireVet.Application.ReferenceData.Network;
-using HireVet.Application.Vetting;
-using HireVet.Application.Vetting.Checks;
 using HireVet.Application.Vetting.Resumes;
 
 namespace HireVet.Application.Candidates;
 
 /// <summary>Writes submitted dossiers, one or a batch of a bulk import, with set-based statements: a new externalId
-/// creates a candidate; the same dossier again changes nothing; a changed dossier becomes a new revision. A changed
-/// dossier is marked pending vetting, as is every other member of its ring and every candidate with a near-duplicate
-/// resume (what they are linked to changed), all in the caller's transaction.</summary>
-public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, IAfterCommit afterCommit, IVettingScheduler scheduler)
+/// creates a candidate; the same dossier again changes nothing; a changed dossier becomes a new revision and is marked
+/// pending vetting, in the caller's transaction. Its vetting marks the candidates it links to for re-vetting.</summary>
+public sealed class DossierStore(IDbSession db, ISensitiveData sensitive)
 {
     public sealed record Stored(long Id, string ExternalId, int Revision, string Status, string Outcome);
 
-    public sealed record Result(IReadOnlyList<Stored> Stored, long[] LinkedRevetted);
+    public sealed record Result(IReadOnlyList<Stored> Stored);
 
     private const string InsertCandidatesSql = """
         insert into candidates (external_id, legal_name, source, role, referrer_external_id, submitted_by, created_at, updated_at,
@@ -70,13 +66,6 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, IAfter
         from unnest(@FingerprintOwners, @MinHashes, @Bands, @Words) as f(candidate_id, minhash, bands, words);
         """;
 
-    // The bands go in as a value and there is no LIMIT: joined, or limited, the planner walked all of
-    // resume_fingerprints hoping to stop early (over a minute on a million rows, most resumes having no neighbour)
-    // instead of probing the GIN index. The number kept is capped in code.
-    private const string ResumeNeighboursSql = """
-        select candidate_id, minhash from resume_fingerprints where bands && @Bands and candidate_id <> all(@CandidateIds)
-        """;
-
     /// <summary>A dossier made ready to store: normalised, split into the stored JSON and the encrypted secrets, hashed.</summary>
     private sealed record Prepared(Dossier Dossier, string RedactedJson, string Protected, string ContentHash,
         (string Kind, byte[] Hash, string Display)[] Identifiers, ResumeFingerprint? Fingerprint);
@@ -94,8 +83,7 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, IAfter
     }
 
     /// <summary>Stores the dossiers (their externalIds must be distinct) and returns what became of each, in order.</summary>
-    public async Task<Result> StoreAsync(IReadOnlyList<Dossier> dossiers, string submittedBy, NetworkIntelligence? network,
-        DateTimeOffset now, CancellationToken ct, bool scheduleLinked = true)
+    public async Task<Result> StoreAsync(IReadOnlyList<Dossier> dossiers, string submittedBy, DateTimeOffset now, CancellationToken ct)
     {
         // Encryption, keyed hashes and MinHash are the CPU-heavy part of a bulk import: both cores take part.
         var prepared = new Prepared[dossiers.Count];
@@ -138,37 +126,11 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, IAfter
                 written.Add((p, e.Id, e.Revision + 1));
             }
         }
-        if (written.Count == 0) return new Result(stored, []);
+        if (written.Count == 0) return new Result(stored);
 
         await WriteRevisionsAsync(written, submittedBy, now, ct);
-        var ids = written.Select(w => w.Id).ToArray();
-        var ring = await CandidateGraph.ComponentsAsync(db, ids, network, ct);
-        var bands = written.SelectMany(w => w.Prepared.Fingerprint?.BandHashes() ?? []).ToArray();
-        // Sharing a band only makes a candidate pair worth comparing; only the pairs similar enough to raise LINK-02 are
-        // vetted again (re-vetting every band-sharer marked tens of thousands pending in the scale benchmark).
-        var fingerprints = written.Select(w => w.Prepared.Fingerprint).OfType<ResumeFingerprint>().ToArray();
-        var resumeNeighbours = bands.Length == 0 ? [] : (await db.Connection.QueryAsync<(long CandidateId, long[] MinHash)>(new CommandDefinition(
-                ResumeNeighboursSql, new { Bands = bands, CandidateIds = ids }, db.Transaction, cancellationToken: ct)))
-            .Where(n => fingerprints.Any(f => f.Similarity(ResumeFingerprint.FromStored(n.MinHash, 0)) >= ResumeDuplicateCheck.MediumAt))
-            .Select(n => n.CandidateId)
-            .Take(50 * ids.Length);
-        var writtenIds = ids.ToHashSet();
-        var linked = await LinkedRevetting.RevetAsync(db, afterCommit, scheduler,
-            ring.Values.SelectMany(ToRevet).Concat(resumeNeighbours).Where(id => !writtenIds.Contains(id)), now, ct, scheduleLinked);
-        return new Result(stored, linked);
+        return new Result(stored);
     }
-
-    /// <summary>A ring grown beyond this has its ring signal on every member already; only its member list grows.</summary>
-    public const int SmallRing = 10;
-
-    /// <summary>Who must be vetted again when a candidate joins a ring: those it shares an identifier with (their
-    /// shared-identifier signals change), and, while the ring is small, every member (their ring signal may appear or
-    /// rise). Re-vetting every member of a big ring on each arrival made one busy identifier a re-vetting storm: in
-    /// the scale benchmark, 6,500 submissions marked 50,000 candidates pending.</summary>
-    private static IEnumerable<long> ToRevet(CandidateGraph.Graph ring) =>
-        ring.Nodes.Count <= SmallRing
-            ? ring.Nodes.Select(n => n.Id)
-            : ring.Edges.Where(e => e.From == ring.CandidateId || e.To == ring.CandidateId).Select(e => e.From == ring.CandidateId ? e.To : e.From);
 
     private async Task WriteRevisionsAsync(List<(Prepared Prepared, long Id, int Revision)> written, string submittedBy,
         DateTimeOffset now, CancellationToken ct)

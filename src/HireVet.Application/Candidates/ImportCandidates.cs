@@ -1,15 +1,13 @@
 using HireVet.Application.Common;
 using HireVet.Application.Common.Security;
-using HireVet.Application.ReferenceData;
-using HireVet.Application.ReferenceData.Network;
 using MediatR;
 
 namespace HireVet.Application.Candidates;
 
 /// <summary>One batch of a bulk import (NDJSON from an applicant-tracking system): dossiers already read and validated
 /// line by line, stored together in one transaction with one audit record naming every candidate. The caller vets the
-/// batch right after (<see cref="Vetting.VetCandidates"/>), with the stored candidates it marked for re-vetting (members
-/// of changed rings): their scheduled jobs then find nothing to do.</summary>
+/// batch right after (<see cref="Vetting.VetCandidates"/>), and then the stored candidates that vetting marked for
+/// re-vetting (members of changed rings): their scheduled jobs then find nothing to do.</summary>
 public static class ImportCandidates
 {
     /// <summary>The largest batch: big enough that per-statement costs vanish, small enough that a batch's row locks
@@ -18,7 +16,7 @@ public static class ImportCandidates
 
     public sealed record Command(IReadOnlyList<SubmitCandidate.Command> Dossiers) : IRequest<DossierStore.Result>, ICommand;
 
-    public sealed class Handler(DossierStore store, ICurrentActor actor, AuditScope audit, IReferenceData referenceData, TimeProvider clock)
+    public sealed class Handler(DossierStore store, ICurrentActor actor, AuditScope audit, TimeProvider clock)
         : IRequestHandler<Command, DossierStore.Result>
     {
         public async Task<DossierStore.Result> Handle(Command command, CancellationToken ct)
@@ -28,14 +26,12 @@ public static class ImportCandidates
             if (command.Dossiers.DistinctBy(d => d.ExternalId?.Trim()).Count() != command.Dossiers.Count)
                 throw new ArgumentException("A batch may not hold one externalId twice.", nameof(command));
 
-            var result = await store.StoreAsync(command.Dossiers, actor.Name, referenceData.Current.Get<NetworkIntelligence>(Datasets.Network),
-                clock.GetUtcNow(), ct, scheduleLinked: false);
+            var result = await store.StoreAsync(command.Dossiers, actor.Name, clock.GetUtcNow(), ct);
 
             // The batch is one audit record; its details name every candidate by outcome.
             audit.Target("candidate_batch", $"{result.Stored.Min(s => s.Id)}..{result.Stored.Max(s => s.Id)}");
             foreach (var outcome in new[] { "created", "revised", "unchanged" })
                 audit.Details[outcome] = result.Stored.Where(s => s.Outcome == outcome).Select(s => s.Id).ToArray();
-            if (result.LinkedRevetted.Length > 0) audit.Details["linkedRevetted"] = result.LinkedRevetted;
             return result;
         }
     }

@@ -1,8 +1,6 @@
 using HireVet.Application.Common;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
-using HireVet.Application.ReferenceData;
-using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.Vetting;
 using MediatR;
 
@@ -10,8 +8,8 @@ namespace HireVet.Application.Candidates;
 
 /// <summary>HR (or an applicant-tracking system) submits a dossier. A new externalId creates a candidate; the same
 /// dossier again changes nothing; a changed dossier becomes a new revision. Either way a changed dossier is marked
-/// pending vetting in the same transaction, as is every other member of its ring (their ring changed too), and the
-/// scheduler is asked to vet them after commit.</summary>
+/// pending vetting in the same transaction and the scheduler is asked to vet it after commit; that vetting marks the
+/// members of its ring and its near-duplicates for re-vetting (their links changed too).</summary>
 public static class SubmitCandidate
 {
     public sealed record Command : Dossier, IRequest<Response>, ICommand;
@@ -28,13 +26,12 @@ public static class SubmitCandidate
     public sealed class Validator(TimeProvider clock) : DossierValidator<Command>(clock);
 
     public sealed class Handler(DossierStore store, ICurrentActor actor, AuditScope audit, IAfterCommit afterCommit,
-        IVettingScheduler scheduler, IReferenceData referenceData, TimeProvider clock)
+        IVettingScheduler scheduler, TimeProvider clock)
         : IRequestHandler<Command, Response>
     {
         public async Task<Response> Handle(Command command, CancellationToken ct)
         {
-            var result = await store.StoreAsync([command], actor.Name, referenceData.Current.Get<NetworkIntelligence>(Datasets.Network),
-                clock.GetUtcNow(), ct);
+            var result = await store.StoreAsync([command], actor.Name, clock.GetUtcNow(), ct);
             var stored = result.Stored[0];
 
             audit.Target("candidate", stored.Id);
@@ -42,7 +39,6 @@ public static class SubmitCandidate
             if (stored.Outcome != "unchanged")
             {
                 audit.Details["revision"] = stored.Revision;
-                if (result.LinkedRevetted.Length > 0) audit.Details["linkedRevetted"] = result.LinkedRevetted;
                 afterCommit.Enqueue(scheduler.RequestAsync);
             }
             return new Response { Id = stored.Id, Status = stored.Status, Revision = stored.Revision, Outcome = stored.Outcome };

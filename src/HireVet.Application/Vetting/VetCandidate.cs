@@ -25,6 +25,7 @@ public static class VetCandidate
             audit.Details["score"] = vetted.Score;
             audit.Details["band"] = vetted.Band;
             if (vetted.ReferredRevetted.Length > 0) audit.Details["referredRevetted"] = vetted.ReferredRevetted;
+            if (vetted.LinkedRevetted.Length > 0) audit.Details["linkedRevetted"] = vetted.LinkedRevetted;
             return Unit.Value;
         }
     }

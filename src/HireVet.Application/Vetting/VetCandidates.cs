@@ -27,5 +27,7 @@ public static class VetCandidates
             v => new { v.AssessmentId, v.Score, v.Band });
         var referred = vetted.SelectMany(v => v.ReferredRevetted).ToArray();
         if (referred.Length > 0) audit.Details["referredRevetted"] = referred;
+        var linked = vetted.SelectMany(v => v.LinkedRevetted).Distinct().ToArray();
+        if (linked.Length > 0) audit.Details["linkedRevetted"] = linked;
     }
 }

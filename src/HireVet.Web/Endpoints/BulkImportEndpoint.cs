@@ -162,13 +162,16 @@ public static class BulkImportEndpoint
         await HandOnAsync();
     }
 
-    /// <summary>Stores a batch, then vets it together with the stored candidates it linked to (their rings changed).</summary>
+    /// <summary>Stores a batch and vets it, then vets again the stored candidates it linked to (their rings changed), so
+    /// that they see the batch when the answer goes out.</summary>
     private static async Task StoreAndVetAsync(IMediator mediator, List<(int Line, SubmitCandidate.Command Dossier)> batch, Response written,
         bool includeAccepted, CancellationToken ct)
     {
-        var (stored, linked) = await mediator.Send(new ImportCandidates.Command([.. batch.Select(b => b.Dossier)]), ct);
+        var stored = (await mediator.Send(new ImportCandidates.Command([.. batch.Select(b => b.Dossier)]), ct)).Stored;
         var changed = stored.Where(s => s.Outcome != "unchanged").Select(s => s.Id).ToHashSet();
-        var vetted = (await mediator.Send(new VetCandidates.Command([.. changed.Concat(linked)]), ct)).ToDictionary(v => v.CandidateId);
+        var vetted = (await mediator.Send(new VetCandidates.Command([.. changed]), ct)).ToDictionary(v => v.CandidateId);
+        var linked = vetted.Values.SelectMany(v => v.LinkedRevetted).Distinct().ToArray();
+        if (linked.Length > 0) await mediator.Send(new VetCandidates.Command(linked), ct);
         written.Vetted += vetted.Keys.Count(changed.Contains);
         for (var i = 0; i < stored.Count; i++)
         {

@@ -48,10 +48,27 @@ public sealed class DatabaseFixture : IAsyncLifetime
     }
 
     /// <summary>Empties every table but the migration history and Quartz's own. The audit trail refuses TRUNCATE
-    /// through a trigger, so the reset runs with triggers off (replica role), as only a superuser can.</summary>
+    /// through a trigger, so the reset runs with triggers off (replica role), as only a superuser can. An app with its
+    /// jobs on that is still stopping (its audit chain writer) can deadlock with the TRUNCATE: then it is tried again.</summary>
     public async Task ResetAsync()
     {
         _apiKeys.Clear();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await TruncateAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                await Task.Delay(200 * attempt);
+            }
+        }
+    }
+
+    private async Task TruncateAsync()
+    {
         await ExecuteAsync("""
             set session_replication_role = replica;
             do $$
