@@ -22,7 +22,8 @@ public static class BulkScenario
     }
 
     public sealed record Result(bool Available, string? Unavailable, int Sent, int SharingWithStored, Counts Totals, double Seconds,
-        Latency? Concurrent, IReadOnlyDictionary<string, double[]> HandlerTimes)
+        Latency? Concurrent, IReadOnlyDictionary<string, double[]> HandlerTimes,
+        IReadOnlyDictionary<string, (int Batches, (string Step, double MeanMs)[] Steps)>? Steps = null)
     {
         public double VettedPerSecond => Seconds > 0 ? Totals.Vetted / Seconds : 0;
     }
@@ -83,6 +84,6 @@ public static class BulkScenario
         }
         var latency = Latency.Of(samples, seconds);
         log($"bulk: {totals.Vetted:N0} vetted in {seconds:0.0} s = {totals.Vetted / seconds:0} a second; concurrent POST p99 {latency.P99:0.0} ms");
-        return new Result(true, null, lines.Length, sharing, totals, seconds, latency, web.HandlerTimes(started, ended));
+        return new Result(true, null, lines.Length, sharing, totals, seconds, latency, web.HandlerTimes(started, ended), web.BatchSteps(started, ended, 100));
     }
 }

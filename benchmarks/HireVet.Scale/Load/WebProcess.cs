@@ -34,6 +34,9 @@ public sealed partial class WebProcess : IAsyncDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__HireVet.Application.Common.Behaviours.LoggingBehaviour"] = "Debug";
         info.Environment["Logging__LogLevel__HireVet.Infrastructure.ReferenceData.ReferenceDataStore"] = "Information";
+        // Each stored and vetted batch's steps, for the report's "where the time goes".
+        info.Environment["Logging__LogLevel__HireVet.Application.Candidates.DossierStore"] = "Debug";
+        info.Environment["Logging__LogLevel__HireVet.Application.Vetting.CandidateVetting"] = "Debug";
         var web = new WebProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"));
         web._process.OutputDataReceived += (_, e) => web.Collect(e.Data);
         web._process.ErrorDataReceived += (_, e) => web.Collect(e.Data);
@@ -98,6 +101,9 @@ public sealed partial class WebProcess : IAsyncDisposable
         if (line.Contains("datasets loaded", StringComparison.Ordinal)) _referenceDataLoaded.TrySetResult();
         _tail.Enqueue(line);
         while (_tail.Count > 40) _tail.TryDequeue(out _);
+        if (StepsPattern().Match(line) is { Success: true } steps)
+            _batches.Enqueue(new LoggedBatch(Stopwatch.GetTimestamp(), steps.Groups[1].Value, int.Parse(steps.Groups[2].Value, CultureInfo.InvariantCulture),
+                [.. StepPattern().Matches(steps.Groups[3].Value).Select(s => (s.Groups[1].Value, double.Parse(s.Groups[2].Value, CultureInfo.InvariantCulture)))]));
         if (TookPattern().Match(line) is { Success: true } m)
             _timings.Enqueue(new HandlerTiming(Stopwatch.GetTimestamp(), m.Groups[1].Value, double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
         else if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)
@@ -112,11 +118,26 @@ public sealed partial class WebProcess : IAsyncDisposable
     [GeneratedRegex(@"HireVet\.Application\.([\w.]+)\+(?:Command|Query) took ([\d.]+) ms")]
     private static partial Regex TookPattern();
 
+    // DossierStore's and CandidateVetting's Debug line: "Stored 500 dossiers: prepare 80.1 ms, ..."
+    [GeneratedRegex(@"(Stored|Vetted) (\d+) (?:dossiers|candidates): (.*)$")]
+    private static partial Regex StepsPattern();
+
+    [GeneratedRegex(@"([\w ]+?) ([\d.]+) ms")]
+    private static partial Regex StepPattern();
+
+    /// <summary>For batches of at least <paramref name="minBatch"/> logged between two timestamps: per kind (Stored,
+    /// Vetted), the batches' count and each step's mean time per batch, in the order the steps run.</summary>
+    public IReadOnlyDictionary<string, (int Batches, (string Step, double MeanMs)[] Steps)> BatchSteps(long from, long to, int minBatch) =>
+        _batches.Where(b => b.At >= from && b.At <= to && b.Count >= minBatch).GroupBy(b => b.Kind).ToDictionary(g => g.Key, g =>
+            (g.Count(), g.SelectMany(b => b.Steps).GroupBy(s => s.Step.Trim(' ', ','))
+                .Select(s => (s.Key, s.Sum(x => x.Ms) / g.Count())).ToArray()));
+
     /// <summary>Handler times the app logged between two Stopwatch timestamps, by feature.</summary>
     public IReadOnlyDictionary<string, double[]> HandlerTimes(long from, long to) =>
         _timings.Where(t => t.At >= from && t.At <= to).GroupBy(t => t.Feature).ToDictionary(g => g.Key, g => g.Select(t => t.Ms).ToArray());
 
     public IReadOnlyCollection<string> Problems => _problems;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<LoggedBatch> _batches = new();
 
     /// <summary>The process's peak resident set (VmHWM), in MiB; null where /proc is not available.</summary>
     public double? PeakWorkingSetMiB()
@@ -146,4 +167,6 @@ public sealed partial class WebProcess : IAsyncDisposable
     }
 
     private sealed record HandlerTiming(long At, string Feature, double Ms);
+
+    private sealed record LoggedBatch(long At, string Kind, int Count, (string Step, double Ms)[] Steps);
 }

@@ -169,6 +169,13 @@ public sealed class ScaleReport
             md.AppendLine("During the bulk import:").AppendLine();
             foreach (var (feature, ms) in bulk.HandlerTimes.OrderBy(kv => kv.Key)) md.AppendLine($"- `{feature}`: {Latency.Summary(ms)}");
             md.AppendLine();
+            if (bulk.Steps is { Count: > 0 } steps)
+            {
+                md.AppendLine("Steps of the batches of 100 or more (the app's Debug log of DossierStore and CandidateVetting), mean per batch:").AppendLine();
+                foreach (var (kind, (batches, each)) in steps.OrderBy(kv => kv.Key))
+                    md.AppendLine($"- {kind} ({batches} batches): {string.Join(", ", each.Select(s => $"{s.Step} {s.MeanMs:0} ms"))}; total {each.Sum(s => s.MeanMs):0} ms");
+                md.AppendLine();
+            }
         }
         if (Service is { } service)
         {

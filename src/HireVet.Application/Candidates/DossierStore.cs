@@ -2,14 +2,16 @@ using System.Text.Json;
 using Dapper;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Common;
 using HireVet.Application.Vetting.Resumes;
+using Microsoft.Extensions.Logging;
 
 namespace HireVet.Application.Candidates;
 
 /// <summary>Writes submitted dossiers, one or a batch of a bulk import, with set-based statements: a new externalId
 /// creates a candidate; the same dossier again changes nothing; a changed dossier becomes a new revision and is marked
 /// pending vetting, in the caller's transaction. Its vetting marks the candidates it links to for re-vetting.</summary>
-public sealed class DossierStore(IDbSession db, ISensitiveData sensitive)
+public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogger<DossierStore> logger)
 {
     public sealed record Stored(long Id, string ExternalId, int Revision, string Status, string Outcome);
 
@@ -86,8 +88,10 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive)
     public async Task<Result> StoreAsync(IReadOnlyList<Dossier> dossiers, string submittedBy, DateTimeOffset now, CancellationToken ct)
     {
         // Encryption, keyed hashes and MinHash are the CPU-heavy part of a bulk import: both cores take part.
+        var times = new StepTimes();
         var prepared = new Prepared[dossiers.Count];
         Parallel.For(0, dossiers.Count, new ParallelOptions { CancellationToken = ct }, i => prepared[i] = Prepare(dossiers[i]));
+        times.Step("prepare");
         await IndexLookups.PreferAsync(db, ct);
 
         var created = (await db.Connection.QueryAsync<(long Id, string ExternalId)>(new CommandDefinition(InsertCandidatesSql, new
@@ -128,12 +132,14 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive)
         }
         if (written.Count == 0) return new Result(stored);
 
-        await WriteRevisionsAsync(written, submittedBy, now, ct);
+        times.Step("insert and lock");
+        await WriteRevisionsAsync(written, submittedBy, now, ct, times);
+        logger.LogDebug("Stored {Count} dossiers: {Steps}", written.Count, times);
         return new Result(stored);
     }
 
     private async Task WriteRevisionsAsync(List<(Prepared Prepared, long Id, int Revision)> written, string submittedBy,
-        DateTimeOffset now, CancellationToken ct)
+        DateTimeOffset now, CancellationToken ct, StepTimes times)
     {
         var ids = written.Select(w => w.Id).ToArray();
         var revisions = written.Select(w => w.Revision).ToArray();
@@ -145,6 +151,7 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive)
             ContentHashes = written.Select(w => w.Prepared.ContentHash).ToArray(),
             SubmittedBy = submittedBy, Now = now,
         }, db.Transaction, cancellationToken: ct));
+        times.Step("revisions");
 
         await db.Connection.ExecuteAsync(new CommandDefinition(MarkPendingSql, new
         {
@@ -156,6 +163,7 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive)
             Now = now,
         }, db.Transaction, cancellationToken: ct));
 
+        times.Step("mark pending");
         var identifiers = written.SelectMany(w => w.Prepared.Identifiers.Select(i => (w.Id, i.Kind, i.Hash, i.Display))).ToArray();
         await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceIdentifiersSql, new
         {
@@ -166,6 +174,7 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive)
             Displays = identifiers.Select(i => i.Display).ToArray(),
         }, db.Transaction, cancellationToken: ct));
 
+        times.Step("identifiers");
         var fingerprints = written.Where(w => w.Prepared.Fingerprint is not null).Select(w => (w.Id, Fingerprint: w.Prepared.Fingerprint!)).ToArray();
         await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceFingerprintsSql, new
         {
@@ -175,6 +184,7 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive)
             Bands = fingerprints.Select(f => ArrayLiteral(f.Fingerprint.BandHashes())).ToArray(),
             Words = fingerprints.Select(f => f.Fingerprint.Words).ToArray(),
         }, db.Transaction, cancellationToken: ct));
+        times.Step("fingerprints");
     }
 
     private static string ArrayLiteral(long[] values) =>

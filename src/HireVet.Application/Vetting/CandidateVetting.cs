@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using HireVet.Application.Candidates;
+using HireVet.Application.Common;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
 using HireVet.Application.ReferenceData;
@@ -8,6 +9,7 @@ using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.Rulesets;
 using HireVet.Application.Vetting.Checks;
 using HireVet.Application.Vetting.Resumes;
+using Microsoft.Extensions.Logging;
 
 namespace HireVet.Application.Vetting;
 
@@ -19,7 +21,7 @@ namespace HireVet.Application.Vetting;
 /// here rather than at submission reuses the lookups vetting does anyway, and keeps them out of the submission's
 /// request.</summary>
 public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IReferenceData referenceData,
-    IAfterCommit afterCommit, IVettingScheduler scheduler, TimeProvider clock)
+    IAfterCommit afterCommit, IVettingScheduler scheduler, TimeProvider clock, ILogger<CandidateVetting> logger)
 {
     public sealed record Vetted(long CandidateId, long AssessmentId, int Score, string Band, string Status, long[] ReferredRevetted,
         long[] LinkedRevetted);
@@ -28,7 +30,8 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         select c.id, c.external_id, c.status, c.band, r.id as revision_id, r.dossier::text as dossier, r.sensitive_protected,
                exists (select 1 from decisions d join decision_approvals a on a.decision_id = d.id
                        where d.candidate_id = c.id and d.outcome = 'reject' and a.verdict = 'approved') as was_rejected,
-               not exists (select 1 from assessments a where a.revision_id = r.id) as first_of_revision
+               not exists (select 1 from assessments a where a.revision_id = r.id) as first_of_revision,
+               (select f.minhash from resume_fingerprints f where f.candidate_id = c.id) as minhash
         from candidates c
         join candidate_revisions r on r.candidate_id = c.id and r.revision = c.current_revision
         where c.id = any(@Ids) and c.vetting_status = 'pending'
@@ -51,9 +54,11 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         order by mine.candidate_id, mine.kind, c.id
         """;
 
-    // Candidates whose resumes share an LSH band with each one's, with what is needed to compare them. The lateral
-    // probes the GIN index once per candidate: OFFSET 0 keeps the planner from flattening it into a join over every
-    // fingerprint (it did, on a million rows), and there is no LIMIT, which lured it into scanning to stop early.
+    // Candidates whose resumes share an LSH band with each one's, with what is needed to compare them, at most
+    // MaxResumeNeighbours each. The lateral probes the GIN index once per candidate (a bitmap scan: these transactions
+    // rule out sequential scans, so the limit cannot lure the planner into walking the table to stop early). A
+    // template resume shares a band with hundreds (in the scale benchmark the median was 2 and the maximum 350);
+    // fetching every one's signature was the largest cost of vetting a bulk batch.
     private const string SimilarResumesSql = """
         select mine.candidate_id, o.other_id as other_candidate_id, o.minhash
         from unnest(@Ids) as mine(candidate_id)
@@ -61,8 +66,12 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         cross join lateral (select other.candidate_id as other_id, other.minhash
                             from resume_fingerprints other
                             where other.bands && b.bands and other.candidate_id <> b.candidate_id
-                            offset 0) o
+                            limit @MaxResumeNeighbours) o
         """;
+
+    /// <summary>Resumes compared with each candidate's: a reviewer needs the near-duplicates, not every resume built
+    /// from the same template.</summary>
+    public const int MaxResumeNeighbours = 50;
 
     // Only for the pairs that turned out similar (rare): who they are and the text to quote the shared passage from.
     private const string SimilarCandidatesSql = """
@@ -115,6 +124,8 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
             db.Transaction, cancellationToken: ct))).ToArray();
         if (rows.Length == 0) return [];
         var ids = rows.Select(r => r.Id).ToArray();
+        var times = new StepTimes();
+        times.Step("lock");
 
         var dossiers = new Dossier[rows.Length];
         Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = ct }, i =>
@@ -124,15 +135,20 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
                 .MergeInto(redacted);
         });
 
+        times.Step("decrypt");
         var shared = (await db.Connection.QueryAsync<SharedRow>(new CommandDefinition(SharedSql, new { Ids = ids }, db.Transaction, cancellationToken: ct)))
             .ToLookup(s => s.CandidateId, s => s.Identifier);
+        times.Step("shared");
         var rings = await CandidateGraph.ComponentsAsync(db, ids, reference.Get<NetworkIntelligence>(Datasets.Network), ct);
-        var similar = await SimilarResumesAsync(ids, dossiers, ct);
+        times.Step("rings");
+        var similar = await SimilarResumesAsync(rows, dossiers, ct);
+        times.Step("resumes");
         var referrerIds = dossiers.Select(d => d.ReferrerId).OfType<string>().Distinct().ToArray();
         var referrers = referrerIds.Length == 0 ? new Dictionary<string, CandidateGraph.Node>()
             : (await db.Connection.QueryAsync<CandidateGraph.Node>(new CommandDefinition(ReferrersSql, new { ExternalIds = referrerIds },
                 db.Transaction, cancellationToken: ct))).ToDictionary(n => n.ExternalId);
 
+        times.Step("referrers");
         var engine = new VettingEngine(VettingEngine.AllChecks, await ActiveRuleset.GetAsync(db, ct));
         var outcomes = new VettingEngine.Outcome[rows.Length];
         var signals = new string[rows.Length];
@@ -150,6 +166,7 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
             traces[i] = JsonSerializer.Serialize(outcomes[i].Trace, DossierJson.Options);
         });
 
+        times.Step("checks");
         var now = clock.GetUtcNow();
         var assessmentIds = (await db.Connection.QueryAsync<(long Id, long CandidateId)>(new CommandDefinition(InsertAssessmentsSql, new
         {
@@ -161,6 +178,7 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
             Now = now,
         }, db.Transaction, cancellationToken: ct))).ToDictionary(a => a.CandidateId, a => a.Id);
 
+        times.Step("insert");
         var statuses = rows.Select((r, i) => NextStatus(r.Status, outcomes[i].Band, r.WasRejected)).ToArray();
         await db.Connection.ExecuteAsync(new CommandDefinition(CompleteSql, new
         {
@@ -181,6 +199,8 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         var revetted = (await LinkedRevetting.RevetAsync(db, afterCommit, scheduler,
             referred.SelectMany(g => g).Concat(linked.SelectMany(l => l)).Where(id => !vettedNow.Contains(id)), now, ct)).ToHashSet();
 
+        times.Step("revet");
+        logger.LogDebug("Vetted {Count} candidates: {Steps}", rows.Length, times);
         return [.. rows.Select((r, i) => new Vetted(r.Id, assessmentIds[r.Id], outcomes[i].Score, outcomes[i].Band, statuses[i],
             [.. referred[r.ExternalId].Where(revetted.Contains)], [.. linked[i].Where(revetted.Contains)]))];
     }
@@ -198,14 +218,16 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
             : ring.Edges.Where(e => e.From == ring.CandidateId || e.To == ring.CandidateId).Select(e => e.From == ring.CandidateId ? e.To : e.From))
         .Where(id => id != ring.CandidateId);
 
-    private async Task<IReadOnlyList<SimilarResume>[]> SimilarResumesAsync(long[] ids, Dossier[] dossiers, CancellationToken ct)
+    private async Task<IReadOnlyList<SimilarResume>[]> SimilarResumesAsync(Row[] rows, Dossier[] dossiers, CancellationToken ct)
     {
-        var mine = dossiers.Select(d => ResumeFingerprint.Of(d.ResumeText)).ToArray();
+        // The signature stored with this revision (computing it again cost as much as all the checks together).
+        var ids = rows.Select(r => r.Id).ToArray();
+        var mine = rows.Select(r => r.MinHash is { } stored ? ResumeFingerprint.FromStored(stored, 0) : null).ToArray();
         var withResume = ids.Where((_, i) => mine[i] is not null).ToArray();
         var near = (withResume.Length == 0 ? [] : await db.Connection.QueryAsync<NearRow>(new CommandDefinition(SimilarResumesSql,
-            new { Ids = withResume }, db.Transaction, cancellationToken: ct))).ToLookup(n => n.CandidateId);
+            new { Ids = withResume, MaxResumeNeighbours }, db.Transaction, cancellationToken: ct))).ToLookup(n => n.CandidateId);
         var similar = ids.Select((id, i) => mine[i] is not { } fingerprint ? []
-            : near[id].Take(50)
+            : near[id]
                 .Select(n => (n.OtherCandidateId, Similarity: fingerprint.Similarity(ResumeFingerprint.FromStored(n.MinHash, 0))))
                 .Where(x => x.Similarity >= ResumeDuplicateCheck.MediumAt)
                 .ToArray()).ToArray();
@@ -234,6 +256,7 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         public string SensitiveProtected { get; init; } = "";
         public bool WasRejected { get; init; }
         public bool FirstOfRevision { get; init; }
+        public long[]? MinHash { get; init; }
     }
 
     private sealed record SharedRow

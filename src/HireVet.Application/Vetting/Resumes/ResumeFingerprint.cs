@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace HireVet.Application.Vetting.Resumes;
 
 /// <summary>A MinHash signature of a resume's word 5-shingles, and its LSH band hashes. Two resumes' signatures agree
@@ -14,6 +16,7 @@ public sealed class ResumeFingerprint
 
     private const int RowsPerBand = HashCount / BandCount;
     private static readonly ulong[] Seeds = MakeSeeds();
+    private static readonly Vector512<ulong>[] SeedVectors = [.. Enumerable.Range(0, HashCount / 8).Select(j => Vector512.Create(Seeds.AsSpan(j * 8, 8)))];
 
     public long[] MinHash { get; }
     public int Words { get; }
@@ -26,15 +29,47 @@ public sealed class ResumeFingerprint
     {
         var words = WordsOf(text);
         if (words.Length < MinimumWords) return null;
+        var shingles = Shingles(words).ToArray();
+        return new ResumeFingerprint(Vector512.IsHardwareAccelerated ? MinHashVectorised(shingles) : MinHashScalar(shingles), words.Length);
+    }
+
+    /// <summary>Each of the hash functions' least value over the shingles, one at a time.</summary>
+    internal static long[] MinHashScalar(ulong[] shingles)
+    {
         var minHash = new long[HashCount];
         Array.Fill(minHash, long.MaxValue);
-        foreach (var shingle in Shingles(words))
+        foreach (var shingle in shingles)
             for (var k = 0; k < HashCount; k++)
             {
                 var h = (long)(Mix(shingle ^ Seeds[k]) >> 1);
                 if (h < minHash[k]) minHash[k] = h;
             }
-        return new ResumeFingerprint(minHash, words.Length);
+        return minHash;
+    }
+
+    /// <summary>The same values as <see cref="MinHashScalar"/>, eight hash functions at a time (AVX-512): this was a
+    /// third of the CPU time of storing a bulk batch. The values are below 2^63 (shifted right once), so unsigned and
+    /// signed minimum agree.</summary>
+    internal static long[] MinHashVectorised(ulong[] shingles)
+    {
+        const int lanes = 8;
+        Span<Vector512<ulong>> mins = stackalloc Vector512<ulong>[HashCount / lanes];
+        mins.Fill(Vector512.Create((ulong)long.MaxValue));
+        foreach (var shingle in shingles)
+        {
+            var s = Vector512.Create(shingle);
+            for (var j = 0; j < mins.Length; j++)
+            {
+                var z = s ^ SeedVectors[j];
+                z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9UL;
+                z = (z ^ (z >>> 27)) * 0x94D049BB133111EBUL;
+                mins[j] = Vector512.Min(mins[j], (z ^ (z >>> 31)) >>> 1);
+            }
+        }
+        var minHash = new long[HashCount];
+        for (var j = 0; j < mins.Length; j++)
+            for (var l = 0; l < lanes; l++) minHash[j * lanes + l] = (long)mins[j][l];
+        return minHash;
     }
 
     /// <summary>One key per band: the FNV hash of the band's rows, with the band's number in the top bits so that equal
@@ -52,8 +87,13 @@ public sealed class ResumeFingerprint
     }
 
     /// <summary>Estimated Jaccard similarity of the two resumes' shingle sets.</summary>
-    public double Similarity(ResumeFingerprint other) =>
-        (double)MinHash.Zip(other.MinHash).Count(p => p.First == p.Second) / HashCount;
+    public double Similarity(ResumeFingerprint other)
+    {
+        var equal = 0;
+        for (var k = 0; k < HashCount; k++)
+            if (MinHash[k] == other.MinHash[k]) equal++;
+        return (double)equal / HashCount;
+    }
 
     /// <summary>The longest run of words the two texts share (whole shingles), for a reviewer to read side by side.</summary>
     public static string? SharedPassage(string mine, string theirs, int maxWords = 60)
@@ -80,12 +120,22 @@ public sealed class ResumeFingerprint
     private static string[] WordsOf(string? text) => [.. Tokens(text).Select(t => t.Normalized)];
 
     /// <summary>Whitespace-separated words as written, and as compared (lower-case letters and digits only).</summary>
-    private static (string Original, string Normalized)[] Tokens(string? text) =>
-        text is null ? [] : text
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => (Original: w, Normalized: new string(w.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant()))
-            .Where(t => t.Normalized.Length > 0)
-            .ToArray();
+    private static (string Original, string Normalized)[] Tokens(string? text)
+    {
+        if (text is null) return [];
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var tokens = new List<(string, string)>(words.Length);
+        Span<char> kept = stackalloc char[256];
+        foreach (var word in words)
+        {
+            var buffer = word.Length <= kept.Length ? kept : new char[word.Length];
+            var n = 0;
+            foreach (var c in word)
+                if (char.IsLetterOrDigit(c)) buffer[n++] = c;
+            if (n > 0) tokens.Add((word, new string(buffer[..n]).ToLowerInvariant()));
+        }
+        return [.. tokens];
+    }
 
     private static IEnumerable<ulong> Shingles(string[] words)
     {

@@ -28,6 +28,17 @@ public sealed class ResumeFingerprintTests
     }
 
     [Fact]
+    public void The_vectorised_MinHash_gives_exactly_the_one_at_a_time_values_stored_signatures_were_made_with()
+    {
+        var rng = new Random(20261201);
+        foreach (var count in new[] { 1, 7, 50, 333 })
+        {
+            var shingles = Enumerable.Range(0, count).Select(_ => (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 40)).ToArray();
+            Assert.Equal(ResumeFingerprint.MinHashScalar(shingles), ResumeFingerprint.MinHashVectorised(shingles));
+        }
+    }
+
+    [Fact]
     public void Unrelated_resumes_are_not_similar_and_do_not_share_bands()
     {
         var a = ResumeFingerprint.Of(Resume)!;
