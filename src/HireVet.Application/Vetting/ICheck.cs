@@ -39,6 +39,9 @@ public sealed record VettingContext(long CandidateId, Dossier Dossier, IReadOnly
     /// <summary>The candidate named by the dossier's referrerId (null when not looked up).</summary>
     public ReferrerLookup? Referrer { get; init; }
 
+    /// <summary>What has been seen of the candidate since they were hired (null for a candidate not hired).</summary>
+    public Monitoring.WorkerActivity? PostHire { get; init; }
+
     public VettingContext(long candidateId, Dossier dossier, IReadOnlyList<SharedIdentifier> sharedIdentifiers)
         : this(candidateId, dossier, sharedIdentifiers, ReferenceSnapshot.Empty) { }
 }
