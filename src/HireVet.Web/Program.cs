@@ -76,10 +76,10 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 
 app.UseExceptionHandler("/error/500");
 // Kestrel enforces the limit while streaming; this answers declared oversize bodies before any reading, on any server.
-// The bulk import alone streams large uploads.
+// The bulk import and the integrations' uploads alone stream large bodies.
 app.Use((context, next) =>
 {
-    var bulk = context.Request.Path.Equals(BulkImportEndpoint.Path, StringComparison.OrdinalIgnoreCase);
+    var bulk = context.Request.Path.Equals(BulkImportEndpoint.Path, StringComparison.OrdinalIgnoreCase) || IntegrationEndpoints.IsUpload(context);
     if (bulk) BulkImportEndpoint.AllowLargeBody(context);
     return context.Request.ContentLength > (bulk ? BulkImportEndpoint.MaxBody : maxRequestBody)
         ? throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge)
@@ -97,6 +97,8 @@ app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().
 app.MapOpenApi().RequireAuthorization(Policies.AnyRole);
 app.MapCandidates();
 app.MapBulkImport();
+app.MapIntegrations();
+app.MapWorkers();
 app.MapReviews();
 app.MapAudit();
 app.MapAdmin();

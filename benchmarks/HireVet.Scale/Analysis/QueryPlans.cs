@@ -55,7 +55,7 @@ public static class QueryPlans
             var args = new
             {
                 Bands = bands, CandidateIds = new[] { id }, ExternalIds = new[] { externalId }, Frontier = new[] { id }, Ids = ring, Limit = 50,
-                BatchSize = VetPendingCandidates.BatchSize, Now = DateTimeOffset.UtcNow, LegalNames = new[] { "Plan Probe" },
+                BatchSize = VetPendingCandidates.BatchSize, CandidateVetting.MaxResumeNeighbours, Now = DateTimeOffset.UtcNow, LegalNames = new[] { "Plan Probe" },
                 Sources = new string?[] { null }, Roles = new string?[] { null }, Referrers = new string?[] { null }, SubmittedBy = "scale-bench",
             };
             foreach (var (owner, constant, writes) in Queries)

@@ -31,7 +31,7 @@ public static class CreateApiKey
         public Validator()
         {
             RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
-            RuleFor(c => c.Role).NotEmpty().Must(Roles.IsHuman).WithMessage($"'role' must be one of: {string.Join(", ", Roles.Human)}.");
+            RuleFor(c => c.Role).NotEmpty().Must(r => Roles.ForApiKeys.Contains(r)).WithMessage($"'role' must be one of: {string.Join(", ", Roles.ForApiKeys)}.");
         }
     }
 

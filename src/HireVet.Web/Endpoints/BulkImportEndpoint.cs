@@ -121,7 +121,7 @@ public static class BulkImportEndpoint
             inBatch.Clear();
         }
 
-        await foreach (var (number, bytes) in ReadLinesAsync(body, ct))
+        await foreach (var (number, bytes) in NdjsonLines.ReadAsync(body, MaxLine, ct))
         {
             read.Received++;
             if (bytes is null)
@@ -186,52 +186,6 @@ public static class BulkImportEndpoint
                     Status = vetted.TryGetValue(s.Id, out var v) ? v.Status : s.Status,
                 });
         }
-    }
-
-    /// <summary>The body's non-blank lines with their numbers, each copied out of the pipe; a line longer than
-    /// <see cref="MaxLine"/> comes back as null and is skipped without being buffered.</summary>
-    private static async IAsyncEnumerable<(int Number, byte[]? Bytes)> ReadLinesAsync(PipeReader reader, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var number = 0;
-        var skipping = false; // inside a line already known to be too long
-        while (true)
-        {
-            var read = await reader.ReadAsync(ct);
-            var buffer = read.Buffer;
-            var lines = new List<(int, byte[]?)>();
-            while (buffer.PositionOf((byte)'\n') is { } newline)
-            {
-                number++;
-                var line = buffer.Slice(0, newline);
-                if (skipping || line.Length > MaxLine) lines.Add((number, null));
-                else if (Content(line) is { } content) lines.Add((number, content));
-                skipping = false;
-                buffer = buffer.Slice(buffer.GetPosition(1, newline));
-            }
-            if (buffer.Length > MaxLine)
-            {
-                skipping = true;
-                buffer = buffer.Slice(buffer.End);
-            }
-
-            if (read.IsCompleted)
-            {
-                if (skipping) lines.Add((++number, null));
-                else if (buffer.Length > 0 && Content(buffer) is { } last) lines.Add((++number, last));
-                reader.AdvanceTo(buffer.End);
-                foreach (var line in lines) yield return line;
-                yield break;
-            }
-            reader.AdvanceTo(buffer.Start, buffer.End);
-            foreach (var line in lines) yield return line;
-        }
-    }
-
-    private static byte[]? Content(ReadOnlySequence<byte> line)
-    {
-        var bytes = line.ToArray();
-        var text = bytes.AsSpan().Trim(" \t\r"u8);
-        return text.IsEmpty ? null : text.ToArray();
     }
 
     /// <summary>Lifts the 1 MiB body limit for the bulk endpoint alone (Kestrel enforces it while streaming).</summary>

@@ -16,6 +16,8 @@ public static class Policies
     public const string EvidenceReaders = "evidence-readers";
     /// <summary>Admins, and auditors who read what admins configured.</summary>
     public const string AdminsAndAuditors = "admins-and-auditors";
+    /// <summary>API keys of identity providers, EDR/MDM and the HRIS.</summary>
+    public const string Integration = "integration";
     /// <summary>Any signed-in user or API key.</summary>
     public const string AnyRole = "any-role";
 
@@ -25,6 +27,7 @@ public static class Policies
         options.AddPolicy(Security, p => p.RequireRole(Roles.Security));
         options.AddPolicy(Auditor, p => p.RequireRole(Roles.Auditor));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Integration, p => p.RequireRole(Roles.Integration));
         options.AddPolicy(CandidateReaders, p => p.RequireRole(Roles.Hr, Roles.Security, Roles.Auditor));
         options.AddPolicy(EvidenceReaders, p => p.RequireRole(Roles.Security, Roles.Auditor));
         options.AddPolicy(AdminsAndAuditors, p => p.RequireRole(Roles.Admin, Roles.Auditor));
