@@ -1,6 +1,7 @@
 using Dapper;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Monitoring;
 using HireVet.Application.Vetting;
 using HireVet.Infrastructure.Database;
 using HireVet.Application.ReferenceData;
@@ -41,8 +42,14 @@ public static class DependencyInjection
         services.AddSingleton<IReferenceData>(sp => sp.GetRequiredService<ReferenceDataStore>());
         services.AddHostedService(sp => sp.GetRequiredService<ReferenceDataStore>());
 
+        services.AddHttpClient(HttpWebhookSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<IWebhookSender, HttpWebhookSender>();
         if (configuration.GetValue("Jobs:Enabled", true)) AddJobs(services, configuration, connectionString);
-        else services.AddSingleton<IVettingScheduler, DisabledVettingScheduler>();
+        else
+        {
+            services.AddSingleton<IVettingScheduler, DisabledVettingScheduler>();
+            services.AddSingleton<IRescreenScheduler, DisabledRescreenScheduler>();
+        }
         return services;
     }
 
@@ -66,9 +73,26 @@ public static class DependencyInjection
             // A missed sweep is not caught up: the next one covers the same ground.
             q.AddTrigger(t => t.ForJob(SweepPendingVettingJob.Key).WithIdentity("sweep-pending-vetting", "vetting")
                 .WithCronSchedule(configuration["Jobs:SweepCron"] ?? "0 * * * * ?", c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+
+            // Re-screening: incremental every night, full every week (cron expressions in Quartz's syntax, UTC).
+            q.AddJob<RescreenBatchJob>(j => j.WithIdentity("rescreen-batch", QuartzRescreenScheduler.Group).StoreDurably());
+            q.AddJob<StartRescreenJob>(j => j.WithIdentity(StartRescreenJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(StartRescreenJob.Key).WithIdentity(NightlyTrigger, QuartzRescreenScheduler.Group)
+                .UsingJobData(StartRescreenJob.KindKey, "incremental")
+                .WithCronSchedule(configuration["Jobs:RescreenCron"] ?? "0 0 2 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            q.AddTrigger(t => t.ForJob(StartRescreenJob.Key).WithIdentity(WeeklyTrigger, QuartzRescreenScheduler.Group)
+                .UsingJobData(StartRescreenJob.KindKey, "full")
+                .WithCronSchedule(configuration["Jobs:FullRescreenCron"] ?? "0 0 3 ? * SUN", c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            q.AddJob<DeliverWebhooksJob>(j => j.WithIdentity(DeliverWebhooksJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(DeliverWebhooksJob.Key).WithIdentity("deliver-webhooks", "webhooks")
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(configuration.GetValue("Jobs:WebhookPollSeconds", 5))).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<AuditChainWriter>();
         services.AddSingleton<IVettingScheduler, QuartzVettingScheduler>();
+        services.AddSingleton<IRescreenScheduler, QuartzRescreenScheduler>();
     }
+
+    public const string NightlyTrigger = "rescreen-nightly";
+    public const string WeeklyTrigger = "rescreen-weekly";
 }

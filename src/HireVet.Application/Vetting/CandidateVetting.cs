@@ -4,6 +4,7 @@ using HireVet.Application.Candidates;
 using HireVet.Application.Common;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Monitoring;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.Rulesets;
@@ -24,7 +25,12 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
     IAfterCommit afterCommit, IVettingScheduler scheduler, TimeProvider clock, ILogger<CandidateVetting> logger)
 {
     public sealed record Vetted(long CandidateId, long AssessmentId, int Score, string Band, string Status, long[] ReferredRevetted,
-        long[] LinkedRevetted);
+        long[] LinkedRevetted)
+    {
+        /// <summary>A hired worker whose band rose: the case reopened and subscribers were told.</summary>
+        public bool BandRaised { get; init; }
+        public int Signals { get; init; }
+    }
 
     private const string LockSql = """
         select c.id, c.external_id, c.status, c.band, r.id as revision_id, r.dossier::text as dossier, r.sensitive_protected,
@@ -85,9 +91,9 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
 
     private const string InsertAssessmentsSql = """
         insert into assessments (candidate_id, revision_id, score, band, ruleset_version, ruleset_hash, signals, trace,
-                                 reference_data, assessed_at)
+                                 reference_data, assessed_at, rescreen_run_id)
         select candidate_id, revision_id, score, band, @RulesetVersion, @RulesetHash, signals::jsonb, trace::jsonb,
-               @ReferenceData::jsonb, @Now
+               @ReferenceData::jsonb, @Now, @RescreenRunId
         from unnest(@CandidateIds, @RevisionIds, @Scores, @Bands, @Signals, @Traces)
              as a(candidate_id, revision_id, score, band, signals, trace)
         returning id, candidate_id
@@ -116,7 +122,10 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         _ => current,
     };
 
-    public async Task<IReadOnlyList<Vetted>> VetAsync(IReadOnlyCollection<long> candidateIds, CancellationToken ct)
+    /// <summary>Vets those of the candidates still pending; <paramref name="rescreenRunId"/> is the re-screening run
+    /// this vetting belongs to, stored with each assessment (a run assesses a candidate at most once: the database
+    /// refuses a second).</summary>
+    public async Task<IReadOnlyList<Vetted>> VetAsync(IReadOnlyCollection<long> candidateIds, CancellationToken ct, long? rescreenRunId = null)
     {
         var reference = await referenceData.LoadedAsync(ct); // before taking the row locks
         await IndexLookups.PreferAsync(db, ct);
@@ -143,6 +152,8 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         times.Step("rings");
         var similar = await SimilarResumesAsync(rows, dossiers, ct);
         times.Step("resumes");
+        var activities = await WorkerActivities.LoadAsync(db, sensitive, ids, clock.GetUtcNow(), ct);
+        times.Step("post-hire");
         var referrerIds = dossiers.Select(d => d.ReferrerId).OfType<string>().Distinct().ToArray();
         var referrers = referrerIds.Length == 0 ? new Dictionary<string, CandidateGraph.Node>()
             : (await db.Connection.QueryAsync<CandidateGraph.Node>(new CommandDefinition(ReferrersSql, new { ExternalIds = referrerIds },
@@ -161,6 +172,7 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
                 Ring = rings[rows[i].Id],
                 SimilarResumes = similar[i],
                 Referrer = d.ReferrerId is null ? null : new ReferrerLookup(referrers.GetValueOrDefault(d.ReferrerId)),
+                PostHire = activities.GetValueOrDefault(rows[i].Id),
             });
             signals[i] = JsonSerializer.Serialize(outcomes[i].Signals, DossierJson.Options);
             traces[i] = JsonSerializer.Serialize(outcomes[i].Trace, DossierJson.Options);
@@ -175,11 +187,21 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
             Signals = signals, Traces = traces,
             RulesetVersion = engine.Ruleset.Version, RulesetHash = engine.Ruleset.Hash,
             ReferenceData = JsonSerializer.Serialize(reference.Datasets.Select(d => new { d.Name, d.AsOf, d.Status, d.Rows }), DossierJson.Options),
-            Now = now,
+            Now = now, RescreenRunId = rescreenRunId,
         }, db.Transaction, cancellationToken: ct))).ToDictionary(a => a.CandidateId, a => a.Id);
 
         times.Step("insert");
-        var statuses = rows.Select((r, i) => NextStatus(r.Status, outcomes[i].Band, r.WasRejected)).ToArray();
+        // A hired worker whose band rises has a case again: it reopens in the security queue, and subscribers
+        // (a SOAR, the identity provider) are told, so that the account can be suspended while a human looks.
+        var raised = rows.Select((r, i) => activities.ContainsKey(r.Id) && Rank(outcomes[i].Band) > Rank(r.Band) && r.Status != "rejected").ToArray();
+        var statuses = rows.Select((r, i) => raised[i] ? "review" : NextStatus(r.Status, outcomes[i].Band, r.WasRejected)).ToArray();
+        await WebhookOutbox.EnqueueAsync(db, WebhookOutbox.WorkerBandRaised, [.. rows.Select((r, i) => (Row: r, i)).Where(x => raised[x.i]).Select(x => (object)new
+        {
+            Event = WebhookOutbox.WorkerBandRaised, CandidateId = x.Row.Id, x.Row.ExternalId, activities[x.Row.Id].WorkerId, activities[x.Row.Id].EmployeeId,
+            activities[x.Row.Id].WorkEmail, PreviousBand = x.Row.Band, Band = outcomes[x.i].Band, outcomes[x.i].Score,
+            AssessmentId = assessmentIds[x.Row.Id], Indicators = outcomes[x.i].Signals.Where(sg => sg.Weight > 0).Select(sg => sg.IndicatorId).Distinct().ToArray(),
+            OccurredAt = now,
+        })], now, ct);
         await db.Connection.ExecuteAsync(new CommandDefinition(CompleteSql, new
         {
             CandidateIds = ids, Scores = outcomes.Select(o => o.Score).ToArray(), Bands = outcomes.Select(o => o.Band).ToArray(),
@@ -202,8 +224,11 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         times.Step("revet");
         logger.LogDebug("Vetted {Count} candidates: {Steps}", rows.Length, times);
         return [.. rows.Select((r, i) => new Vetted(r.Id, assessmentIds[r.Id], outcomes[i].Score, outcomes[i].Band, statuses[i],
-            [.. referred[r.ExternalId].Where(revetted.Contains)], [.. linked[i].Where(revetted.Contains)]))];
+            [.. referred[r.ExternalId].Where(revetted.Contains)], [.. linked[i].Where(revetted.Contains)])
+            { BandRaised = raised[i], Signals = outcomes[i].Signals.Count })];
     }
+
+    private static int Rank(string? band) => band switch { "high" => 2, "review" => 1, _ => 0 };
 
     /// <summary>A ring grown beyond this has its ring signal on every member already; only its member list grows.</summary>
     public const int SmallRing = 10;

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Dapper;
+using FluentValidation;
+using HireVet.Application.Candidates;
+using HireVet.Application.Common;
+using HireVet.Application.Common.Data;
+using HireVet.Application.Common.Security;
+using HireVet.Application.ReferenceData;
+using MediatR;
+
+namespace HireVet.Application.Monitoring;
+
+/// <summary>Starts a re-screening run: the nightly incremental one (workers with new events since they were last
+/// re-screened, or everyone when the reference data changed since the last run: a new SDN entry can concern anyone),
+/// the weekly full one (every active worker and every open candidate), or one an admin starts now. The subjects are
+/// split into batches stored with the run; after commit each batch becomes a durable job of the clustered scheduler.</summary>
+public static class StartRescreen
+{
+    public const int BatchSize = 200;
+
+    public sealed record Command(string Kind, string Trigger = "manual") : IRequest<Response>, ICommand;
+
+    public sealed record Response(long? RunId, int Subjects, int Batches, string Kind);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Kind).Must(k => k is "incremental" or "full").WithMessage("'kind' must be incremental or full.");
+            RuleFor(c => c.Trigger).Must(t => t is "schedule" or "manual").WithMessage("'trigger' must be schedule or manual.");
+        }
+    }
+
+    public sealed class Handler(IDbSession db, IReferenceData referenceData, IRescreenScheduler scheduler, IAfterCommit afterCommit,
+        ICurrentActor actor, AuditScope audit, TimeProvider clock) : IRequestHandler<Command, Response>
+    {
+        // Hired workers who are active, and candidates whose case is open (not rejected, not hired, not pending a first vetting).
+        private const string EveryoneSql = """
+            select candidate_id from workers where status = 'active'
+            union
+            select c.id from candidates c
+            where c.status in ('clear', 'review', 'information_requested', 'awaiting_approval', 'cleared')
+              and not exists (select 1 from workers w where w.candidate_id = c.id)
+            order by 1
+            """;
+
+        private const string ChangedSql = """
+            select candidate_id from workers
+            where status = 'active' and events_changed_at is not null and (rescreened_at is null or events_changed_at > rescreened_at)
+            order by candidate_id
+            """;
+
+        private const string LastVersionSql = "select reference_version from rescreen_runs order by id desc limit 1";
+
+        private const string InsertRunSql = """
+            insert into rescreen_runs (kind, trigger, requested_by, started_at, total, batches, reference_version)
+            values (@Kind, @Trigger, @RequestedBy, @Now, @Total, @Batches, @ReferenceVersion)
+            returning id
+            """;
+
+        private const string InsertBatchesSql = """
+            insert into rescreen_batches (run_id, batch_no, candidate_ids)
+            select @RunId, b.no, string_to_array(b.ids, ',')::bigint[] from unnest(@Numbers, @Ids) as b(no, ids)
+            """;
+
+        public async Task<Response> Handle(Command command, CancellationToken ct)
+        {
+            var reference = await referenceData.LoadedAsync(ct);
+            var version = JsonSerializer.Serialize(reference.Datasets.Select(d => new { d.Name, d.AsOf, d.Rows, d.Status }), DossierJson.Options);
+            var lastVersion = await db.Connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(LastVersionSql, transaction: db.Transaction, cancellationToken: ct));
+            var everyone = command.Kind == "full" || lastVersion != version;
+            var subjects = (await db.Connection.QueryAsync<long>(new CommandDefinition(everyone ? EveryoneSql : ChangedSql,
+                transaction: db.Transaction, cancellationToken: ct))).ToArray();
+
+            audit.Target("rescreen_run", command.Kind);
+            audit.Details["subjects"] = subjects.Length;
+            audit.Details["everyone"] = everyone;
+            if (subjects.Length == 0) return new Response(null, 0, 0, command.Kind);
+
+            var batches = subjects.Chunk(BatchSize).ToArray();
+            var runId = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertRunSql, new
+            {
+                command.Kind, command.Trigger, RequestedBy = actor.Name, Now = clock.GetUtcNow(), Total = subjects.Length, Batches = batches.Length,
+                ReferenceVersion = version,
+            }, db.Transaction, cancellationToken: ct));
+            await db.Connection.ExecuteAsync(new CommandDefinition(InsertBatchesSql, new
+            {
+                RunId = runId, Numbers = Enumerable.Range(1, batches.Length).ToArray(),
+                Ids = batches.Select(b => string.Join(',', b)).ToArray(),
+            }, db.Transaction, cancellationToken: ct));
+
+            audit.Target("rescreen_run", runId);
+            audit.Details["batches"] = batches.Length;
+            afterCommit.Enqueue(token => scheduler.ScheduleBatchesAsync(runId, batches.Length, token));
+            return new Response(runId, subjects.Length, batches.Length, command.Kind);
+        }
+    }
+}
