@@ -1,3 +1,4 @@
+using HireVet.Application.Monitoring.Checks;
 using HireVet.Application.Vetting.Checks;
 using HireVet.Application.Vetting.Contact;
 using HireVet.Application.Vetting.Payroll;
@@ -17,6 +18,10 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
         new PhoneCountryCheck(), new DisposableEmailCheck(), new ReferenceEmailCheck(),
         new WalletFormatCheck(), new BankCountryCheck(), new MoneyTransferPlatformCheck(), new BankNumberCheck(),
         new IbanStructureCheck(),
+        // Post-hire (not evaluated for a candidate not hired): sign-ins, endpoints, payroll changes, equipment.
+        new SignInTravelCheck(), new SharedEgressCheck(), new AlwaysOnCheck(), new RemoteControlSoftwareCheck(),
+        new IpKvmHardwareCheck(), new SignInNetworkCheck(), new WorkingHoursCheck(), new SharedMfaDeviceCheck(),
+        new PayrollChangeVelocityCheck(), new PayrollHolderChangeCheck(), new DeviceAbroadCheck(), new SerialMismatchCheck(),
     ];
 
     public static VettingEngine Default { get; } = new(AllChecks, Ruleset.Embedded);

@@ -29,11 +29,17 @@ public sealed class VetCandidateTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Empty(assessment.Signals);
         Assert.Equal(VettingEngine.AllChecks.Length, assessment.Trace.Length);
         Assert.DoesNotContain(assessment.Trace, t => t.Outcome == "fired");
-        // Only checks whose dossier data is absent (no IBAN, wallet, work history, profiles, references or resume) are
-        // not evaluated; every reference dataset was there.
+        // Only checks whose dossier data is absent (no IBAN, wallet, work history, profiles, references or resume) and the
+        // post-hire checks (the candidate is not hired) are not evaluated; every reference dataset was there.
         var notEvaluated = assessment.Trace.Where(t => t.Outcome == "not_evaluated").ToArray();
-        Assert.Equal(["employment-timeline", "iban-structure", "profile-age", "reference-email", "resume-duplicate", "sanctioned-wallet", "wallet-format"],
-            notEvaluated.Select(t => t.Check).Order());
+        string[] postHire =
+        [
+            "sign-in-travel", "shared-egress", "always-on", "remote-control-software", "ip-kvm-hardware", "sign-in-network",
+            "working-hours", "shared-mfa-device", "payroll-change-velocity", "payroll-holder-change", "device-abroad", "device-serial",
+        ];
+        Assert.Equal(new[] { "employment-timeline", "iban-structure", "profile-age", "reference-email", "resume-duplicate", "sanctioned-wallet", "wallet-format" }
+            .Concat(postHire).Order(), notEvaluated.Select(t => t.Check).Order());
+        Assert.All(notEvaluated.Where(t => postHire.Contains(t.Check)), t => Assert.Equal("Not hired: no post-hire events.", t.Reason));
         Assert.All(notEvaluated, t => Assert.DoesNotContain("Reference dataset", t.Reason));
         Assert.Equal(Ruleset.Embedded.Version, assessment.RulesetVersion);
         Assert.Equal(Ruleset.Embedded.Hash, assessment.RulesetHash);
