@@ -99,6 +99,7 @@ app.MapCandidates();
 app.MapBulkImport();
 app.MapIntegrations();
 app.MapWorkers();
+app.MapMonitoring();
 app.MapReviews();
 app.MapAudit();
 app.MapAdmin();

@@ -36,9 +36,9 @@ public sealed class SharedEgressCheck : ICheck
                 ["sharedIps"] = Limited(homes, x => new JsonObject
                 {
                     ["ip"] = x.Info!.Ip, ["asn"] = x.Info.Asn, ["organisation"] = x.Info.Organisation, ["registeredCountry"] = x.Info.Country,
-                    ["otherWorkers"] = Workers(x.Shared.OtherWorkers),
+                    ["otherWorkers"] = PostHireData.Workers(x.Shared.OtherWorkers),
                 }),
-                ["otherWorkers"] = Workers(others),
+                ["otherWorkers"] = PostHireData.Workers(others),
                 ["leftOut"] = Limited(looked.Except(homes).ToArray(), x => new JsonObject
                 {
                     ["ip"] = x.Shared.Value,

@@ -28,9 +28,9 @@ public sealed class SharedMfaDeviceCheck : ICheck
                     ["deviceId"] = s.Value,
                     ["registeredAt"] = activity.MfaDevices.FirstOrDefault(m => m.DeviceId == s.Value) is { } m ? Time(m.RegisteredAt) : null,
                     ["registrationEventId"] = activity.MfaDevices.FirstOrDefault(m => m.DeviceId == s.Value)?.EventId,
-                    ["otherWorkers"] = Workers(s.OtherWorkers),
+                    ["otherWorkers"] = PostHireData.Workers(s.OtherWorkers),
                 }),
-                ["otherWorkers"] = Workers(others),
+                ["otherWorkers"] = PostHireData.Workers(others),
             }));
     }
 }

@@ -1,0 +1,32 @@
+using HireVet.Application.Monitoring;
+using HireVet.Web.Security;
+using MediatR;
+
+namespace HireVet.Web.Endpoints;
+
+public static class MonitoringEndpoints
+{
+    public sealed record StartRun(string? Kind);
+
+    public static void MapMonitoring(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/admin").WithTags("Monitoring");
+        group.MapPost("/webhooks", async (CreateWebhook.Command command, IMediator mediator, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(command, ct);
+                return Results.Created($"/api/admin/webhooks/{created.Id}", created);
+            })
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Subscribe a URL to events (worker.band_raised); the signing secret is in the answer, once.");
+        group.MapGet("/webhooks", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListWebhooks.Query(), ct))
+            .RequireAuthorization(Policies.AdminsAndAuditors)
+            .WithSummary("Webhook subscriptions and the delivery log.");
+        group.MapGet("/rescreen-runs", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListRescreenRuns.Query(), ct))
+            .RequireAuthorization(Policies.AdminsAndAuditors)
+            .WithSummary("Re-screening runs with their progress and failures, newest first.");
+        group.MapPost("/rescreen-runs", async (StartRun body, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new StartRescreen.Command(body.Kind ?? "incremental"), ct)))
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Start a re-screening run now: {\"kind\": \"incremental\"} or {\"kind\": \"full\"}.");
+    }
+}
