@@ -28,6 +28,7 @@ public sealed class AuthorizationTests(DatabaseFixture db) : IAsyncLifetime
         [Policies.EvidenceReaders] = [Roles.Security, Roles.Auditor],
         [Policies.AdminsAndAuditors] = [Roles.Admin, Roles.Auditor],
         [Policies.AnyRole] = Roles.Human,
+        [Policies.Integration] = [Roles.Integration],
     };
 
     // The only endpoints open to anonymous callers: health, the pages needed to sign in, and the error page.
@@ -46,7 +47,7 @@ public sealed class AuthorizationTests(DatabaseFixture db) : IAsyncLifetime
             var policies = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToArray();
             Assert.True(anonymous || policies.Length > 0, $"{pattern} declares no authorization policy");
             Assert.All(policies, p => Assert.True(p is not null && RolesByPolicy.ContainsKey(p), $"{pattern} uses an unknown policy '{p}'"));
-            var allowed = policies.Aggregate((IEnumerable<string>)Roles.Human, (roles, p) => roles.Intersect(RolesByPolicy[p!])).ToArray();
+            var allowed = policies.Aggregate((IEnumerable<string>)Roles.ForApiKeys, (roles, p) => roles.Intersect(RolesByPolicy[p!])).ToArray();
             var methods = e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var path = "/" + pattern.Replace("{id:long}", "1").Replace("{version}", "v1").Replace("{documentName}", "v1").TrimEnd('/').ToLowerInvariant();
             return methods.Select(m => new Target(m, path, allowed, anonymous));
@@ -67,7 +68,7 @@ public sealed class AuthorizationTests(DatabaseFixture db) : IAsyncLifetime
     public async Task Every_protected_endpoint_rejects_anonymous_callers_and_every_role_its_policy_does_not_name()
     {
         var clients = new Dictionary<string, HttpClient> { ["anonymous"] = await db.ClientAsync(null) };
-        foreach (var role in Roles.Human) clients[role] = await db.ClientAsync(role);
+        foreach (var role in Roles.ForApiKeys) clients[role] = await db.ClientAsync(role);
         var failures = new List<string>();
 
         foreach (var target in Endpoints().Where(t => !t.AllowsAnonymous))
@@ -98,6 +99,9 @@ public sealed class AuthorizationTests(DatabaseFixture db) : IAsyncLifetime
     [InlineData(Roles.Security, "POST", "/api/admin/users")]
     [InlineData(Roles.Security, "POST", "/api/candidates")]
     [InlineData(Roles.Admin, "GET", "/api/candidates")]
+    [InlineData(Roles.Integration, "POST", "/api/candidates")]
+    [InlineData(Roles.Integration, "GET", "/api/candidates")]
+    [InlineData(Roles.Hr, "POST", "/api/integrations/okta/system-log")]
     public async Task Named_role_boundaries_hold(string role, string method, string path)
     {
         var client = await db.ClientAsync(role);
