@@ -57,7 +57,12 @@ public static class DependencyInjection
     {
         services.AddQuartz(q =>
         {
-            q.ConfigureScheduler(o => o.InstanceName = "hirevet");
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = "hirevet";
+                // Each node's id in the cluster (and in rescreen_batches.node); generated from host name and time when unset.
+                if (configuration["Jobs:NodeName"] is { Length: > 0 } node) o.InstanceId = node;
+            });
             q.UsePersistentStore(store =>
             {
                 store.UsePostgres(connectionString);

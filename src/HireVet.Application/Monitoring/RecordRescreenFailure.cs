@@ -40,7 +40,12 @@ public static class RecordRescreenFailure
             audit.Details["attempts"] = failed.Attempts;
             audit.Details["error"] = command.Error.Length > 500 ? command.Error[..500] : command.Error;
             if (failed.Status == "failed")
+            {
+                // Lock first, count in a statement of its own (see RescreenBatch): it must see every batch committed before.
+                await db.Connection.ExecuteAsync(new CommandDefinition("select 1 from rescreen_runs where id = @RunId for update",
+                    new { command.RunId }, db.Transaction, cancellationToken: ct));
                 await db.Connection.ExecuteAsync(new CommandDefinition(RunSql, new { command.RunId, Now = clock.GetUtcNow() }, db.Transaction, cancellationToken: ct));
+            }
             else
                 afterCommit.Enqueue(token => scheduler.RetryBatchAsync(command.RunId, command.BatchNo, TimeSpan.FromSeconds(30 * failed.Attempts), token));
             return Unit.Value;

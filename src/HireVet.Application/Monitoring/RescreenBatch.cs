@@ -33,12 +33,18 @@ public static class RescreenBatch
                    node = @Node, finished_at = @Now, attempts = attempts + 1
             where run_id = @RunId and batch_no = @BatchNo;
             update workers set rescreened_at = @Now where candidate_id = any(@Ids);
+            select 1 from rescreen_runs where id = @RunId for update;
+            """;
+
+        // A statement of its own, after the run's row lock: its snapshot then sees every batch committed before, so
+        // the last two batches finishing at once cannot both think the other is still pending.
+        private const string CountSql = """
             update rescreen_runs r set processed = processed + @Processed, signals = signals + @Signals, bands_raised = bands_raised + @BandsRaised,
-                   status = case when not exists (select 1 from rescreen_batches b where b.run_id = r.id and b.status = 'pending' and b.batch_no <> @BatchNo)
+                   status = case when not exists (select 1 from rescreen_batches b where b.run_id = r.id and b.status = 'pending')
                                  then case when failures > 0 then 'completed_with_failures' else 'completed' end else status end,
-                   finished_at = case when not exists (select 1 from rescreen_batches b where b.run_id = r.id and b.status = 'pending' and b.batch_no <> @BatchNo)
+                   finished_at = case when not exists (select 1 from rescreen_batches b where b.run_id = r.id and b.status = 'pending')
                                       then @Now end
-            where r.id = @RunId;
+            where r.id = @RunId
             """;
 
         public async Task<Response> Handle(Command command, CancellationToken ct)
@@ -54,10 +60,12 @@ public static class RescreenBatch
             await db.Connection.ExecuteAsync(new CommandDefinition(MarkPendingSql, new { Ids = ids, Now = now }, db.Transaction, cancellationToken: ct));
             var vetted = await vetting.VetAsync(ids, ct, command.RunId);
             var (signals, raised) = (vetted.Sum(v => v.Signals), vetted.Count(v => v.BandRaised));
-            await db.Connection.ExecuteAsync(new CommandDefinition(DoneSql, new
+            var counts = new
             {
                 command.RunId, command.BatchNo, command.Node, Processed = vetted.Count, Signals = signals, BandsRaised = raised, Now = now, Ids = ids,
-            }, db.Transaction, cancellationToken: ct));
+            };
+            await db.Connection.ExecuteAsync(new CommandDefinition(DoneSql, counts, db.Transaction, cancellationToken: ct));
+            await db.Connection.ExecuteAsync(new CommandDefinition(CountSql, counts, db.Transaction, cancellationToken: ct));
             VetCandidates.Describe(audit, vetted);
             audit.Details["bandsRaised"] = vetted.Where(v => v.BandRaised).Select(v => v.CandidateId).ToArray();
             return new Response(true, vetted.Count, signals, raised);

@@ -16,9 +16,10 @@ namespace HireVet.Application.Monitoring;
 /// split into batches stored with the run; after commit each batch becomes a durable job of the clustered scheduler.</summary>
 public static class StartRescreen
 {
-    public const int BatchSize = 200;
+    /// <summary>Subjects per batch (per job) unless the command says otherwise.</summary>
+    public const int DefaultBatchSize = 200;
 
-    public sealed record Command(string Kind, string Trigger = "manual") : IRequest<Response>, ICommand;
+    public sealed record Command(string Kind, string Trigger = "manual", int BatchSize = DefaultBatchSize) : IRequest<Response>, ICommand;
 
     public sealed record Response(long? RunId, int Subjects, int Batches, string Kind);
 
@@ -28,6 +29,7 @@ public static class StartRescreen
         {
             RuleFor(c => c.Kind).Must(k => k is "incremental" or "full").WithMessage("'kind' must be incremental or full.");
             RuleFor(c => c.Trigger).Must(t => t is "schedule" or "manual").WithMessage("'trigger' must be schedule or manual.");
+            RuleFor(c => c.BatchSize).InclusiveBetween(1, 1000);
         }
     }
 
@@ -77,7 +79,7 @@ public static class StartRescreen
             audit.Details["everyone"] = everyone;
             if (subjects.Length == 0) return new Response(null, 0, 0, command.Kind);
 
-            var batches = subjects.Chunk(BatchSize).ToArray();
+            var batches = subjects.Chunk(command.BatchSize).ToArray();
             var runId = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertRunSql, new
             {
                 command.Kind, command.Trigger, RequestedBy = actor.Name, Now = clock.GetUtcNow(), Total = subjects.Length, Batches = batches.Length,

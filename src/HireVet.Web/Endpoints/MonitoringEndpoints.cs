@@ -6,7 +6,7 @@ namespace HireVet.Web.Endpoints;
 
 public static class MonitoringEndpoints
 {
-    public sealed record StartRun(string? Kind);
+    public sealed record StartRun(string? Kind, int? BatchSize);
 
     public static void MapMonitoring(this IEndpointRouteBuilder app)
     {
@@ -25,8 +25,8 @@ public static class MonitoringEndpoints
             .RequireAuthorization(Policies.AdminsAndAuditors)
             .WithSummary("Re-screening runs with their progress and failures, newest first.");
         group.MapPost("/rescreen-runs", async (StartRun body, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new StartRescreen.Command(body.Kind ?? "incremental"), ct)))
+                Results.Ok(await mediator.Send(new StartRescreen.Command(body.Kind ?? "incremental", "manual", body.BatchSize ?? StartRescreen.DefaultBatchSize), ct)))
             .RequireAuthorization(Policies.Admin)
-            .WithSummary("Start a re-screening run now: {\"kind\": \"incremental\"} or {\"kind\": \"full\"}.");
+            .WithSummary("Start a re-screening run now: {\"kind\": \"incremental\"} or {\"kind\": \"full\"}, optionally with a batchSize (1 to 1000, default 200).");
     }
 }
