@@ -60,7 +60,7 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogge
         on conflict do nothing;
         """;
 
-    // unnest would flatten two-dimensional arrays, so each signature travels as an array literal ("{1,2,3}").
+    // Each signature travels as an array literal (see ArrayLiterals).
     private const string ReplaceFingerprintsSql = """
         delete from resume_fingerprints where candidate_id = any(@CandidateIds);
         insert into resume_fingerprints (candidate_id, minhash, bands, words)
@@ -180,15 +180,12 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogge
         {
             CandidateIds = ids,
             FingerprintOwners = fingerprints.Select(f => f.Id).ToArray(),
-            MinHashes = fingerprints.Select(f => ArrayLiteral(f.Fingerprint.MinHash)).ToArray(),
-            Bands = fingerprints.Select(f => ArrayLiteral(f.Fingerprint.BandHashes())).ToArray(),
+            MinHashes = fingerprints.Select(f => ArrayLiterals.Of(f.Fingerprint.MinHash)).ToArray(),
+            Bands = fingerprints.Select(f => ArrayLiterals.Of(f.Fingerprint.BandHashes())).ToArray(),
             Words = fingerprints.Select(f => f.Fingerprint.Words).ToArray(),
         }, db.Transaction, cancellationToken: ct));
         times.Step("fingerprints");
     }
-
-    private static string ArrayLiteral(long[] values) =>
-        "{" + string.Join(',', values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "}";
 
     private sealed record Existing
     {

@@ -23,13 +23,8 @@ public static class RecordRescreenFailure
             returning attempts, status
             """;
 
-        private const string RunSql = """
-            update rescreen_runs r set failures = failures + 1,
-                   status = case when not exists (select 1 from rescreen_batches b where b.run_id = r.id and b.status = 'pending')
-                                 then 'completed_with_failures' else status end,
-                   finished_at = case when not exists (select 1 from rescreen_batches b where b.run_id = r.id and b.status = 'pending') then @Now end
-            where r.id = @RunId
-            """;
+        // Takes the run's row lock before RescreenBatch.Handler.CloseIfFinishedSql runs.
+        private const string CountFailureSql = "update rescreen_runs set failures = failures + 1 where id = @RunId";
 
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -41,10 +36,9 @@ public static class RecordRescreenFailure
             audit.Details["error"] = command.Error.Length > 500 ? command.Error[..500] : command.Error;
             if (failed.Status == "failed")
             {
-                // Lock first, count in a statement of its own (see RescreenBatch): it must see every batch committed before.
-                await db.Connection.ExecuteAsync(new CommandDefinition("select 1 from rescreen_runs where id = @RunId for update",
-                    new { command.RunId }, db.Transaction, cancellationToken: ct));
-                await db.Connection.ExecuteAsync(new CommandDefinition(RunSql, new { command.RunId, Now = clock.GetUtcNow() }, db.Transaction, cancellationToken: ct));
+                await db.Connection.ExecuteAsync(new CommandDefinition(CountFailureSql, new { command.RunId }, db.Transaction, cancellationToken: ct));
+                await db.Connection.ExecuteAsync(new CommandDefinition(RescreenBatch.Handler.CloseIfFinishedSql, new { command.RunId, Now = clock.GetUtcNow() },
+                    db.Transaction, cancellationToken: ct));
             }
             else
                 afterCommit.Enqueue(token => scheduler.RetryBatchAsync(command.RunId, command.BatchNo, TimeSpan.FromSeconds(30 * failed.Attempts), token));

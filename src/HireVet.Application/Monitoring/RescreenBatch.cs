@@ -28,23 +28,23 @@ public static class RescreenBatch
             update candidates set vetting_status = 'pending', vetting_requested_at = @Now where id = any(@Ids) and vetting_status = 'completed'
             """;
 
+        // Updating the run's counters takes its row lock, so batches of one run finishing together queue here.
         private const string DoneSql = """
             update rescreen_batches set status = 'done', processed = @Processed, signals = @Signals, bands_raised = @BandsRaised,
                    node = @Node, finished_at = @Now, attempts = attempts + 1
             where run_id = @RunId and batch_no = @BatchNo;
             update workers set rescreened_at = @Now where candidate_id = any(@Ids);
-            select 1 from rescreen_runs where id = @RunId for update;
+            update rescreen_runs set processed = processed + @Processed, signals = signals + @Signals, bands_raised = bands_raised + @BandsRaised
+            where id = @RunId;
             """;
 
-        // A statement of its own, after the run's row lock: its snapshot then sees every batch committed before, so
-        // the last two batches finishing at once cannot both think the other is still pending.
-        private const string CountSql = """
-            update rescreen_runs r set processed = processed + @Processed, signals = signals + @Signals, bands_raised = bands_raised + @BandsRaised,
-                   status = case when not exists (select 1 from rescreen_batches b where b.run_id = r.id and b.status = 'pending')
-                                 then case when failures > 0 then 'completed_with_failures' else 'completed' end else status end,
-                   finished_at = case when not exists (select 1 from rescreen_batches b where b.run_id = r.id and b.status = 'pending')
-                                      then @Now end
-            where r.id = @RunId
+        /// <summary>Closes the run when no batch is pending. Run as a statement of its own once this transaction holds
+        /// the run's row lock: its snapshot then sees every batch committed before, so the last two batches finishing
+        /// at once cannot both take the other for pending. A batch that failed for good closes the run the same way.</summary>
+        internal const string CloseIfFinishedSql = """
+            update rescreen_runs r set status = case when failures > 0 then 'completed_with_failures' else 'completed' end, finished_at = @Now
+            where r.id = @RunId and r.status = 'running'
+              and not exists (select 1 from rescreen_batches b where b.run_id = r.id and b.status = 'pending')
             """;
 
         public async Task<Response> Handle(Command command, CancellationToken ct)
@@ -65,7 +65,7 @@ public static class RescreenBatch
                 command.RunId, command.BatchNo, command.Node, Processed = vetted.Count, Signals = signals, BandsRaised = raised, Now = now, Ids = ids,
             };
             await db.Connection.ExecuteAsync(new CommandDefinition(DoneSql, counts, db.Transaction, cancellationToken: ct));
-            await db.Connection.ExecuteAsync(new CommandDefinition(CountSql, counts, db.Transaction, cancellationToken: ct));
+            await db.Connection.ExecuteAsync(new CommandDefinition(CloseIfFinishedSql, new { command.RunId, Now = now }, db.Transaction, cancellationToken: ct));
             VetCandidates.Describe(audit, vetted);
             audit.Details["bandsRaised"] = vetted.Where(v => v.BandRaised).Select(v => v.CandidateId).ToArray();
             return new Response(true, vetted.Count, signals, raised);

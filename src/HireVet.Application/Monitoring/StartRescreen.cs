@@ -62,7 +62,7 @@ public static class StartRescreen
 
         private const string InsertBatchesSql = """
             insert into rescreen_batches (run_id, batch_no, candidate_ids)
-            select @RunId, b.no, string_to_array(b.ids, ',')::bigint[] from unnest(@Numbers, @Ids) as b(no, ids)
+            select @RunId, b.no, b.ids::bigint[] from unnest(@Numbers, @Ids) as b(no, ids)
             """;
 
         public async Task<Response> Handle(Command command, CancellationToken ct)
@@ -88,7 +88,7 @@ public static class StartRescreen
             await db.Connection.ExecuteAsync(new CommandDefinition(InsertBatchesSql, new
             {
                 RunId = runId, Numbers = Enumerable.Range(1, batches.Length).ToArray(),
-                Ids = batches.Select(b => string.Join(',', b)).ToArray(),
+                Ids = batches.Select(ArrayLiterals.Of).ToArray(),
             }, db.Transaction, cancellationToken: ct));
 
             audit.Target("rescreen_run", runId);

@@ -64,8 +64,9 @@ public static class WorkerActivities
             db.Transaction, cancellationToken: ct))).ToArray();
         if (workers.Length == 0) return new Dictionary<long, WorkerActivity>();
         var args = new { WorkerIds = workers.Select(w => w.Id).ToArray(), Since = now - Window, MaxShared };
-        var signIns = (await db.Connection.QueryAsync<SignInRow>(new CommandDefinition(SignInsSql, args, db.Transaction, cancellationToken: ct)))
-            .ToLookup(s => s.WorkerId);
+        var signIns = (await db.Connection.QueryAsync<long, SignInEvent, (long WorkerId, SignInEvent SignIn)>(
+                new CommandDefinition(SignInsSql, args, db.Transaction, cancellationToken: ct), (worker, signIn) => (worker, signIn), splitOn: "event_id"))
+            .ToLookup(s => s.WorkerId, s => s.SignIn);
         var records = (await db.Connection.QueryAsync<RecordRow>(new CommandDefinition(RecordsSql, args, db.Transaction, cancellationToken: ct)))
             .ToLookup(r => r.WorkerId);
         var sharedIps = (await db.Connection.QueryAsync<SharedRow>(new CommandDefinition(SharedIpsSql, args, db.Transaction, cancellationToken: ct)))
@@ -79,7 +80,7 @@ public static class WorkerActivities
             return new WorkerActivity
             {
                 WorkerId = w.Id, EmployeeId = w.EmployeeId, WorkEmail = w.WorkEmail, StartDate = w.StartDate,
-                SignIns = [.. signIns[w.Id].Select(s => s.ToEvent())],
+                SignIns = [.. signIns[w.Id]],
                 Endpoints = [.. mine.Where(r => r.Kind == RecordKinds.Endpoint).Select(Endpoint)],
                 MfaDevices = [.. mine.Where(r => r.Kind == RecordKinds.Mfa).Select(r => new MfaRegistration
                     { EventId = r.EventId, DeviceId = r.DeviceId ?? "", RegisteredAt = r.OccurredAt })],
@@ -143,28 +144,6 @@ public static class WorkerActivities
         public string EmployeeId { get; init; } = "";
         public string WorkEmail { get; init; } = "";
         public DateOnly StartDate { get; init; }
-    }
-
-    private sealed record SignInRow
-    {
-        public long WorkerId { get; init; }
-        public string EventId { get; init; } = "";
-        public string Source { get; init; } = "";
-        public DateTimeOffset OccurredAt { get; init; }
-        public string? Ip { get; init; }
-        public string? ReportedCountry { get; init; }
-        public string? ReportedCity { get; init; }
-        public string? UserAgent { get; init; }
-        public string? DeviceId { get; init; }
-        public bool Succeeded { get; init; }
-        public string? SessionId { get; init; }
-        public DateTimeOffset? SessionEndedAt { get; init; }
-
-        public SignInEvent ToEvent() => new()
-        {
-            EventId = EventId, Source = Source, OccurredAt = OccurredAt, Ip = Ip, ReportedCountry = ReportedCountry, ReportedCity = ReportedCity,
-            UserAgent = UserAgent, DeviceId = DeviceId, Succeeded = Succeeded, SessionId = SessionId, SessionEndedAt = SessionEndedAt,
-        };
     }
 
     private sealed record RecordRow

@@ -195,13 +195,19 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         // (a SOAR, the identity provider) are told, so that the account can be suspended while a human looks.
         var raised = rows.Select((r, i) => activities.ContainsKey(r.Id) && Rank(outcomes[i].Band) > Rank(r.Band) && r.Status != "rejected").ToArray();
         var statuses = rows.Select((r, i) => raised[i] ? "review" : NextStatus(r.Status, outcomes[i].Band, r.WasRejected)).ToArray();
-        await WebhookOutbox.EnqueueAsync(db, WebhookOutbox.WorkerBandRaised, [.. rows.Select((r, i) => (Row: r, i)).Where(x => raised[x.i]).Select(x => (object)new
+        var bandRaised = new List<object>();
+        for (var i = 0; i < rows.Length; i++)
         {
-            Event = WebhookOutbox.WorkerBandRaised, CandidateId = x.Row.Id, x.Row.ExternalId, activities[x.Row.Id].WorkerId, activities[x.Row.Id].EmployeeId,
-            activities[x.Row.Id].WorkEmail, PreviousBand = x.Row.Band, Band = outcomes[x.i].Band, outcomes[x.i].Score,
-            AssessmentId = assessmentIds[x.Row.Id], Indicators = outcomes[x.i].Signals.Where(sg => sg.Weight > 0).Select(sg => sg.IndicatorId).Distinct().ToArray(),
-            OccurredAt = now,
-        })], now, ct);
+            if (!raised[i]) continue;
+            var (r, o, worker) = (rows[i], outcomes[i], activities[rows[i].Id]);
+            bandRaised.Add(new
+            {
+                Event = WebhookOutbox.WorkerBandRaised, CandidateId = r.Id, r.ExternalId, worker.WorkerId, worker.EmployeeId, worker.WorkEmail,
+                PreviousBand = r.Band, o.Band, o.Score, AssessmentId = assessmentIds[r.Id],
+                Indicators = o.Signals.Where(sg => sg.Weight > 0).Select(sg => sg.IndicatorId).Distinct().ToArray(), OccurredAt = now,
+            });
+        }
+        await WebhookOutbox.EnqueueAsync(db, WebhookOutbox.WorkerBandRaised, bandRaised, now, ct);
         await db.Connection.ExecuteAsync(new CommandDefinition(CompleteSql, new
         {
             CandidateIds = ids, Scores = outcomes.Select(o => o.Score).ToArray(), Bands = outcomes.Select(o => o.Band).ToArray(),

@@ -58,11 +58,11 @@ public static class HireCandidate
         // Events are matched on the lower-cased address, as ingestion stores the principal.
         private const string MatchSql = """
             with signins as (update sign_in_events set worker_id = @WorkerId where worker_id is null and principal = @WorkEmail returning 1),
-                 records as (update worker_records set worker_id = @WorkerId where worker_id is null and principal = @WorkEmail returning 1)
-            select (select count(*) from signins) + (select count(*) from records)
+                 records as (update worker_records set worker_id = @WorkerId where worker_id is null and principal = @WorkEmail returning 1),
+                 matched as (select (select count(*) from signins) + (select count(*) from records) as n),
+                 touched as (update workers set events_changed_at = @Now where id = @WorkerId and (select n from matched) > 0)
+            select n::int from matched
             """;
-
-        private const string ChangedSql = "update workers set events_changed_at = @Now where id = @WorkerId";
 
         public async Task<Response> Handle(Command command, CancellationToken ct)
         {
@@ -82,10 +82,8 @@ public static class HireCandidate
                 command.CandidateId, EmployeeId = command.EmployeeId!.Trim(), WorkEmail = workEmail, StartDate = command.StartDate!.Value,
                 HiredBy = actor.Name, Now = now,
             }, db.Transaction, cancellationToken: ct));
-            var matched = await db.Connection.ExecuteScalarAsync<int>(new CommandDefinition(MatchSql, new { WorkerId = workerId, WorkEmail = workEmail },
+            var matched = await db.Connection.ExecuteScalarAsync<int>(new CommandDefinition(MatchSql, new { WorkerId = workerId, WorkEmail = workEmail, Now = now },
                 db.Transaction, cancellationToken: ct));
-            if (matched > 0)
-                await db.Connection.ExecuteAsync(new CommandDefinition(ChangedSql, new { WorkerId = workerId, Now = now }, db.Transaction, cancellationToken: ct));
 
             audit.Details["workerId"] = workerId;
             audit.Details["employeeId"] = command.EmployeeId.Trim();

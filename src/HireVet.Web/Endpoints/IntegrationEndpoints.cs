@@ -24,7 +24,7 @@ public static class IntegrationEndpoints
     /// <summary>Rejected events listed in the answer; the counts cover them all.</summary>
     public const int MaxErrorsListed = 1000;
 
-    public sealed record Rejected(int Line, string? EventId, IReadOnlyDictionary<string, string[]> Errors);
+    public sealed record Rejected(int Line, IReadOnlyDictionary<string, string[]> Errors);
 
     public sealed record Response
     {
@@ -58,51 +58,41 @@ public static class IntegrationEndpoints
             .WithSummary("Equipment records as NDJSON: eventId, user, assetSerialShipped, serialSeenAtOnboarding, shipTo, recordedAt.");
     }
 
-    private static async Task<IResult> SignInsAsync(HttpContext http, IMediator mediator, string source,
-        Func<JsonElement, Parsed<IncomingSignIn>> parse, CancellationToken ct)
-    {
-        var response = new Response();
-        var batch = new List<IncomingSignIn>();
-        async Task FlushAsync()
-        {
-            if (batch.Count == 0) return;
-            Count(response, await mediator.Send(new IngestSignIns.Command(source, [.. batch]), ct));
-            batch.Clear();
-        }
-        await foreach (var item in ElementsAsync(http.Request, csv: source == "generic", ct))
-        {
-            response.Received++;
-            var parsed = item.Element is { } element ? parse(element) : Parsed<IncomingSignIn>.Invalid(item.Error!);
-            if (Sort(response, item.Number, parsed, p => p.Event.EventId) is { } signIn) batch.Add(signIn);
-            if (batch.Count >= IngestSignIns.MaxBatch) await FlushAsync();
-        }
-        await FlushAsync();
-        return Results.Ok(response);
-    }
+    private static Task<IResult> SignInsAsync(HttpContext http, IMediator mediator, string source,
+        Func<JsonElement, Parsed<IncomingSignIn>> parse, CancellationToken ct) =>
+        UploadAsync(http, csv: source == "generic", parse, IngestSignIns.MaxBatch,
+            batch => mediator.Send(new IngestSignIns.Command(source, batch), ct), ct);
 
-    private static async Task<IResult> RecordsAsync(HttpContext http, IMediator mediator, string kind, CancellationToken ct)
+    private static Task<IResult> RecordsAsync(HttpContext http, IMediator mediator, string kind, CancellationToken ct) =>
+        UploadAsync(http, csv: false, element => WorkerRecordFormats.Parse(kind, element), IngestWorkerRecords.MaxBatch,
+            batch => mediator.Send(new IngestWorkerRecords.Command(kind, batch), ct), ct);
+
+    /// <summary>Reads the body's events, parses each, and stores the good ones in batches of at most
+    /// <paramref name="maxBatch"/>, counting everything in the answer.</summary>
+    private static async Task<IResult> UploadAsync<T>(HttpContext http, bool csv, Func<JsonElement, Parsed<T>> parse, int maxBatch,
+        Func<IReadOnlyList<T>, Task<IngestResult>> store, CancellationToken ct) where T : class
     {
         var response = new Response();
-        var batch = new List<IncomingRecord>();
+        var batch = new List<T>();
         async Task FlushAsync()
         {
             if (batch.Count == 0) return;
-            Count(response, await mediator.Send(new IngestWorkerRecords.Command(kind, [.. batch]), ct));
+            Count(response, await store([.. batch]));
             batch.Clear();
         }
-        await foreach (var item in ElementsAsync(http.Request, csv: false, ct))
+        await foreach (var item in ElementsAsync(http.Request, csv, ct))
         {
             response.Received++;
-            var parsed = item.Element is { } element ? WorkerRecordFormats.Parse(kind, element) : Parsed<IncomingRecord>.Invalid(item.Error!);
-            if (Sort(response, item.Number, parsed, r => r.EventId) is { } record) batch.Add(record);
-            if (batch.Count >= IngestWorkerRecords.MaxBatch) await FlushAsync();
+            var parsed = item.Element is { } element ? parse(element) : Parsed<T>.Invalid(item.Error!);
+            if (Sort(response, item.Number, parsed) is { } value) batch.Add(value);
+            if (batch.Count >= maxBatch) await FlushAsync();
         }
         await FlushAsync();
         return Results.Ok(response);
     }
 
     /// <summary>The event to store, or null after counting it as skipped or rejected.</summary>
-    private static T? Sort<T>(Response response, int number, Parsed<T> parsed, Func<T, string> eventId) where T : class
+    private static T? Sort<T>(Response response, int number, Parsed<T> parsed) where T : class
     {
         if (parsed.Event is { } value) return value;
         if (parsed.Skipped is not null)
@@ -111,7 +101,7 @@ public static class IntegrationEndpoints
             return null;
         }
         response.Rejected++;
-        if (response.Errors.Count < MaxErrorsListed) response.Errors.Add(new Rejected(number, null, parsed.Errors!));
+        if (response.Errors.Count < MaxErrorsListed) response.Errors.Add(new Rejected(number, parsed.Errors!));
         else response.ErrorsTruncated = true;
         return null;
     }

@@ -37,6 +37,4 @@ internal static class PostHireData
 
     /// <summary>A moment as a reviewer reads it in a sentence: "2026-11-16 15:00 UTC".</summary>
     public static string Utc(DateTimeOffset at) => $"{at.UtcDateTime:yyyy-MM-dd HH:mm} UTC";
-
-    public static string Plural(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
 }

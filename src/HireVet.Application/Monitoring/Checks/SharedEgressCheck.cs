@@ -29,7 +29,7 @@ public sealed class SharedEgressCheck : ICheck
 
         var others = homes.SelectMany(x => x.Shared.OtherWorkers).DistinctBy(w => w.WorkerId).ToArray();
         return CheckResult.Fired(new RawSignal("NET-02", Severity.High,
-            $"{Plural(others.Length, "other worker", "other workers")} ({Names(others)}) signed in from the same home or office connection as this worker " +
+            $"{Wording.Plural(others.Length, "other worker", "other workers")} ({Names(others)}) signed in from the same home or office connection as this worker " +
             $"({string.Join(", ", homes.Select(x => x.Info!.Ip))}): several employees behind one connection is how a laptop farm looks, unless they share a household.",
             new JsonObject
             {

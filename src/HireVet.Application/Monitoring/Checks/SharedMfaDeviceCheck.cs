@@ -20,7 +20,7 @@ public sealed class SharedMfaDeviceCheck : ICheck
         var others = shared.SelectMany(s => s.OtherWorkers).DistinctBy(w => w.WorkerId).ToArray();
         return CheckResult.Fired(new RawSignal("NET-11", Severity.High,
             $"The MFA device {string.Join(", ", shared.Select(s => s.Value))} that approves this worker's sign-ins is registered for " +
-            $"{Plural(others.Length, "other worker", "other workers")} too ({Names(others)}): one device completing MFA for several employees is one operator behind several identities.",
+            $"{Wording.Plural(others.Length, "other worker", "other workers")} too ({Names(others)}): one device completing MFA for several employees is one operator behind several identities.",
             new JsonObject
             {
                 ["devices"] = Limited(shared, s => new JsonObject

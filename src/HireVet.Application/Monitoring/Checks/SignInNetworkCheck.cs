@@ -46,7 +46,7 @@ public sealed class SignInNetworkCheck : ICheck
             var astrill = vpn.Any(a => $"{a.Info.VpnProvider} {a.Info.Organisation}".Contains("Astrill", StringComparison.OrdinalIgnoreCase));
             var providers = string.Join(", ", vpn.Select(a => a.Info.VpnProvider ?? a.Info.Organisation ?? "unknown provider").Distinct());
             signals.Add(new RawSignal("NET-07", astrill ? Severity.High : Severity.Medium,
-                $"{Plural(vpn.Sum(a => a.SignIns.Length), "successful sign-in", "successful sign-ins")} came through a VPN provider ({providers})" +
+                $"{Wording.Plural(vpn.Sum(a => a.SignIns.Length), "successful sign-in", "successful sign-ins")} came through a VPN provider ({providers})" +
                 $"{(astrill ? "; Astrill VPN is named in the advisories" : ", which hides where the worker is")}.",
                 Evidence(vpn, signIns.Length)));
         }
@@ -54,7 +54,7 @@ public sealed class SignInNetworkCheck : ICheck
         var hosting = addresses.Where(a => a.Info.IsHosting && !a.Info.IsVpn).ToArray();
         if (hosting.Length > 0)
             signals.Add(new RawSignal("NET-07", Severity.Medium,
-                $"{Plural(hosting.Sum(a => a.SignIns.Length), "successful sign-in", "successful sign-ins")} came from a hosting or datacenter network " +
+                $"{Wording.Plural(hosting.Sum(a => a.SignIns.Length), "successful sign-in", "successful sign-ins")} came from a hosting or datacenter network " +
                 $"({string.Join(", ", hosting.Select(a => a.Info.Organisation ?? "unknown").Distinct())}), as from a rented server rather than a home or office.",
                 Evidence(hosting, signIns.Length)));
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Checks;
 using static HireVet.Application.Monitoring.Checks.PostHireData;
 
 namespace HireVet.Application.Monitoring.Checks;
@@ -13,11 +14,6 @@ namespace HireVet.Application.Monitoring.Checks;
 /// exits are left out: their country is the provider's.</summary>
 public sealed class SignInTravelCheck : ICheck
 {
-    /// <summary>Different countries within this time cannot be one person travelling (neighbours aside).</summary>
-    public static readonly TimeSpan ImpossibleWithin = TimeSpan.FromHours(1);
-
-    public static readonly TimeSpan Window = TimeSpan.FromDays(1);
-
     public string Name => "sign-in-travel";
     public string[] Indicators => ["NET-01"];
 
@@ -47,18 +43,8 @@ public sealed class SignInTravelCheck : ICheck
             .OrderBy(s => s.SignIn.OccurredAt)
             .ToArray();
 
-        var jumps = located.Zip(located.Skip(1))
-            .Where(p => p.First.Country != p.Second.Country && p.Second.SignIn.OccurredAt - p.First.SignIn.OccurredAt < ImpossibleWithin)
-            .ToArray();
-
-        // The day (from some sign-in on) with the most countries.
-        var busiest = (Start: 0, Count: 0, Countries: Array.Empty<string>());
-        for (var i = 0; i < located.Length; i++)
-        {
-            var inWindow = located.Skip(i).TakeWhile(s => s.SignIn.OccurredAt - located[i].SignIn.OccurredAt <= Window).ToArray();
-            var countries = inWindow.Select(s => s.Country).Distinct().ToArray();
-            if (countries.Length > busiest.Countries.Length) busiest = (i, inWindow.Length, countries);
-        }
+        var jumps = CountryTravel.Jumps(located, s => s.SignIn.OccurredAt, s => s.Country);
+        var busiest = CountryTravel.BusiestDay(located, s => s.SignIn.OccurredAt, s => s.Country);
 
         if (jumps.Length == 0 && busiest.Countries.Length < 2) return CheckResult.NotFired;
         var severity = jumps.Length > 0 || busiest.Countries.Length >= 3 ? Severity.High : Severity.Medium;

@@ -22,10 +22,10 @@ public static class WorkerRecordFormats
         var principal = f.Principal("user");
         var record = kind switch
         {
-            RecordKinds.Endpoint => Endpoint(f, e),
+            RecordKinds.Endpoint => Endpoint(f),
             RecordKinds.Mfa => Mfa(f),
-            RecordKinds.Payroll => Payroll(f, e),
-            RecordKinds.Equipment => Equipment(f, e),
+            RecordKinds.Payroll => Payroll(f),
+            RecordKinds.Equipment => Equipment(f),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown record kind."),
         };
         if (f.HasErrors || record is null) return Parsed<IncomingRecord>.Invalid(f.Errors);
@@ -33,7 +33,7 @@ public static class WorkerRecordFormats
         return Parsed<IncomingRecord>.Ok(new IncomingRecord(kind, id!, principal!, at, device, data.ToJsonString(), secret));
     }
 
-    private static (DateTimeOffset, string?, JsonObject, string?)? Endpoint(EventFields f, JsonElement e)
+    private static (DateTimeOffset, string?, JsonObject, string?)? Endpoint(EventFields f)
     {
         var device = f.Text("deviceId", required: true, maxLength: 200);
         var at = f.Time("takenAt", required: true);
@@ -77,7 +77,7 @@ public static class WorkerRecordFormats
         return (at.Value, device, new JsonObject { ["deviceId"] = device, ["registeredAt"] = at.Value.ToString("O") }, null);
     }
 
-    private static (DateTimeOffset, string?, JsonObject, string?)? Payroll(EventFields f, JsonElement e)
+    private static (DateTimeOffset, string?, JsonObject, string?)? Payroll(EventFields f)
     {
         var effective = f.Date("effectiveDate", required: true);
         PayrollDestination? destination = null;
@@ -106,7 +106,7 @@ public static class WorkerRecordFormats
         }, secret);
     }
 
-    private static (DateTimeOffset, string?, JsonObject, string?)? Equipment(EventFields f, JsonElement e)
+    private static (DateTimeOffset, string?, JsonObject, string?)? Equipment(EventFields f)
     {
         var shipped = f.Text("assetSerialShipped", required: true, maxLength: 100);
         var seen = f.Text("serialSeenAtOnboarding", maxLength: 100);

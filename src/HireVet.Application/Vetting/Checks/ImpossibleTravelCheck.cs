@@ -8,10 +8,6 @@ namespace HireVet.Application.Vetting.Checks;
 /// three or more countries within a day. VPN and hosting addresses are left out: their country is the provider's.</summary>
 public sealed class ImpossibleTravelCheck : ICheck
 {
-    /// <summary>Different countries within this time cannot be the same person travelling (no flight is that short
-    /// between most countries; neighbours are the exception the threshold accepts).</summary>
-    public static readonly TimeSpan ImpossibleWithin = TimeSpan.FromHours(1);
-
     public string Name => "impossible-travel";
     public string[] Indicators => ["NET-01"];
 
@@ -28,13 +24,8 @@ public sealed class ImpossibleTravelCheck : ICheck
             .OrderBy(s => s.Observation.At)
             .ToArray();
 
-        var jumps = located.Zip(located.Skip(1))
-            .Where(p => p.First.Info.Country != p.Second.Info.Country && p.Second.Observation.At - p.First.Observation.At < ImpossibleWithin)
-            .ToArray();
-        var busiestDay = located
-            .Select((s, i) => located.Skip(i).TakeWhile(t => t.Observation.At - s.Observation.At <= TimeSpan.FromDays(1))
-                .Select(t => t.Info.Country!).Distinct().ToArray())
-            .MaxBy(countries => countries.Length) ?? [];
+        var jumps = CountryTravel.Jumps(located, s => s.Observation.At!.Value, s => s.Info.Country!);
+        var busiestDay = CountryTravel.BusiestDay(located, s => s.Observation.At!.Value, s => s.Info.Country!).Countries;
 
         if (jumps.Length == 0 && busiestDay.Length < 3) return CheckResult.NotFired;
         var explanation = jumps.Length > 0

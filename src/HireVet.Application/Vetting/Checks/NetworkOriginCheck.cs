@@ -26,7 +26,7 @@ public sealed class NetworkOriginCheck : ICheck
         var dprk = seen.Where(s => s.Info.IsDprk).ToArray();
         if (dprk.Length > 0)
             signals.Add(new RawSignal("NET-08", Severity.High,
-                $"The candidate was seen at {Plural(dprk.Length, "address", "addresses")} in North Korea's address block (175.45.176.0/22, AS131279).",
+                $"The candidate was seen at {Wording.Plural(dprk.Length, "address", "addresses")} in North Korea's address block (175.45.176.0/22, AS131279).",
                 Evidence(dprk)));
 
         var vpn = seen.Where(s => s.Info.IsVpn && !s.Info.IsICloudPrivateRelay).ToArray();
@@ -56,13 +56,11 @@ public sealed class NetworkOriginCheck : ICheck
                                      && s.Info.Country is not null && s.Info.Country != claimed).ToArray();
         if (abroad.Length > 0)
             signals.Add(new RawSignal("NET-08", Severity.Medium,
-                $"{Plural(abroad.Length, "address is", "addresses are")} registered in {string.Join(", ", abroad.Select(s => s.Info.Country).Distinct())}, not in the claimed country of residence ({claimed}).",
+                $"{Wording.Plural(abroad.Length, "address is", "addresses are")} registered in {string.Join(", ", abroad.Select(s => s.Info.Country).Distinct())}, not in the claimed country of residence ({claimed}).",
                 Evidence(abroad, new JsonObject { ["claimedCountry"] = claimed })));
 
         return signals.Count == 0 ? CheckResult.NotFired : CheckResult.Fired([.. signals]);
     }
-
-    private static string Plural(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
 
     private static JsonObject Evidence(IEnumerable<(IpObservations.Observation Observation, IpInfo Info)> seen, JsonObject? extra = null)
     {

@@ -114,5 +114,5 @@ public static class LookalikeDomains
 
     private static bool IsCountrySuffix(string suffix) => suffix.Split('.')[^1].Length == 2;
 
-    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+    private static string Plural(int n, string word) => Wording.Plural(n, word, $"{word}s");
 }

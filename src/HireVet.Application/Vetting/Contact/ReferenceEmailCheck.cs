@@ -76,7 +76,7 @@ public sealed class ReferenceEmailCheck : ICheck
             var strong = lookalikes.Any(l => !l.Finding.MayBeRegionalDomain);
             var list = string.Join("; ", lookalikes.Select(l => $"{l.Reference.Email} for {l.Job.Employer} ({l.EmployerDomain}): {l.Finding.Description}"));
             signals.Add(new RawSignal("ID-08", strong ? Severity.High : Severity.Medium,
-                $"{Plural(lookalikes.Count, "reference writes", "references write")} from a domain that looks like, but is not, the employer's domain: {list}. "
+                $"{Wording.Plural(lookalikes.Count, "reference writes", "references write")} from a domain that looks like, but is not, the employer's domain: {list}. "
                 + (strong ? "Contact past employers through details found independently, never those the candidate gave."
                           : "Companies do use country domains; confirm it with the employer through details found independently."),
                 new JsonObject
@@ -114,7 +114,7 @@ public sealed class ReferenceEmailCheck : ICheck
             };
             if (disposable is null) evidence["disposableListAvailable"] = false;
             signals.Add(new RawSignal("ID-11", anyDisposable ? Severity.Medium : Severity.Low,
-                $"{Plural(webmail.Count, "reference who names an employer writes", "references who name an employer write")} from "
+                $"{Wording.Plural(webmail.Count, "reference who names an employer writes", "references who name an employer write")} from "
                 + $"{(anyDisposable ? "webmail or a disposable address" : "free webmail")} rather than the employer's domain: {list}.",
                 evidence));
         }
@@ -125,6 +125,4 @@ public sealed class ReferenceEmailCheck : ICheck
     /// <summary>A webmail domain named after the employer is the employer's own (facebook.com for "Facebook").</summary>
     private static bool IsNamedAfter(string domain, string? employer) =>
         EmployerNames.LabelForms(employer).Contains(DomainNames.Split(domain).Label.Replace("-", "", StringComparison.Ordinal));
-
-    private static string Plural(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
 }
