@@ -12,6 +12,8 @@ using Npgsql;
 // Scale benchmark for issue 3's speed targets: a private PostgreSQL seeded with a million vetted candidates as the app
 // stores them, the real web app with its scheduler on top, an open-loop POST load, the bulk import, and the plans of
 // the app's queries. It is a report: targets not met are marked, and the exit code stays 0 unless the run fails.
+if (args is ["monitoring", .. var rest]) return await HireVet.Scale.Monitoring.MonitoringBenchmark.RunAsync(rest);
+
 Options options;
 try { options = Options.Parse(args); }
 catch (Exception e) when (e is ArgumentException or FormatException) { Console.Error.WriteLine(e.Message); return 2; }

@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton(new AppDataSource(connectionString));
         services.AddScoped<DbSession>();
         services.AddScoped<IDbSession>(sp => sp.GetRequiredService<DbSession>());
+        services.AddScoped<IBulkCopy, NpgsqlBulkCopy>();
         services.AddSingleton(sp => new MigrationRunner(connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<MigrationRunner>>()));
 
         services.AddDataProtection().SetApplicationName("HireVet");

@@ -26,7 +26,7 @@ public sealed partial class WebProcess : IAsyncDisposable
 
     private WebProcess(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
 
-    public static async Task<WebProcess> StartAsync(string connectionString, Action<string> log)
+    public static async Task<WebProcess> StartAsync(string connectionString, Action<string> log, IReadOnlyDictionary<string, string>? settings = null)
     {
         if (!File.Exists(Dll)) throw new InvalidOperationException($"{Dll} is missing: build it with `dotnet build src/HireVet.Web -c Release`.");
         var port = FreePort();
@@ -37,6 +37,7 @@ public sealed partial class WebProcess : IAsyncDisposable
         // Each stored and vetted batch's steps, for the report's "where the time goes".
         info.Environment["Logging__LogLevel__HireVet.Application.Candidates.DossierStore"] = "Debug";
         info.Environment["Logging__LogLevel__HireVet.Application.Vetting.CandidateVetting"] = "Debug";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var web = new WebProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"));
         web._process.OutputDataReceived += (_, e) => web.Collect(e.Data);
         web._process.ErrorDataReceived += (_, e) => web.Collect(e.Data);
@@ -63,11 +64,11 @@ public sealed partial class WebProcess : IAsyncDisposable
         return web;
     }
 
-    /// <summary>Creates an HR API key through the operator CLI (`admin create-api-key`), which prints it once. The app
-    /// takes "admin" only as its first argument, so the content root is the working folder here, not an option.</summary>
-    public static async Task<string> CreateApiKeyAsync(string connectionString, string name)
+    /// <summary>Creates an API key (HR unless told) through the operator CLI (`admin create-api-key`), which prints it once.
+    /// The app takes "admin" only as its first argument, so the content root is the working folder here, not an option.</summary>
+    public static async Task<string> CreateApiKeyAsync(string connectionString, string name, string role = "hr")
     {
-        var info = Start(connectionString, "admin", "create-api-key", "--name", name, "--role", "hr");
+        var info = Start(connectionString, "admin", "create-api-key", "--name", name, "--role", role);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         using var cli = Process.Start(info)!;
         var output = cli.StandardOutput.ReadToEndAsync();

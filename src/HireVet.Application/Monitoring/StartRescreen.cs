@@ -46,17 +46,37 @@ public static class StartRescreen
             order by 1
             """;
 
+        // Workers marked by a hire's matched events or new records since they were last re-screened, and workers with
+        // sign-ins received from the last run's watermark on.
         private const string ChangedSql = """
             select candidate_id from workers
             where status = 'active' and events_changed_at is not null and (rescreened_at is null or events_changed_at > rescreened_at)
-            order by candidate_id
+            union
+            select w.candidate_id from workers w
+            where w.status = 'active'
+              and w.id in (select s.worker_id from sign_in_events s where s.received_at >= @Since and s.worker_id is not null)
+            order by 1
+            """;
+
+        // A run that failed batches does not move the watermark on: its subjects' sign-ins are taken again.
+        private const string SinceSql = """
+            select coalesce((select events_watermark from rescreen_runs where status <> 'completed_with_failures' and events_watermark is not null
+                             order by id desc limit 1), timestamptz '1970-01-01Z')
             """;
 
         private const string LastVersionSql = "select reference_version from rescreen_runs order by id desc limit 1";
 
+        // Sign-ins carry the start of the transaction that stored them. Every one received before the oldest
+        // transaction still open is committed, so visible to the selection that follows; later ones may not be yet,
+        // and the next run takes them from here. (Sessions of the app's own database user are all visible here.)
+        private const string WatermarkSql = """
+            select least(now(), (select min(xact_start) from pg_stat_activity
+                                 where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null))
+            """;
+
         private const string InsertRunSql = """
-            insert into rescreen_runs (kind, trigger, requested_by, started_at, total, batches, reference_version)
-            values (@Kind, @Trigger, @RequestedBy, @Now, @Total, @Batches, @ReferenceVersion)
+            insert into rescreen_runs (kind, trigger, requested_by, started_at, total, batches, reference_version, events_watermark)
+            values (@Kind, @Trigger, @RequestedBy, @Now, @Total, @Batches, @ReferenceVersion, @Watermark)
             returning id
             """;
 
@@ -71,7 +91,9 @@ public static class StartRescreen
             var version = JsonSerializer.Serialize(reference.Datasets.Select(d => new { d.Name, d.AsOf, d.Rows, d.Status }), DossierJson.Options);
             var lastVersion = await db.Connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(LastVersionSql, transaction: db.Transaction, cancellationToken: ct));
             var everyone = command.Kind == "full" || lastVersion != version;
-            var subjects = (await db.Connection.QueryAsync<long>(new CommandDefinition(everyone ? EveryoneSql : ChangedSql,
+            var since = await db.Connection.ExecuteScalarAsync<DateTime>(new CommandDefinition(SinceSql, transaction: db.Transaction, cancellationToken: ct));
+            var watermark = await db.Connection.ExecuteScalarAsync<DateTime>(new CommandDefinition(WatermarkSql, transaction: db.Transaction, cancellationToken: ct));
+            var subjects = (await db.Connection.QueryAsync<long>(new CommandDefinition(everyone ? EveryoneSql : ChangedSql, new { Since = since },
                 transaction: db.Transaction, cancellationToken: ct))).ToArray();
 
             audit.Target("rescreen_run", command.Kind);
@@ -83,7 +105,7 @@ public static class StartRescreen
             var runId = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertRunSql, new
             {
                 command.Kind, command.Trigger, RequestedBy = actor.Name, Now = clock.GetUtcNow(), Total = subjects.Length, Batches = batches.Length,
-                ReferenceVersion = version,
+                ReferenceVersion = version, Watermark = watermark,
             }, db.Transaction, cancellationToken: ct));
             await db.Connection.ExecuteAsync(new CommandDefinition(InsertBatchesSql, new
             {

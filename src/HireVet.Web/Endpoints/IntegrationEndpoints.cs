@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using HireVet.Application.Monitoring;
 using HireVet.Application.Monitoring.Formats;
 using HireVet.Web.Security;
@@ -42,52 +43,94 @@ public static class IntegrationEndpoints
     public static void MapIntegrations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Prefix).WithTags("Integrations").RequireAuthorization(Policies.Integration);
-        group.MapPost("/okta/system-log", (HttpContext http, IMediator m, CancellationToken ct) => SignInsAsync(http, m, "okta", OktaSystemLog.Parse, ct))
+        group.MapPost("/okta/system-log", (HttpContext http, CancellationToken ct) => SignInsAsync(http, "okta", OktaSystemLog.Parse, ct))
             .WithSummary("Okta System Log events (the logs API's LogEvent objects) as a JSON array or NDJSON; sign-in events are kept.");
-        group.MapPost("/entra/sign-ins", (HttpContext http, IMediator m, CancellationToken ct) => SignInsAsync(http, m, "entra", EntraSignInLog.Parse, ct))
+        group.MapPost("/entra/sign-ins", (HttpContext http, CancellationToken ct) => SignInsAsync(http, "entra", EntraSignInLog.Parse, ct))
             .WithSummary("Microsoft Entra ID sign-ins (Microsoft Graph signIn objects) as a JSON array or NDJSON.");
-        group.MapPost("/sign-ins", (HttpContext http, IMediator m, CancellationToken ct) => SignInsAsync(http, m, "generic", GenericSignIns.Parse, ct))
+        group.MapPost("/sign-ins", (HttpContext http, CancellationToken ct) => SignInsAsync(http, "generic", GenericSignIns.Parse, ct))
             .WithSummary("Sign-ins from any other identity provider, as NDJSON or CSV (text/csv, header row): " + string.Join(", ", GenericSignIns.Columns) + ".");
-        group.MapPost("/endpoint-snapshots", (HttpContext http, IMediator m, CancellationToken ct) => RecordsAsync(http, m, RecordKinds.Endpoint, ct))
+        group.MapPost("/endpoint-snapshots", (HttpContext http, CancellationToken ct) => RecordsAsync(http, RecordKinds.Endpoint, ct))
             .WithSummary("EDR/MDM endpoint inventory snapshots as NDJSON: eventId, user, deviceId, takenAt, publicIp, serialNumber, installedSoftware, usbDevices.");
-        group.MapPost("/mfa-registrations", (HttpContext http, IMediator m, CancellationToken ct) => RecordsAsync(http, m, RecordKinds.Mfa, ct))
+        group.MapPost("/mfa-registrations", (HttpContext http, CancellationToken ct) => RecordsAsync(http, RecordKinds.Mfa, ct))
             .WithSummary("MFA authenticator registrations as NDJSON: eventId, user, deviceId, registeredAt.");
-        group.MapPost("/payroll-changes", (HttpContext http, IMediator m, CancellationToken ct) => RecordsAsync(http, m, RecordKinds.Payroll, ct))
+        group.MapPost("/payroll-changes", (HttpContext http, CancellationToken ct) => RecordsAsync(http, RecordKinds.Payroll, ct))
             .WithSummary("Payroll destination changes from the HRIS as NDJSON: eventId, user, effectiveDate, payrollDestination.");
-        group.MapPost("/equipment", (HttpContext http, IMediator m, CancellationToken ct) => RecordsAsync(http, m, RecordKinds.Equipment, ct))
+        group.MapPost("/equipment", (HttpContext http, CancellationToken ct) => RecordsAsync(http, RecordKinds.Equipment, ct))
             .WithSummary("Equipment records as NDJSON: eventId, user, assetSerialShipped, serialSeenAtOnboarding, shipTo, recordedAt.");
     }
 
-    private static Task<IResult> SignInsAsync(HttpContext http, IMediator mediator, string source,
-        Func<JsonElement, Parsed<IncomingSignIn>> parse, CancellationToken ct) =>
+    private static Task<IResult> SignInsAsync(HttpContext http, string source, Func<JsonElement, Parsed<IncomingSignIn>> parse, CancellationToken ct) =>
         UploadAsync(http, csv: source == "generic", parse, IngestSignIns.MaxBatch,
-            batch => mediator.Send(new IngestSignIns.Command(source, batch), ct), ct);
+            (mediator, batch) => mediator.Send(new IngestSignIns.Command(source, batch), ct), ct);
 
-    private static Task<IResult> RecordsAsync(HttpContext http, IMediator mediator, string kind, CancellationToken ct) =>
+    private static Task<IResult> RecordsAsync(HttpContext http, string kind, CancellationToken ct) =>
         UploadAsync(http, csv: false, element => WorkerRecordFormats.Parse(kind, element), IngestWorkerRecords.MaxBatch,
-            batch => mediator.Send(new IngestWorkerRecords.Command(kind, batch), ct), ct);
+            (mediator, batch) => mediator.Send(new IngestWorkerRecords.Command(kind, batch), ct), ct);
 
-    /// <summary>Reads the body's events, parses each, and stores the good ones in batches of at most
-    /// <paramref name="maxBatch"/>, counting everything in the answer.</summary>
+    /// <summary>Batches stored at once, each in its own transaction on its own connection: the database does most of
+    /// the work of an upload, and one writer keeps one of its cores busy.</summary>
+    private static readonly int Writers = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>Reads the body's events and parses each while earlier batches of at most <paramref name="maxBatch"/>
+    /// good ones are being stored, counting everything in the answer. Should storing fail, the upload stops with the
+    /// error; the batches stored before stay (sending the body again is safe: events are idempotent).</summary>
     private static async Task<IResult> UploadAsync<T>(HttpContext http, bool csv, Func<JsonElement, Parsed<T>> parse, int maxBatch,
-        Func<IReadOnlyList<T>, Task<IngestResult>> store, CancellationToken ct) where T : class
+        Func<IMediator, IReadOnlyList<T>, Task<IngestResult>> store, CancellationToken ct) where T : class
     {
         var response = new Response();
-        var batch = new List<T>();
-        async Task FlushAsync()
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var batches = Channel.CreateBounded<T[]>(Writers);
+        var scopes = http.RequestServices.GetRequiredService<IServiceScopeFactory>();
+        var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
         {
-            if (batch.Count == 0) return;
-            Count(response, await store([.. batch]));
-            batch.Clear();
-        }
-        await foreach (var item in ElementsAsync(http.Request, csv, ct))
+            var results = new List<IngestResult>();
+            try
+            {
+                await foreach (var batch in batches.Reader.ReadAllAsync(failed.Token))
+                {
+                    await using var scope = scopes.CreateAsyncScope(); // a connection and an audit record of its own
+                    results.Add(await store(scope.ServiceProvider.GetRequiredService<IMediator>(), batch));
+                }
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+            return results;
+        }, CancellationToken.None)).ToArray();
+
+        try
         {
-            response.Received++;
-            var parsed = item.Element is { } element ? parse(element) : Parsed<T>.Invalid(item.Error!);
-            if (Sort(response, item.Number, parsed) is { } value) batch.Add(value);
-            if (batch.Count >= maxBatch) await FlushAsync();
+            var batch = new List<T>(maxBatch);
+            await foreach (var item in ElementsAsync(http.Request, csv, failed.Token))
+            {
+                response.Received++;
+                var parsed = item.Element is { } element ? parse(element) : Parsed<T>.Invalid(item.Error!);
+                if (Sort(response, item.Number, parsed) is { } value) batch.Add(value);
+                if (batch.Count < maxBatch) continue;
+                await batches.Writer.WriteAsync([.. batch], failed.Token);
+                batch.Clear();
+            }
+            if (batch.Count > 0) await batches.Writer.WriteAsync([.. batch], failed.Token);
         }
-        await FlushAsync();
+        catch (OperationCanceledException) when (failed.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // A writer failed: its exception is the answer, thrown below.
+        }
+        catch
+        {
+            // Reading the body failed (the client went away, say): the writers stop, then the error goes on.
+            await failed.CancelAsync();
+            batches.Writer.TryComplete();
+            await Task.WhenAll(writers).ContinueWith(static _ => { }, TaskScheduler.Default);
+            throw;
+        }
+        finally
+        {
+            batches.Writer.TryComplete();
+        }
+        foreach (var result in (await Task.WhenAll(writers)).SelectMany(r => r)) Count(response, result);
         return Results.Ok(response);
     }
 

@@ -55,7 +55,39 @@ public sealed class IngestionTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal(2, await db.QuerySingleAsync<int>("select count(*)::int from sign_in_events"));
         Assert.Equal("Mozilla/5.0 (X11, Linux)", await db.QuerySingleAsync<string>("select user_agent from sign_in_events where event_id = 'g-1'"));
         Assert.Equal(worker, await db.QuerySingleAsync<long>("select worker_id from sign_in_events where event_id = 'g-1'"));
-        Assert.True(await db.QuerySingleAsync<bool>("select events_changed_at is not null from workers where id = @worker", new { worker }));
+    }
+
+    private static string SignIn(string id, string user) =>
+        $$"""{"eventId": "{{id}}", "occurredAt": "2026-11-20T08:00:00Z", "user": "{{user}}", "ip": "73.162.10.20", "country": "US", "outcome": "success"}""";
+
+    private static async Task<JsonElement> StartRunAsync(HttpClient admin, string kind)
+    {
+        var response = await admin.PostAsJsonAsync("/api/admin/rescreen-runs", new { kind });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task An_incremental_run_takes_the_workers_with_sign_ins_received_since_the_last_run_and_no_one_else()
+    {
+        await HiredWorkerAsync("ana.costa@corp.example");
+        var ben = await HiredWorkerAsync("ben.osei@corp.example");
+        var integration = await db.ClientAsync(Roles.Integration);
+        var admin = await db.ClientAsync(Roles.Admin);
+        (await integration.PostAsync("/api/integrations/sign-ins", Ndjson(SignIn("s-1", "ana.costa@corp.example"), SignIn("s-2", "ben.osei@corp.example"))))
+            .EnsureSuccessStatusCode();
+        Assert.Equal(2, (await StartRunAsync(admin, "full")).GetProperty("subjects").GetInt32());
+
+        (await integration.PostAsync("/api/integrations/sign-ins", Ndjson(SignIn("s-3", "ben.osei@corp.example")))).EnsureSuccessStatusCode();
+        var incremental = await StartRunAsync(admin, "incremental");
+        Assert.Equal(1, incremental.GetProperty("subjects").GetInt32());
+        var benCandidate = await db.QuerySingleAsync<long>("select candidate_id from workers where id = @ben", new { ben });
+        Assert.Equal([benCandidate], await db.QuerySingleAsync<long[]>("select candidate_ids from rescreen_batches where run_id = @run",
+            new { run = incremental.GetProperty("runId").GetInt64() }));
+
+        // Nothing received since: the next incremental run has no one to re-screen (a duplicate is not news either).
+        (await integration.PostAsync("/api/integrations/sign-ins", Ndjson(SignIn("s-3", "ben.osei@corp.example")))).EnsureSuccessStatusCode();
+        Assert.Equal(0, (await StartRunAsync(admin, "incremental")).GetProperty("subjects").GetInt32());
     }
 
     [Fact]
