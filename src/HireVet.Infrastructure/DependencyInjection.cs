@@ -50,6 +50,7 @@ public static class DependencyInjection
         {
             services.AddSingleton<IVettingScheduler, DisabledVettingScheduler>();
             services.AddSingleton<IRescreenScheduler, DisabledRescreenScheduler>();
+            services.AddSingleton<ISchedulerInfo, DisabledSchedulerInfo>();
         }
         return services;
     }
@@ -78,25 +79,30 @@ public static class DependencyInjection
             q.AddJob<SweepPendingVettingJob>(j => j.WithIdentity(SweepPendingVettingJob.Key).StoreDurably());
             // A missed sweep is not caught up: the next one covers the same ground.
             q.AddTrigger(t => t.ForJob(SweepPendingVettingJob.Key).WithIdentity("sweep-pending-vetting", "vetting")
+                .WithDescription("Vetting sweep: ask again for candidates pending too long")
                 .WithCronSchedule(configuration["Jobs:SweepCron"] ?? "0 * * * * ?", c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
 
             // Re-screening: incremental every night, full every week (cron expressions in Quartz's syntax, UTC).
             q.AddJob<RescreenBatchJob>(j => j.WithIdentity("rescreen-batch", QuartzRescreenScheduler.Group).StoreDurably());
             q.AddJob<StartRescreenJob>(j => j.WithIdentity(StartRescreenJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(StartRescreenJob.Key).WithIdentity(NightlyTrigger, QuartzRescreenScheduler.Group)
+                .WithDescription("Nightly incremental re-screening")
                 .UsingJobData(StartRescreenJob.KindKey, "incremental")
                 .WithCronSchedule(configuration["Jobs:RescreenCron"] ?? "0 0 2 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             q.AddTrigger(t => t.ForJob(StartRescreenJob.Key).WithIdentity(WeeklyTrigger, QuartzRescreenScheduler.Group)
+                .WithDescription("Weekly full re-screening")
                 .UsingJobData(StartRescreenJob.KindKey, "full")
                 .WithCronSchedule(configuration["Jobs:FullRescreenCron"] ?? "0 0 3 ? * SUN", c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             q.AddJob<DeliverWebhooksJob>(j => j.WithIdentity(DeliverWebhooksJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(DeliverWebhooksJob.Key).WithIdentity("deliver-webhooks", "webhooks")
+                .WithDescription("Webhook delivery: send the events that are due")
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(configuration.GetValue("Jobs:WebhookPollSeconds", 5))).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<AuditChainWriter>();
         services.AddSingleton<IVettingScheduler, QuartzVettingScheduler>();
         services.AddSingleton<IRescreenScheduler, QuartzRescreenScheduler>();
+        services.AddSingleton<ISchedulerInfo, QuartzSchedulerInfo>();
     }
 
     public const string NightlyTrigger = "rescreen-nightly";

@@ -5,7 +5,7 @@ using MediatR;
 namespace HireVet.Application.Monitoring;
 
 /// <summary>Re-screening runs, newest first, with their progress (processed of total, signals raised, bands raised,
-/// failures) and the batches that failed with their errors.</summary>
+/// failures) and the batches that failed with their errors (as text, and for the jobs page with attempts and node).</summary>
 public static class ListRescreenRuns
 {
     public sealed record Query(int Limit = 20) : IRequest<IReadOnlyList<Run>>;
@@ -27,6 +27,18 @@ public static class ListRescreenRuns
         public int BandsRaised { get; init; }
         public int Failures { get; init; }
         public string[] Errors { get; init; } = [];
+        /// <summary>Batches with an error (failed for good, waiting for a retry, or done on a later attempt), by number.</summary>
+        public IReadOnlyList<BatchError> BatchErrors { get; init; } = [];
+    }
+
+    public sealed record BatchError
+    {
+        public long RunId { get; init; }
+        public int BatchNo { get; init; }
+        public string Status { get; init; } = "";
+        public int Attempts { get; init; }
+        public string LastError { get; init; } = "";
+        public string? Node { get; init; }
     }
 
     public sealed class Handler(IDbSession db) : IRequestHandler<Query, IReadOnlyList<Run>>
@@ -40,8 +52,23 @@ public static class ListRescreenRuns
             from rescreen_runs r order by r.id desc limit @Limit
             """;
 
-        public async Task<IReadOnlyList<Run>> Handle(Query query, CancellationToken ct) =>
-            [.. await db.Connection.QueryAsync<Run>(new CommandDefinition(Sql, new { Limit = Math.Clamp(query.Limit, 1, 200) },
-                db.Transaction, cancellationToken: ct))];
+        // The first 50 per run: a run whose every batch failed would otherwise list thousands.
+        private const string BatchErrorsSql = """
+            select r.id as run_id, b.batch_no, b.status, b.attempts, b.last_error, b.node
+            from unnest(@RunIds) as r(id)
+            cross join lateral (select batch_no, status, attempts, last_error, node from rescreen_batches
+                                where run_id = r.id and last_error is not null order by batch_no limit 50) b
+            """;
+
+        public async Task<IReadOnlyList<Run>> Handle(Query query, CancellationToken ct)
+        {
+            var runs = (await db.Connection.QueryAsync<Run>(new CommandDefinition(Sql, new { Limit = Math.Clamp(query.Limit, 1, 200) },
+                db.Transaction, cancellationToken: ct))).ToArray();
+            var withErrors = runs.Where(r => r.Errors.Length > 0).Select(r => r.Id).ToArray();
+            if (withErrors.Length == 0) return runs;
+            var errors = (await db.Connection.QueryAsync<BatchError>(new CommandDefinition(BatchErrorsSql, new { RunIds = withErrors },
+                db.Transaction, cancellationToken: ct))).ToLookup(e => e.RunId);
+            return [.. runs.Select(r => errors.Contains(r.Id) ? r with { BatchErrors = [.. errors[r.Id]] } : r)];
+        }
     }
 }

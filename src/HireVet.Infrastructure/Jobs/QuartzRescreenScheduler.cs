@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using HireVet.Application.Monitoring;
 using Quartz;
 
@@ -7,7 +8,7 @@ namespace HireVet.Infrastructure.Jobs;
 /// <summary>Each batch of a re-screening run is a durable job in the clustered store, marked for recovery: any node
 /// picks it up, and when the node running it dies the cluster hands it to another (the batch's own transaction makes
 /// the second run safe).</summary>
-public sealed class QuartzRescreenScheduler(ISchedulerFactory schedulers) : IRescreenScheduler
+public sealed partial class QuartzRescreenScheduler(ISchedulerFactory schedulers) : IRescreenScheduler
 {
     public const string Group = "rescreen";
 
@@ -31,6 +32,12 @@ public sealed class QuartzRescreenScheduler(ISchedulerFactory schedulers) : IRes
             .StartAt(DateTimeOffset.UtcNow + delay).Build();
         await scheduler.ScheduleJobs(new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [job] = [retry] }, new ScheduleJobOptions { Replace = true }, ct);
     }
+
+    /// <summary>Whether a job is one run's batch (named by <see cref="Job"/>), not one of the group's durable jobs.</summary>
+    public static bool IsBatch(JobKey key) => key.Group == Group && BatchName().IsMatch(key.Name);
+
+    [GeneratedRegex(@"^rescreen-\d+-\d+$")]
+    private static partial Regex BatchName();
 
     private static IJobDetail Job(long runId, int batchNo) => JobBuilder.Create<RescreenBatchJob>()
         .WithIdentity($"rescreen-{runId}-{batchNo}", Group)

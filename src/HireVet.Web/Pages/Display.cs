@@ -26,8 +26,44 @@ public static class Display
     public static string Time(DateTimeOffset? at) =>
         at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "";
 
+    /// <summary>To the second, for the scheduler's fire and check-in times, which are seconds apart.</summary>
+    public static string TimeToSecond(DateTimeOffset? at) =>
+        at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "";
+
     /// <summary>The machine-readable form for a &lt;time datetime&gt; attribute.</summary>
     public static string IsoTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A Quartz cron expression (seconds first) in words for the shapes HireVet uses: "0 0 2 * * ?" → "every day
+    /// at 02:00", "0 0 3 ? * SUN" → "every Sunday at 03:00", "0 * * * * ?" → "every minute". Null for anything else: the
+    /// page then shows the expression alone.</summary>
+    public static string? CronInWords(string? cron)
+    {
+        var f = cron?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        if (f.Length is < 6 or > 7 || f[4] != "*" || f.Length == 7 && f[6] != "*") return null;
+        static bool Any(string field) => field is "*" or "?";
+        if (f[0] == "0" && f[1] == "*" && f[2] == "*" && Any(f[3]) && Any(f[5])) return "every minute";
+        if (!int.TryParse(f[0], CultureInfo.InvariantCulture, out var s) || !int.TryParse(f[1], CultureInfo.InvariantCulture, out var m)
+            || !int.TryParse(f[2], CultureInfo.InvariantCulture, out var h)) return null;
+        var at = s == 0 ? FormattableString.Invariant($"{h:00}:{m:00}") : FormattableString.Invariant($"{h:00}:{m:00}:{s:00}");
+        if (Any(f[3]) && Any(f[5])) return $"every day at {at}";
+        return f[3] == "?" && Weekdays.TryGetValue(f[5], out var day) ? $"every {day} at {at}" : null;
+    }
+
+    private static readonly Dictionary<string, string> Weekdays = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["SUN"] = "Sunday", ["MON"] = "Monday", ["TUE"] = "Tuesday", ["WED"] = "Wednesday", ["THU"] = "Thursday", ["FRI"] = "Friday", ["SAT"] = "Saturday",
+        ["1"] = "Sunday", ["2"] = "Monday", ["3"] = "Tuesday", ["4"] = "Wednesday", ["5"] = "Thursday", ["6"] = "Friday", ["7"] = "Saturday",
+    };
+
+    /// <summary>"every 5 seconds", "every minute", "every 2 hours".</summary>
+    public static string Every(TimeSpan interval) => interval switch
+    {
+        { TotalHours: >= 1 } when interval.TotalHours % 1 == 0 => Count((int)interval.TotalHours, "hour"),
+        { TotalMinutes: >= 1 } when interval.TotalMinutes % 1 == 0 => Count((int)interval.TotalMinutes, "minute"),
+        _ => Count((int)Math.Round(interval.TotalSeconds), "second"),
+    };
+
+    private static string Count(int n, string unit) => n == 1 ? $"every {unit}" : $"every {n} {unit}s";
 
     /// <summary>Only the last four characters of an account number, IBAN or wallet address.</summary>
     public static string Masked(string? secret) =>

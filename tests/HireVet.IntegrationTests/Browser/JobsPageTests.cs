@@ -1,0 +1,179 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using HireVet.Application.Access;
+using HireVet.Application.Common.Security;
+using HireVet.Application.Vetting;
+using HireVet.Application.Workers;
+using HireVet.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HireVet.IntegrationTests.Browser;
+
+/// <summary>The admin jobs page in Debian's Chromium, on real Quartz: the nightly and weekly schedules with their next
+/// fire, a full run started from the form that completes on the scheduler, failed batches with their errors, and HR
+/// turned away.</summary>
+[Collection("db")]
+public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
+{
+    private const string Password = "a long test password";
+    private HireVetFactory _app = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private string _baseUrl = "";
+    private readonly string _screenshots = Path.Combine(PrivatePostgres.RepositoryRoot(), "test-results", "browser");
+
+    public async Task InitializeAsync()
+    {
+        await db.ResetAsync();
+        foreach (var (user, role) in new[] { ("ada", Roles.Admin), ("hana", Roles.Hr) })
+            await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = Password }, "fixture", Roles.Admin);
+
+        _app = new HireVetFactory(db.ConnectionString, jobsEnabled: true, new Dictionary<string, string?> { ["Jobs:NodeName"] = "browser-node" });
+        _app.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _app.StartServer();
+        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(_screenshots);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private async Task<IPage> SignInAsync(string user)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _baseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("#sign-in");
+        await Expect(page.Locator("#user-name")).ToHaveTextAsync(user);
+        return page;
+    }
+
+    private async Task HireAWorkerAsync()
+    {
+        var candidate = (await db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
+        await db.SendAsync(new VetCandidate.Command(candidate), "system", Roles.System);
+        await db.SendAsync(new HireCandidate.Command
+        {
+            CandidateId = candidate, EmployeeId = "E-2001", StartDate = new DateOnly(2026, 11, 2), WorkEmail = "emily.carter@corp.example",
+        }, "hana", Roles.Hr);
+    }
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Admin_sees_the_jobs_schedules_starts_a_full_run_and_sees_it_complete_while_HR_is_denied_the_jobs_page()
+    {
+        await HireAWorkerAsync();
+        var now = DateTimeOffset.UtcNow;
+        var today2am = new DateTimeOffset(now.UtcDateTime.Date.AddHours(2), TimeSpan.Zero);
+        var nextNightly = today2am > now ? today2am : today2am.AddDays(1);
+        var sunday3am = new DateTimeOffset(now.UtcDateTime.Date.AddDays(((int)DayOfWeek.Sunday - (int)now.UtcDateTime.DayOfWeek + 7) % 7).AddHours(3), TimeSpan.Zero);
+        var nextWeekly = sunday3am > now ? sunday3am : sunday3am.AddDays(7);
+
+        var admin = await SignInAsync("ada");
+        await admin.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Jobs" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Jobs", Level = 1 })).ToBeVisibleAsync();
+        await Expect(admin.Locator("#scheduler-status")).ToContainTextAsync("Running on this node, browser-node");
+
+        var nightly = admin.Locator("#schedules tr[data-trigger='rescreen-nightly']");
+        await Expect(nightly).ToContainTextAsync("Nightly incremental re-screening");
+        await Expect(nightly.Locator("[data-col=when]")).ToHaveTextAsync("every day at 02:00 0 0 2 * * ? (UTC)");
+        await Expect(nightly.Locator("[data-col=next-fire]")).ToHaveTextAsync(Utc(nextNightly));
+        await Expect(nightly.Locator("[data-col=state]")).ToHaveTextAsync("normal");
+        var weekly = admin.Locator("#schedules tr[data-trigger='rescreen-weekly']");
+        await Expect(weekly).ToContainTextAsync("Weekly full re-screening");
+        await Expect(weekly.Locator("[data-col=when]")).ToContainTextAsync("every Sunday at 03:00");
+        await Expect(weekly.Locator("[data-col=next-fire]")).ToHaveTextAsync(Utc(nextWeekly));
+        await Expect(admin.Locator("#schedules tr[data-trigger='deliver-webhooks'] [data-col=when]")).ToHaveTextAsync("every 5 seconds");
+        await Expect(admin.Locator("#nodes tr[data-node='browser-node']")).ToContainTextAsync("(this node)");
+        await Expect(admin.Locator("#no-runs")).ToBeVisibleAsync();
+
+        // Start a full run from the form, by its labels.
+        await admin.GetByLabel("Kind").SelectOptionAsync("full");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Start a run now" }).ClickAsync();
+        await Expect(admin.Locator("#flash")).ToHaveTextAsync(new Regex(@"^Started run (\d+) \(full\): 1 subject in 1 batch\.$"));
+        var runId = Regex.Match(await admin.Locator("#flash").TextContentAsync() ?? "", @"run (\d+)").Groups[1].Value;
+        var run = admin.Locator($"#runs tr[data-run-id='{runId}']");
+        await Expect(run.Locator("[data-col=kind]")).ToHaveTextAsync("full");
+        await Expect(run.Locator("[data-col=trigger]")).ToHaveTextAsync("manual");
+        await Expect(run.Locator("[data-col=requested-by]")).ToHaveTextAsync("ada");
+
+        // The scheduler runs the batch; the page shows progress on reload.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await run.GetAttributeAsync("data-status") != "completed")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the run did not complete within 60 s");
+            await Task.Delay(500);
+            await admin.ReloadAsync();
+        }
+        await Expect(run.Locator("[data-col=status]")).ToHaveTextAsync("completed");
+        await Expect(run.Locator("[data-col=processed]")).ToHaveTextAsync("1");
+        await Expect(run.Locator("[data-col=total]")).ToHaveTextAsync("1");
+        var progress = admin.GetByRole(AriaRole.Progressbar, new() { Name = $"Run {runId}: 1 of 1 subjects processed" });
+        await Expect(progress).ToHaveAttributeAsync("value", "1");
+        await Expect(progress).ToHaveAttributeAsync("max", "1");
+        await Expect(run.Locator("[data-col=batches]")).ToHaveTextAsync("1 done, 0 failed, of 1");
+        await Expect(run.Locator("[data-col=failures]")).ToHaveTextAsync("0");
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "jobs-page.png"), FullPage = true });
+
+        // HR has no Jobs link and is turned away from the page.
+        var hr = await SignInAsync("hana");
+        await Expect(hr.GetByRole(AriaRole.Link, new() { Name = "Jobs" })).ToHaveCountAsync(0);
+        await hr.GotoAsync("/admin/jobs");
+        await Expect(hr).ToHaveURLAsync(new Regex("/account/access-denied"));
+        await Expect(hr.GetByRole(AriaRole.Heading, new() { Name = "Access denied" })).ToBeVisibleAsync();
+        await Expect(hr.Locator("#schedules")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_run_with_a_failed_batch_shows_the_batch_with_its_attempts_node_and_last_error()
+    {
+        var runId = await db.QuerySingleAsync<long>("""
+            insert into rescreen_runs (kind, trigger, requested_by, started_at, finished_at, status, total, batches, processed, failures, reference_version)
+            values ('incremental', 'schedule', 'system', now() - interval '5 minutes', now(), 'completed_with_failures', 300, 2, 200, 1, '[]')
+            returning id
+            """);
+        await db.ExecuteAsync("""
+            insert into rescreen_batches (run_id, batch_no, candidate_ids, status, attempts, processed, last_error, node, finished_at) values
+              (@runId, 1, '{1}', 'done', 1, 200, null, 'node-a', now()),
+              (@runId, 2, '{2}', 'failed', 3, null, 'timeout while reading sign_in_events', 'node-b', null)
+            """, new { runId });
+
+        var admin = await SignInAsync("ada");
+        await admin.GotoAsync("/admin/jobs");
+        var run = admin.Locator($"#runs tr[data-run-id='{runId}']");
+        await Expect(run.Locator("[data-col=status]")).ToHaveTextAsync("completed with failures");
+        await Expect(run.Locator("[data-col=batches]")).ToHaveTextAsync("1 done, 1 failed, of 2");
+        await run.Locator("[data-col=failures] a").ClickAsync();
+
+        var errors = admin.Locator($"#run-{runId}-errors");
+        await Expect(errors.Locator("summary")).ToHaveTextAsync($"Run {runId}: 1 batch with errors");
+        var batch = errors.Locator("tr[data-batch='2']");
+        await Expect(batch).ToBeVisibleAsync(); // open without a click: the run has a failure
+        await Expect(batch).ToContainTextAsync("failed");
+        await Expect(batch).ToContainTextAsync("3");
+        await Expect(batch).ToContainTextAsync("node-b");
+        await Expect(batch).ToContainTextAsync("timeout while reading sign_in_events");
+        await Expect(errors.Locator("tr[data-batch='1']")).ToHaveCountAsync(0);
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "jobs-page-failed-batch.png"), FullPage = true });
+    }
+}
