@@ -61,12 +61,17 @@ public static class MonitoringBenchmark
                     step.Restart();
                 }
                 var hired = await Workforce.HireEveryoneAsync(connectionString, now);
-                // A kept cluster starts from its workforce alone: the events and runs of the last run go.
-                await Execute(connectionString, """
-                    truncate sign_in_events;
-                    update workers set events_changed_at = null, rescreened_at = null where events_changed_at is not null or rescreened_at is not null;
-                    """);
-                await Execute(connectionString, "vacuum analyze workers");
+                if (options.RunIngest)
+                {
+                    // A kept cluster starts from its workforce alone: the events of the last run go.
+                    await Execute(connectionString, """
+                        truncate sign_in_events;
+                        update workers set events_changed_at = null, rescreened_at = null where events_changed_at is not null or rescreened_at is not null;
+                        """);
+                    await Execute(connectionString, "vacuum analyze workers");
+                }
+                else if (await Scalar<long>(connectionString, "select count(*) from sign_in_events") == 0)
+                    throw new InvalidOperationException("The kept cluster has no sign-ins to re-screen: run the ingest scenario first.");
                 workforce = await Workforce.LoadAsync(connectionString);
                 timings.Add(($"hire {hired:N0} candidates, reset the events", step.Elapsed));
                 step.Restart();
@@ -79,7 +84,7 @@ public static class MonitoringBenchmark
             var everyone = Enumerable.Range(0, workforce.Length).ToArray();
             var slices = Enumerable.Range(0, options.Files).Select(f => Path.Combine(files.FullName, $"sign-ins-{f:00}.ndjson")).ToArray();
             var generated = new long[options.Files];
-            Parallel.For(0, options.Files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
+            Parallel.For(0, options.RunIngest ? options.Files : 0, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
             {
                 var span = (window.To - window.From) / options.Files;
                 generated[f] = signIns.Write(slices[f], everyone, perWorker, window.From + span * f, window.From + span * (f + 1), $"{tag}-{f}");
@@ -88,55 +93,77 @@ public static class MonitoringBenchmark
             var changed = everyone.OrderBy(_ => rng.Next()).Take((int)Math.Round(workforce.Length * options.ChangedShare)).Order().ToArray();
             var fresh = Path.Combine(files.FullName, "new-sign-ins.ndjson");
             var freshCount = signIns.Write(fresh, changed, EventsPerNewWorker, now.UtcDateTime.AddHours(-20), now.UtcDateTime, $"{tag}-new");
-            var bytes = slices.Sum(f => new FileInfo(f).Length);
+            var bytes = options.RunIngest ? slices.Sum(f => new FileInfo(f).Length) : 0;
             timings.Add(($"generate {generated.Sum():N0} sign-ins ({bytes / 1024.0 / 1024 / 1024:0.0} GiB NDJSON) and {freshCount:N0} new ones", step.Elapsed));
             Log($"generated {generated.Sum():N0} sign-ins in {options.Files} files ({signIns.Suspicious:N0} suspicious workers)");
 
             step.Restart();
+            // A run interrupted with an earlier benchmark (Ctrl-C) left batches the scheduler would recover and run
+            // before this run's: they are closed as failed and their jobs removed from the clustered store.
+            await Execute(connectionString, """
+                update rescreen_batches set status = 'failed', last_error = 'abandoned: the benchmark that started the run was interrupted'
+                where status = 'pending';
+                update rescreen_runs r set status = 'completed_with_failures', finished_at = now(),
+                       failures = (select count(*) from rescreen_batches b where b.run_id = r.id and b.status = 'failed')
+                where status = 'running';
+                delete from qrtz_fired_triggers where job_group = 'rescreen' and job_name like 'rescreen-%-%';
+                delete from qrtz_simple_triggers s using qrtz_triggers t
+                where s.sched_name = t.sched_name and s.trigger_name = t.trigger_name and s.trigger_group = t.trigger_group
+                  and t.job_group = 'rescreen' and t.job_name like 'rescreen-%-%';
+                delete from qrtz_triggers where job_group = 'rescreen' and job_name like 'rescreen-%-%';
+                delete from qrtz_job_details where job_group = 'rescreen' and job_name like 'rescreen-%-%';
+                """);
             var integrationKey = await WebProcess.CreateApiKeyAsync(connectionString, $"monitoring-{tag}-integration", "integration");
             var adminKey = await WebProcess.CreateApiKeyAsync(connectionString, $"monitoring-{tag}-admin", "admin");
             // The scheduled crons stay away from the measurement: runs are started by hand, as an admin would.
             var never = "0 0 0 1 1 ? 2099";
             await using var web = await WebProcess.StartAsync(connectionString, Log,
                 new Dictionary<string, string> { ["Jobs__RescreenCron"] = never, ["Jobs__FullRescreenCron"] = never });
-            await using var memory = new MemorySampler(web.ProcessId);
+            await using var resources = new ResourceSampler(web.ProcessId);
             using var integration = Client(web, integrationKey);
             using var admin = Client(web, adminKey);
             timings.Add(("create API keys, start the web app", step.Elapsed));
-            memory.TakePeaks();
+            resources.TakePhase();
 
             step.Restart();
             var uploads = new List<Upload>();
-            foreach (var file in slices)
+            foreach (var file in options.RunIngest ? slices : [])
             {
                 uploads.Add(await UploadAsync(integration, file));
                 var u = uploads[^1];
                 Log($"uploaded {Path.GetFileName(file)}: {u.Accepted:N0} accepted, {u.Rejected:N0} rejected in {u.Seconds:0.0} s ({u.Accepted / u.Seconds:N0}/s)");
             }
-            var ingestMemory = memory.TakePeaks();
+            var ingestPhase = resources.TakePhase();
             timings.Add(("ingest", step.Elapsed));
             await Execute(connectionString, "analyze sign_in_events");
 
-            step.Restart();
-            var full = await RescreenAsync(admin, connectionString, "full", Log);
-            var fullMemory = memory.TakePeaks();
-            timings.Add(("full re-screen", step.Elapsed));
+            Run? full = null, incremental = null;
+            Upload? freshUpload = null;
+            ResourceSampler.Phase? fullPhase = null, incrementalPhase = null;
+            if (options.RunRescreen)
+            {
+                step.Restart();
+                full = await RescreenAsync(admin, connectionString, "full", Log);
+                fullPhase = resources.TakePhase();
+                timings.Add(("full re-screen", step.Elapsed));
 
-            step.Restart();
-            var freshUpload = await UploadAsync(integration, fresh);
-            var incremental = await RescreenAsync(admin, connectionString, "incremental", Log);
-            var incrementalMemory = memory.TakePeaks();
-            timings.Add(("new sign-ins for 1% and the incremental re-screen", step.Elapsed));
+                step.Restart();
+                freshUpload = await UploadAsync(integration, fresh);
+                incremental = await RescreenAsync(admin, connectionString, "incremental", Log);
+                incrementalPhase = resources.TakePhase();
+                timings.Add(("new sign-ins for 1% and the incremental re-screen", step.Elapsed));
+            }
 
             var report = new MonitoringReport
             {
                 Options = options, Date = now, Machine = await Machine.DescribeAsync(connectionString), Reused = kept, Workers = workforce.Length,
                 Suspicious = signIns.Suspicious, GeneratedBytes = bytes, Uploads = uploads, FreshUpload = freshUpload, ChangedWorkers = changed.Length,
-                Full = full, Incremental = incremental, IngestMemory = ingestMemory, FullMemory = fullMemory, IncrementalMemory = incrementalMemory,
+                Full = full, Incremental = incremental, Ingest = ingestPhase, FullPhase = fullPhase, IncrementalPhase = incrementalPhase,
                 WebPeakMiB = web.PeakWorkingSetMiB(),
                 SignInBytes = await Scalar<long>(connectionString, "select pg_total_relation_size('sign_in_events')"),
                 DatabaseBytes = await Scalar<long>(connectionString, "select pg_database_size(current_database())"),
-                RescreenSteps = web.BatchSteps(full.Started, full.Finished, 1), WebProblems = [.. web.Problems], Timings = timings,
+                StoredSignIns = await Scalar<long>(connectionString, "select count(*) from sign_in_events"),
+                RescreenSteps = full is null ? new Dictionary<string, (int, (string, double)[])>() : web.BatchSteps(full.Started, full.Finished, 1), WebProblems = [.. web.Problems], Timings = timings,
             };
             var markdown = report.ToMarkdown();
             Directory.CreateDirectory(Path.GetDirectoryName(options.Output)!);

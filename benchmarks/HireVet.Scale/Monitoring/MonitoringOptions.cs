@@ -17,13 +17,16 @@ public sealed record MonitoringOptions
     /// something to find.</summary>
     public double SuspiciousShare { get; init; } = 0.005;
     public int Seed { get; init; } = 20261201;
+    public bool RunIngest { get; init; } = true;
+    /// <summary>Without ingest, a kept cluster's sign-ins from an earlier run are re-screened.</summary>
+    public bool RunRescreen { get; init; } = true;
     public string? KeepDb { get; init; }
     public string Output { get; init; } = Path.Combine(Paths.Results, "monitoring.md");
     public string CommandLine { get; init; } = "./hirevet bench-monitoring";
 
     public const string Usage =
         "usage: HireVet.Scale monitoring [--workers N] [--events N] [--files N] [--changed-share 0.01] [--suspicious-share 0.005] " +
-        "[--seed N] [--keep-db DIR] [--out FILE]";
+        "[--seed N] [--scenarios ingest,rescreen] [--keep-db DIR] [--out FILE]";
 
     public static MonitoringOptions Parse(string[] args)
     {
@@ -42,6 +45,7 @@ public sealed record MonitoringOptions
                 "--changed-share" => options with { ChangedShare = Share() },
                 "--suspicious-share" => options with { SuspiciousShare = Share() },
                 "--seed" => options with { Seed = checked((int)Number()) },
+                "--scenarios" => Scenarios(options, value),
                 "--keep-db" => options with { KeepDb = Path.GetFullPath(value) },
                 "--out" => options with { Output = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"Unknown option {name}. {Usage}"),
@@ -50,6 +54,15 @@ public sealed record MonitoringOptions
         if (options.Workers < 1000) throw new ArgumentException("--workers must be at least 1000.");
         if (options.Events < options.Workers) throw new ArgumentException("--events must be at least --workers.");
         if (options.Files < 1) throw new ArgumentException("--files must be at least 1.");
+        if (!options.RunIngest && options.KeepDb is null) throw new ArgumentException("--scenarios without ingest needs a --keep-db cluster with sign-ins.");
         return options;
+    }
+
+    private static MonitoringOptions Scenarios(MonitoringOptions options, string value)
+    {
+        var chosen = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        var unknown = chosen.Except(["ingest", "rescreen"]).ToArray();
+        if (unknown.Length > 0 || chosen.Count == 0) throw new ArgumentException($"Unknown scenario {string.Join(", ", unknown)}. {Usage}");
+        return options with { RunIngest = chosen.Contains("ingest"), RunRescreen = chosen.Contains("rescreen") };
     }
 }

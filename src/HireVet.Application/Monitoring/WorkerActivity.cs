@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using HireVet.Application.Candidates;
+using HireVet.Application.ReferenceData.Network;
 
 namespace HireVet.Application.Monitoring;
 
@@ -26,6 +28,13 @@ public sealed record WorkerActivity
     /// <summary>Oldest effective date first.</summary>
     public IReadOnlyList<PayrollChange> PayrollChanges { get; init; } = [];
     public IReadOnlyList<EquipmentRecord> Equipment { get; init; } = [];
+
+    private readonly ConcurrentDictionary<string, IpInfo?> _lookups = new();
+
+    /// <summary>HireVet's lookup of one of the worker's sign-in addresses, made once per address: a worker signs in
+    /// from a handful of addresses a hundred times a quarter, and several checks read each sign-in's.</summary>
+    public IpInfo? Lookup(NetworkIntelligence network, string? ip) =>
+        ip is null ? null : _lookups.GetOrAdd(ip, static (address, n) => Checks.PostHireData.Enrich(n, address), network);
 }
 
 /// <summary>One sign-in as the identity provider logged it (Okta System Log, Entra ID sign-in logs, or the generic

@@ -153,7 +153,7 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         var similar = await SimilarResumesAsync(rows, dossiers, ct);
         times.Step("resumes");
         var activities = await WorkerActivities.LoadAsync(db, sensitive, ids, clock.GetUtcNow(), ct);
-        times.Step("post-hire");
+        times.Step("worker activity");
         var referrerIds = dossiers.Select(d => d.ReferrerId).OfType<string>().Distinct().ToArray();
         var referrers = referrerIds.Length == 0 ? new Dictionary<string, CandidateGraph.Node>()
             : (await db.Connection.QueryAsync<CandidateGraph.Node>(new CommandDefinition(ReferrersSql, new { ExternalIds = referrerIds },

@@ -179,11 +179,12 @@ public static class IntegrationEndpoints
                 yield return new Item(number, null, Errors("event", $"The line is longer than {MaxLine} bytes."));
                 continue;
             }
-            JsonElement? element = null;
+            JsonDocument? document = null;
             string? problem = null;
-            try { element = JsonSerializer.Deserialize<JsonElement>(bytes); }
+            try { document = JsonDocument.Parse(bytes); }
             catch (JsonException e) { problem = $"Not valid JSON: {e.Message.Split(" Path:")[0]}"; }
-            yield return new Item(number, element, problem is null ? null : Errors("event", problem));
+            // The caller has read the event when it asks for the next one, so its document goes back to the pool then.
+            using (document) yield return new Item(number, document?.RootElement, problem is null ? null : Errors("event", problem));
         }
     }
 

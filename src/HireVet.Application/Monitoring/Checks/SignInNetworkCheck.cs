@@ -27,7 +27,7 @@ public sealed class SignInNetworkCheck : ICheck
             return CheckResult.NotEvaluated(context.Reference.Unavailable(Datasets.Network));
 
         var addresses = signIns
-            .Select(s => (SignIn: s, Info: Enrich(network, s.Ip)))
+            .Select(s => (SignIn: s, Info: activity.Lookup(network, s.Ip)))
             .Where(x => x.Info is not null)
             .GroupBy(x => x.Info!.Ip)
             .Select(g => new Address(g.First().Info!, [.. g.Select(x => x.SignIn).OrderBy(s => s.OccurredAt)]))

@@ -37,7 +37,7 @@ public sealed class SignInTravelCheck : ICheck
             return CheckResult.NotEvaluated(context.Reference.Unavailable(Datasets.Network));
 
         var located = signIns
-            .Select(s => (SignIn: s, Info: Enrich(network, s.Ip)))
+            .Select(s => (SignIn: s, Info: activity.Lookup(network, s.Ip)))
             .Where(x => x.Info is { } info && Locates(info))
             .Select(x => new Sighting(x.SignIn, x.Info!))
             .OrderBy(s => s.SignIn.OccurredAt)

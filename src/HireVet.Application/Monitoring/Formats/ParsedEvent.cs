@@ -26,6 +26,7 @@ public sealed class EventFields(JsonElement root)
     public JsonElement? Find(string path)
     {
         if (root.ValueKind != JsonValueKind.Object) return null;
+        if (!path.Contains('.')) return root.TryGetProperty(path, out var field) && field.ValueKind != JsonValueKind.Null ? field : null;
         var current = root;
         foreach (var part in path.Split('.'))
         {
