@@ -92,6 +92,10 @@ public static class IntegrationEndpoints
                     results.Add(await store(scope.ServiceProvider.GetRequiredService<IMediator>(), batch));
                 }
             }
+            catch (OperationCanceledException) when (failed.IsCancellationRequested)
+            {
+                // The other writer failed, or the client went away: that is the answer, not this.
+            }
             catch
             {
                 await failed.CancelAsync();
