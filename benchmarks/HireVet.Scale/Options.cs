@@ -19,6 +19,9 @@ public sealed record Options
     public bool RunPost { get; init; } = true;
     public bool RunBulk { get; init; } = true;
     public bool RunAnalysis { get; init; } = true;
+    /// <summary>The candidate page's time as a security reviewer opens it (issue 5).</summary>
+    public bool RunPages { get; init; } = true;
+    public int PageRequests { get; init; } = 500;
     /// <summary>How long to wait after the POST scenario for the background vetting backlog to drain.</summary>
     public int DrainSeconds { get; init; } = 180;
     /// <summary>A folder to keep the seeded cluster in between runs; a fresh throw-away cluster when unset.</summary>
@@ -28,7 +31,7 @@ public sealed record Options
 
     public const string Usage =
         "usage: HireVet.Scale [--candidates N] [--seed N] [--rate RPS] [--seconds N] [--warmup N] [--bulk N] [--bulk-request-lines N] " +
-        "[--shared-share 0.05] [--scenarios post,bulk,analysis] [--drain-seconds N] [--keep-db DIR] [--out FILE]";
+        "[--shared-share 0.05] [--scenarios post,bulk,analysis,pages] [--page-requests N] [--drain-seconds N] [--keep-db DIR] [--out FILE]";
 
     public static Options Parse(string[] args)
     {
@@ -49,6 +52,7 @@ public sealed record Options
                 "--bulk-request-lines" => options with { BulkRequestLines = Number() },
                 "--shared-share" => options with { SharedShare = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--scenarios" => Scenarios(options, value),
+                "--page-requests" => options with { PageRequests = Number() },
                 "--drain-seconds" => options with { DrainSeconds = Number() },
                 "--keep-db" => options with { KeepDb = Path.GetFullPath(value) },
                 "--out" => options with { Output = Path.GetFullPath(value) },
@@ -62,8 +66,9 @@ public sealed record Options
     private static Options Scenarios(Options options, string value)
     {
         var chosen = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
-        var unknown = chosen.Except(["post", "bulk", "analysis"]).ToArray();
+        var unknown = chosen.Except(["post", "bulk", "analysis", "pages"]).ToArray();
         if (unknown.Length > 0) throw new ArgumentException($"Unknown scenario {string.Join(", ", unknown)}. {Usage}");
-        return options with { RunPost = chosen.Contains("post"), RunBulk = chosen.Contains("bulk"), RunAnalysis = chosen.Contains("analysis") };
+        return options with { RunPost = chosen.Contains("post"), RunBulk = chosen.Contains("bulk"), RunAnalysis = chosen.Contains("analysis"),
+            RunPages = chosen.Contains("pages") };
     }
 }

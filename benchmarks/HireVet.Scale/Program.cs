@@ -74,13 +74,20 @@ try
     double? webPeak = null;
     long? linked = null;
     IReadOnlyCollection<string> problems = [];
-    if (options.RunPost || options.RunBulk)
+    PageScenario.Result? pages = null;
+    if (options.RunPost || options.RunBulk || options.RunPages)
     {
         var key = await WebProcess.CreateApiKeyAsync(connectionString, $"scale-bench-{runTag}");
         await using var web = await WebProcess.StartAsync(connectionString, Log);
         using var client = Client(web, key, TimeSpan.FromSeconds(60));
         using var bulkClient = Client(web, key, Timeout.InfiniteTimeSpan);
         timings.Add(("start the web app, create an API key", step.Elapsed));
+        if (options.RunPages)
+        {
+            step.Restart();
+            pages = await PageScenario.RunAsync(web, connectionString, seeded, options.PageRequests, options.Seed, Log);
+            timings.Add(("candidate page scenario", step.Elapsed));
+        }
         if (options.RunPost)
         {
             step.Restart();
@@ -113,7 +120,7 @@ try
     var report = new ScaleReport
     {
         Options = options, Machine = await Machine.DescribeAsync(connectionString), Date = now, StoredCandidates = stored, Seed = seed,
-        Reused = kept, Post = post, Bulk = bulk, Service = service, Plans = plans, WebPeakMiB = webPeak,
+        Reused = kept, Post = post, Bulk = bulk, Pages = pages, Service = service, Plans = plans, WebPeakMiB = webPeak,
         DatabaseBytesAtEnd = await Scalar<long>(connectionString, "select pg_database_size(current_database())"),
         WebProblems = problems, Timings = timings, LinkedToSeeded = linked, Submitted = dossiers.Made, SubmittedSharing = dossiers.SharingWithStored,
         DroppedAsColliding = dossiers.DroppedAsColliding, Unchecked = dossiers.Unchecked,

@@ -84,6 +84,21 @@ public sealed partial class WebProcess : IAsyncDisposable
         return cli.ExitCode == 0 && key is not null ? key : throw new InvalidOperationException($"create-api-key failed ({cli.ExitCode}): {await error}{await output}");
     }
 
+    /// <summary>Creates a user through the operator CLI (`admin create-user`), the password passed in the environment.</summary>
+    public static async Task CreateUserAsync(string connectionString, string username, string role, string password)
+    {
+        var info = Start(connectionString, "admin", "create-user", "--username", username, "--role", role, "--password-env", "HIREVET_BENCH_PASSWORD");
+        info.Environment["HIREVET_BENCH_PASSWORD"] = password;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var cli = Process.Start(info)!;
+        var output = cli.StandardOutput.ReadToEndAsync();
+        var error = cli.StandardError.ReadToEndAsync();
+        await cli.WaitForExitAsync();
+        // A kept cluster has the user from an earlier run: the CLI refuses a second one, which is fine here.
+        if (cli.ExitCode != 0 && !(await error + await output).Contains("exists", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"create-user failed ({cli.ExitCode}): {await error}{await output}");
+    }
+
     private static ProcessStartInfo Start(string connectionString, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet", [Dll, .. args])

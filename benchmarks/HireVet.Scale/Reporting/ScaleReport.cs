@@ -18,6 +18,7 @@ public sealed class ScaleReport
     public bool Reused { get; init; }
     public PostScenario.Result? Post { get; init; }
     public BulkScenario.Result? Bulk { get; init; }
+    public PageScenario.Result? Pages { get; init; }
     public ServiceTimes.Result? Service { get; init; }
     public IReadOnlyList<QueryPlans.Plan> Plans { get; init; } = [];
     public double? WebPeakMiB { get; init; }
@@ -42,7 +43,7 @@ public sealed class ScaleReport
         md.AppendLine($"Stored candidates when the load started: {StoredCandidates:N0} " +
                       (!Reused ? "(seeded by this run)." : $"(kept cluster reused from `{Options.KeepDb}`{(Seed is null ? "" : $", seeded {Seed.SeededAt:yyyy-MM-dd HH:mm} UTC")}; earlier runs' submissions included)."));
         md.AppendLine();
-        md.AppendLine("## Targets (issue 3)").AppendLine();
+        md.AppendLine("## Targets (issues 3 and 5)").AppendLine();
         md.AppendLine("| target | measured | goal | met | notes |");
         md.AppendLine("|---|---|---|---|---|");
         if (Post is { } post)
@@ -65,6 +66,11 @@ public sealed class ScaleReport
         else if (Bulk is { } missing)
             md.AppendLine($"| bulk path: candidates vetted a second | not available in this build | ≥ {BulkGoal} /s | – | {missing.Unavailable} |");
         else md.AppendLine($"| bulk path | not run | ≥ {BulkGoal} /s | – | scenario not selected |");
+        if (Pages is { } pages)
+            md.AppendLine($"| candidate page `/candidates/{{id}}` as a security reviewer, {StoredCandidates:N0} stored (issue 5) | p99 {pages.P99:0.0} ms | ≤ 300 ms | " +
+                          $"{Met(pages.P99 <= 300 && pages.Errors == 0)} | {pages.Requests} random seeded candidates one at a time after 20 warm-up requests: p50 {pages.P50:0.0} ms, " +
+                          $"p95 {pages.P95:0.0} ms, max {pages.Max:0.0} ms, {pages.Errors} errors; request to last byte on loopback (an upper bound of server time). " +
+                          $"The paged lists (`/candidates`, `/reviews`, 10 each): {pages.Lists} |");
         md.AppendLine();
 
         Seeding(md);
