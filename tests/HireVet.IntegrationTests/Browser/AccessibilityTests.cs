@@ -1,13 +1,9 @@
-using System.Net;
 using System.Text.Json;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -19,12 +15,9 @@ namespace HireVet.IntegrationTests.Browser;
 [Collection("db")]
 public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
 {
-    private const string Password = "a long test password";
+    private const string Password = BrowserApp.Password;
     private static readonly string AxeScript = Path.Combine(PrivatePostgres.RepositoryRoot(), "tests", "npm", "node_modules", "axe-core", "axe.min.js");
-    private HireVetFactory _app = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = "";
+    private BrowserApp _browser = null!;
     private long _candidate;
 
     public async Task InitializeAsync()
@@ -42,39 +35,12 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
             CandidateId = _candidate, Outcome = "request_information", Justification = "The payroll account is held by someone else: ask why.",
         }, "sam", Roles.Security);
 
-        _app = new HireVetFactory(db.ConnectionString, jobsEnabled: true);
-        _app.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await BrowserApp.StartAsync(db.ConnectionString);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-    }
+    public Task DisposeAsync() => _browser.DisposeAsync().AsTask();
 
-    private async Task<IPage> PageAsync(string? user)
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _baseUrl });
-        var page = await context.NewPageAsync();
-        if (user is null) return page;
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#sign-in");
-        await Expect(page.Locator("#user-name")).ToHaveTextAsync(user);
-        return page;
-    }
+    private Task<IPage> PageAsync(string? user) => user is null ? _browser.PageAsync() : _browser.SignInAsync(user);
 
     /// <summary>The serious and critical violations axe finds on the page, one line each.</summary>
     private static async Task<string[]> ViolationsAsync(IPage page)

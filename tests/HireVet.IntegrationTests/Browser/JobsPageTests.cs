@@ -1,13 +1,9 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Vetting;
 using HireVet.Application.Workers;
 using HireVet.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -19,12 +15,8 @@ namespace HireVet.IntegrationTests.Browser;
 [Collection("db")]
 public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
 {
-    private const string Password = "a long test password";
-    private HireVetFactory _app = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = "";
-    private readonly string _screenshots = Path.Combine(PrivatePostgres.RepositoryRoot(), "test-results", "browser");
+    private const string Password = BrowserApp.Password;
+    private BrowserApp _browser = null!;
 
     public async Task InitializeAsync()
     {
@@ -32,40 +24,12 @@ public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
         foreach (var (user, role) in new[] { ("ada", Roles.Admin), ("hana", Roles.Hr) })
             await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = Password }, "fixture", Roles.Admin);
 
-        _app = new HireVetFactory(db.ConnectionString, jobsEnabled: true, new Dictionary<string, string?> { ["Jobs:NodeName"] = "browser-node" });
-        _app.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync"],
-        });
-        Directory.CreateDirectory(_screenshots);
+        _browser = await BrowserApp.StartAsync(db.ConnectionString, new Dictionary<string, string?> { ["Jobs:NodeName"] = "browser-node" });
     }
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-    }
+    public Task DisposeAsync() => _browser.DisposeAsync().AsTask();
 
-    private async Task<IPage> SignInAsync(string user)
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _baseUrl });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#sign-in");
-        await Expect(page.Locator("#user-name")).ToHaveTextAsync(user);
-        return page;
-    }
+    private Task<IPage> SignInAsync(string user) => _browser.SignInAsync(user);
 
     private async Task HireAWorkerAsync()
     {
@@ -133,7 +97,7 @@ public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(progress).ToHaveAttributeAsync("max", "1");
         await Expect(run.Locator("[data-col=batches]")).ToHaveTextAsync("1 done, 0 failed, of 1");
         await Expect(run.Locator("[data-col=failures]")).ToHaveTextAsync("0");
-        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "jobs-page.png"), FullPage = true });
+        await BrowserApp.ScreenshotAsync(admin, "jobs-page");
 
         // HR has no Jobs link and is turned away from the page.
         var hr = await SignInAsync("hana");
@@ -174,6 +138,6 @@ public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(batch).ToContainTextAsync("node-b");
         await Expect(batch).ToContainTextAsync("timeout while reading sign_in_events");
         await Expect(errors.Locator("tr[data-batch='1']")).ToHaveCountAsync(0);
-        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "jobs-page-failed-batch.png"), FullPage = true });
+        await BrowserApp.ScreenshotAsync(admin, "jobs-page-failed-batch");
     }
 }

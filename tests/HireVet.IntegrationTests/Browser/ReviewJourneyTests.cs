@@ -1,11 +1,7 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
 using HireVet.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -17,12 +13,8 @@ namespace HireVet.IntegrationTests.Browser;
 [Collection("db")]
 public sealed class ReviewJourneyTests(DatabaseFixture db) : IAsyncLifetime
 {
-    private const string Password = "a long test password";
-    private HireVetFactory _app = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = "";
-    private readonly string _screenshots = Path.Combine(PrivatePostgres.RepositoryRoot(), "test-results", "browser");
+    private const string Password = BrowserApp.Password;
+    private BrowserApp _browser = null!;
 
     public async Task InitializeAsync()
     {
@@ -30,43 +22,14 @@ public sealed class ReviewJourneyTests(DatabaseFixture db) : IAsyncLifetime
         foreach (var (user, role) in new[] { ("hana", Roles.Hr), ("sam", Roles.Security), ("sky", Roles.Security), ("audrey", Roles.Auditor) })
             await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = Password }, "fixture", Roles.Admin);
 
-        _app = new HireVetFactory(db.ConnectionString, jobsEnabled: true);
-        _app.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync"],
-        });
-        Directory.CreateDirectory(_screenshots);
+        _browser = await BrowserApp.StartAsync(db.ConnectionString);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-    }
+    public Task DisposeAsync() => _browser.DisposeAsync().AsTask();
 
-    private async Task<IPage> SignInAsync(string user)
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _baseUrl });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#sign-in");
-        await Expect(page.Locator("#user-name")).ToHaveTextAsync(user);
-        return page;
-    }
+    private Task<IPage> SignInAsync(string user) => _browser.SignInAsync(user);
 
-    private Task Screenshot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, $"{name}.png"), FullPage = true });
+    private static Task Screenshot(IPage page, string name) => BrowserApp.ScreenshotAsync(page, name);
 
     private async Task WaitForVettingAsync(long id)
     {
