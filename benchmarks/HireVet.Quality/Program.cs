@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.ReferenceData.Sanctions;
@@ -20,10 +19,6 @@ void Log(string message) => Console.Error.WriteLine($"quality: {message}");
 var total = Stopwatch.StartNew();
 var timings = new List<(string, TimeSpan)>();
 using var cluster = new PrivateCluster();
-// Ctrl+C, a kill or any other exit still stops the cluster (Dispose is idempotent); the signal then ends the process.
-using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => cluster.Dispose());
-using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => cluster.Dispose());
-AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
 try
 {
     var step = Stopwatch.StartNew();

@@ -1,13 +1,10 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using Dapper;
 using HireVet.Quality.Running;
 using HireVet.Scale;
 using HireVet.Scale.Analysis;
 using HireVet.Scale.Load;
 using HireVet.Scale.Reporting;
 using HireVet.Scale.Seeding;
-using Npgsql;
 
 // Scale benchmark for issue 3's speed targets: a private PostgreSQL seeded with a million vetted candidates as the app
 // stores them, the real web app with its scheduler on top, an open-loop POST load, the bulk import, and the plans of
@@ -26,15 +23,7 @@ var timings = new List<(string, TimeSpan)>();
 var total = Stopwatch.StartNew();
 var step = Stopwatch.StartNew();
 
-// The seeded database is 12 GB: PostgreSQL's default 128 MB of buffers made every index probe a read from the OS cache.
-// A quarter of the machine's memory is the usual size for a dedicated server. PG_SERVER_OPTIONS set by hand wins.
-if (Environment.GetEnvironmentVariable("PG_SERVER_OPTIONS") is null)
-    Environment.SetEnvironmentVariable("PG_SERVER_OPTIONS", $"-c shared_buffers={Math.Max(128, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / 1024 / 1024)}MB");
-using var cluster = new PrivateCluster(options.KeepDb);
-// Ctrl+C, a kill or any other exit still stops the cluster (Dispose is idempotent); the signal then ends the process.
-using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => cluster.Dispose());
-using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => cluster.Dispose());
-AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
+using var cluster = ScaleCluster.Start(options.KeepDb);
 try
 {
     var kept = await cluster.HasDatabaseAsync(database);
@@ -45,11 +34,11 @@ try
 
     step.Restart();
     SeedRecord? seed;
-    if (await Scalar<long>(connectionString, "select count(*) from candidates") == 0)
+    if (await Sql.ScalarAsync<long>(connectionString, "select count(*) from candidates") == 0)
     {
         Log($"seeding {options.Candidates:N0} candidates");
         var result = await Seeder.SeedAsync(connectionString, host, options.Candidates, options.Seed, now, Log);
-        seed = new SeedRecord(now, result, await Scalar<long>(connectionString, "select pg_database_size(current_database())"));
+        seed = new SeedRecord(now, result, await Sql.ScalarAsync<long>(connectionString, "select pg_database_size(current_database())"));
         if (options.KeepDb is { } keep) seed.Save(keep);
         timings.Add(($"seed {options.Candidates:N0} candidates (COPY, indexes, ANALYZE)", step.Elapsed));
     }
@@ -58,8 +47,8 @@ try
         seed = SeedRecord.Load(options.KeepDb);
         Log($"reusing the seeded database kept in {options.KeepDb}");
     }
-    var stored = await Scalar<long>(connectionString, "select count(*) from candidates");
-    var seeded = (int)await Scalar<long>(connectionString, $"select count(*) from candidates where submitted_by = '{RowBuilder.SubmittedBy}'");
+    var stored = await Sql.ScalarAsync<long>(connectionString, "select count(*) from candidates");
+    var seeded = (int)await Sql.ScalarAsync<long>(connectionString, $"select count(*) from candidates where submitted_by = '{RowBuilder.SubmittedBy}'");
 
     step.Restart();
     var dossiers = await LoadDossiers.CreateAsync(connectionString, host, seeded, options.Seed, options.SharedShare, runTag, now);
@@ -79,8 +68,8 @@ try
     {
         var key = await WebProcess.CreateApiKeyAsync(connectionString, $"scale-bench-{runTag}");
         await using var web = await WebProcess.StartAsync(connectionString, Log);
-        using var client = Client(web, key, TimeSpan.FromSeconds(60));
-        using var bulkClient = Client(web, key, Timeout.InfiniteTimeSpan);
+        using var client = web.Client(key, TimeSpan.FromSeconds(60));
+        using var bulkClient = web.Client(key, Timeout.InfiniteTimeSpan);
         timings.Add(("start the web app, create an API key", step.Elapsed));
         if (options.RunPages)
         {
@@ -121,15 +110,11 @@ try
     {
         Options = options, Machine = await Machine.DescribeAsync(connectionString), Date = now, StoredCandidates = stored, Seed = seed,
         Reused = kept, Post = post, Bulk = bulk, Pages = pages, Service = service, Plans = plans, WebPeakMiB = webPeak,
-        DatabaseBytesAtEnd = await Scalar<long>(connectionString, "select pg_database_size(current_database())"),
+        DatabaseBytesAtEnd = await Sql.ScalarAsync<long>(connectionString, "select pg_database_size(current_database())"),
         WebProblems = problems, Timings = timings, LinkedToSeeded = linked, Submitted = dossiers.Made, SubmittedSharing = dossiers.SharingWithStored,
         DroppedAsColliding = dossiers.DroppedAsColliding, Unchecked = dossiers.Unchecked,
     };
-    var markdown = report.ToMarkdown();
-    Directory.CreateDirectory(Path.GetDirectoryName(options.Output)!);
-    await File.WriteAllTextAsync(options.Output, markdown);
-    Console.WriteLine(markdown);
-    Console.WriteLine($"Written to {options.Output}");
+    await ReportFile.WriteAsync(options.Output, report.ToMarkdown());
     return 0;
 }
 catch (Exception e)
@@ -138,16 +123,3 @@ catch (Exception e)
     return 1;
 }
 
-static async Task<T> Scalar<T>(string connectionString, string sql)
-{
-    await using var db = new NpgsqlConnection(connectionString);
-    return (await db.ExecuteScalarAsync<T>(new CommandDefinition(sql, commandTimeout: 0)))!;
-}
-
-static HttpClient Client(WebProcess web, string apiKey, TimeSpan timeout)
-{
-    var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1000, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-    var client = new HttpClient(handler) { BaseAddress = web.BaseAddress, Timeout = timeout };
-    client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-    return client;
-}

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Npgsql;
 
 namespace HireVet.Quality.Running;
@@ -23,7 +24,13 @@ public sealed class PrivateCluster : IDisposable
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_directory, (UnixFileMode)0b111_101_101);
         var port = Run("start").Trim();
         ServerConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+        // Ctrl+C, a kill or any other exit still stops the cluster (Dispose is idempotent); the signal then ends the process.
+        _onSignals = [PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => Dispose()), PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => Dispose())];
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
     }
+
+    /// <summary>Kept for the life of the process: the handlers must outlive any one benchmark step.</summary>
+    private readonly PosixSignalRegistration[] _onSignals;
 
     /// <summary>True when the database exists already (a kept cluster from an earlier run).</summary>
     public async Task<bool> HasDatabaseAsync(string name)

@@ -64,12 +64,32 @@ public sealed partial class WebProcess : IAsyncDisposable
         return web;
     }
 
-    /// <summary>Creates an API key (HR unless told) through the operator CLI (`admin create-api-key`), which prints it once.
-    /// The app takes "admin" only as its first argument, so the content root is the working folder here, not an option.</summary>
+    /// <summary>Creates an API key (HR unless told) through the operator CLI (`admin create-api-key`), which prints it once.</summary>
     public static async Task<string> CreateApiKeyAsync(string connectionString, string name, string role = "hr")
     {
-        var info = Start(connectionString, "admin", "create-api-key", "--name", name, "--role", role);
+        var (exit, output, error) = await AdminAsync(connectionString, new Dictionary<string, string>(), "create-api-key", "--name", name, "--role", role);
+        var key = output.Split('\n', StringSplitOptions.TrimEntries).FirstOrDefault(l => l.StartsWith("hv_", StringComparison.Ordinal));
+        return exit == 0 && key is not null ? key : throw new InvalidOperationException($"create-api-key failed ({exit}): {error}{output}");
+    }
+
+    /// <summary>Creates a user through the operator CLI (`admin create-user`), the password passed in the environment.</summary>
+    public static async Task CreateUserAsync(string connectionString, string username, string role, string password)
+    {
+        var (exit, output, error) = await AdminAsync(connectionString, new Dictionary<string, string> { ["HIREVET_BENCH_PASSWORD"] = password },
+            "create-user", "--username", username, "--role", role, "--password-env", "HIREVET_BENCH_PASSWORD");
+        // A kept cluster has the user from an earlier run: the CLI refuses a second one, which is fine here.
+        if (exit != 0 && !(error + output).Contains("exists", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"create-user failed ({exit}): {error}{output}");
+    }
+
+    /// <summary>Runs an operator command (`admin ARGS`) to its end, at most 2 minutes. The app takes "admin" only as its
+    /// first argument, so the content root is the working folder here, not an option.</summary>
+    private static async Task<(int Exit, string Output, string Error)> AdminAsync(string connectionString, IReadOnlyDictionary<string, string> environment,
+        params string[] args)
+    {
+        var info = Start(connectionString, ["admin", .. args]);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         using var cli = Process.Start(info)!;
         var output = cli.StandardOutput.ReadToEndAsync();
         var error = cli.StandardError.ReadToEndAsync();
@@ -78,25 +98,18 @@ public sealed partial class WebProcess : IAsyncDisposable
         catch (OperationCanceledException)
         {
             cli.Kill(entireProcessTree: true);
-            throw new TimeoutException("`admin create-api-key` did not finish within 2 minutes.");
+            throw new TimeoutException($"`admin {args[0]}` did not finish within 2 minutes.");
         }
-        var key = (await output).Split('\n', StringSplitOptions.TrimEntries).FirstOrDefault(l => l.StartsWith("hv_", StringComparison.Ordinal));
-        return cli.ExitCode == 0 && key is not null ? key : throw new InvalidOperationException($"create-api-key failed ({cli.ExitCode}): {await error}{await output}");
+        return (cli.ExitCode, await output, await error);
     }
 
-    /// <summary>Creates a user through the operator CLI (`admin create-user`), the password passed in the environment.</summary>
-    public static async Task CreateUserAsync(string connectionString, string username, string role, string password)
+    /// <summary>A client of this app with an API key; the timeout as given (bulk uploads take minutes).</summary>
+    public HttpClient Client(string apiKey, TimeSpan timeout)
     {
-        var info = Start(connectionString, "admin", "create-user", "--username", username, "--role", role, "--password-env", "HIREVET_BENCH_PASSWORD");
-        info.Environment["HIREVET_BENCH_PASSWORD"] = password;
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var cli = Process.Start(info)!;
-        var output = cli.StandardOutput.ReadToEndAsync();
-        var error = cli.StandardError.ReadToEndAsync();
-        await cli.WaitForExitAsync();
-        // A kept cluster has the user from an earlier run: the CLI refuses a second one, which is fine here.
-        if (cli.ExitCode != 0 && !(await error + await output).Contains("exists", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"create-user failed ({cli.ExitCode}): {await error}{await output}");
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1000, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = timeout };
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
     }
 
     private static ProcessStartInfo Start(string connectionString, params string[] args)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Dapper;
 using HireVet.Application.ReferenceData;
@@ -35,12 +34,8 @@ public static class MonitoringBenchmark
         var tag = now.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var timings = new List<(string, TimeSpan)>();
         var step = Stopwatch.StartNew();
-        if (Environment.GetEnvironmentVariable("PG_SERVER_OPTIONS") is null)
-            Environment.SetEnvironmentVariable("PG_SERVER_OPTIONS", $"-c shared_buffers={Math.Max(128, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / 1024 / 1024)}MB");
-        using var cluster = new PrivateCluster(options.KeepDb);
-        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => cluster.Dispose());
-        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => cluster.Dispose());
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
+        using var cluster = ScaleCluster.Start(options.KeepDb);
+
         var files = Directory.CreateTempSubdirectory("hirevet-monitoring-");
         try
         {
@@ -53,7 +48,7 @@ public static class MonitoringBenchmark
                 var reference = await host.ReferenceDataAsync();
                 timings.Add(("start PostgreSQL, migrate, load reference data", step.Elapsed));
                 step.Restart();
-                if (await Scalar<long>(connectionString, "select count(*) from candidates") == 0)
+                if (await Sql.ScalarAsync<long>(connectionString, "select count(*) from candidates") == 0)
                 {
                     Log($"seeding {options.Workers:N0} candidates");
                     await Seeder.SeedAsync(connectionString, host, options.Workers, options.Seed, now, Log);
@@ -64,13 +59,13 @@ public static class MonitoringBenchmark
                 if (options.RunIngest)
                 {
                     // A kept cluster starts from its workforce alone: the events of the last run go.
-                    await Execute(connectionString, """
+                    await Sql.ExecuteAsync(connectionString, """
                         truncate sign_in_events;
                         update workers set events_changed_at = null, rescreened_at = null where events_changed_at is not null or rescreened_at is not null;
                         """);
-                    await Execute(connectionString, "vacuum analyze workers");
+                    await Sql.ExecuteAsync(connectionString, "vacuum analyze workers");
                 }
-                else if (await Scalar<long>(connectionString, "select count(*) from sign_in_events") == 0)
+                else if (await Sql.ScalarAsync<long>(connectionString, "select count(*) from sign_in_events") == 0)
                     throw new InvalidOperationException("The kept cluster has no sign-ins to re-screen: run the ingest scenario first.");
                 workforce = await Workforce.LoadAsync(connectionString);
                 timings.Add(($"hire {hired:N0} candidates, reset the events", step.Elapsed));
@@ -100,7 +95,7 @@ public static class MonitoringBenchmark
             step.Restart();
             // A run interrupted with an earlier benchmark (Ctrl-C) left batches the scheduler would recover and run
             // before this run's: they are closed as failed and their jobs removed from the clustered store.
-            await Execute(connectionString, """
+            await Sql.ExecuteAsync(connectionString, """
                 update rescreen_batches set status = 'failed', last_error = 'abandoned: the benchmark that started the run was interrupted'
                 where status = 'pending';
                 update rescreen_runs r set status = 'completed_with_failures', finished_at = now(),
@@ -120,8 +115,8 @@ public static class MonitoringBenchmark
             await using var web = await WebProcess.StartAsync(connectionString, Log,
                 new Dictionary<string, string> { ["Jobs__RescreenCron"] = never, ["Jobs__FullRescreenCron"] = never });
             await using var resources = new ResourceSampler(web.ProcessId);
-            using var integration = Client(web, integrationKey);
-            using var admin = Client(web, adminKey);
+            using var integration = web.Client(integrationKey, Timeout.InfiniteTimeSpan);
+            using var admin = web.Client(adminKey, Timeout.InfiniteTimeSpan);
             timings.Add(("create API keys, start the web app", step.Elapsed));
             resources.TakePhase();
 
@@ -135,7 +130,7 @@ public static class MonitoringBenchmark
             }
             var ingestPhase = resources.TakePhase();
             timings.Add(("ingest", step.Elapsed));
-            await Execute(connectionString, "analyze sign_in_events");
+            await Sql.ExecuteAsync(connectionString, "analyze sign_in_events");
 
             Run? full = null, incremental = null;
             Upload? freshUpload = null;
@@ -160,16 +155,12 @@ public static class MonitoringBenchmark
                 Suspicious = signIns.Suspicious, GeneratedBytes = bytes, Uploads = uploads, FreshUpload = freshUpload, ChangedWorkers = changed.Length,
                 Full = full, Incremental = incremental, Ingest = ingestPhase, FullPhase = fullPhase, IncrementalPhase = incrementalPhase,
                 WebPeakMiB = web.PeakWorkingSetMiB(),
-                SignInBytes = await Scalar<long>(connectionString, "select pg_total_relation_size('sign_in_events')"),
-                DatabaseBytes = await Scalar<long>(connectionString, "select pg_database_size(current_database())"),
-                StoredSignIns = await Scalar<long>(connectionString, "select count(*) from sign_in_events"),
+                SignInBytes = await Sql.ScalarAsync<long>(connectionString, "select pg_total_relation_size('sign_in_events')"),
+                DatabaseBytes = await Sql.ScalarAsync<long>(connectionString, "select pg_database_size(current_database())"),
+                StoredSignIns = await Sql.ScalarAsync<long>(connectionString, "select count(*) from sign_in_events"),
                 RescreenSteps = full is null ? new Dictionary<string, (int, (string, double)[])>() : web.BatchSteps(full.Started, full.Finished, 1), WebProblems = [.. web.Problems], Timings = timings,
             };
-            var markdown = report.ToMarkdown();
-            Directory.CreateDirectory(Path.GetDirectoryName(options.Output)!);
-            await File.WriteAllTextAsync(options.Output, markdown);
-            Console.WriteLine(markdown);
-            Console.WriteLine($"Written to {options.Output}");
+            await ReportFile.WriteAsync(options.Output, report.ToMarkdown());
             return 0;
         }
         catch (Exception e)
@@ -244,24 +235,5 @@ public static class MonitoringBenchmark
         public int BandsRaised { get; init; }
         public int Failures { get; init; }
         public double? Seconds { get; init; }
-    }
-
-    private static HttpClient Client(WebProcess web, string apiKey)
-    {
-        var client = new HttpClient { BaseAddress = web.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
-        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-        return client;
-    }
-
-    private static async Task<T> Scalar<T>(string connectionString, string sql)
-    {
-        await using var db = new NpgsqlConnection(connectionString);
-        return (await db.ExecuteScalarAsync<T>(new CommandDefinition(sql, commandTimeout: 0)))!;
-    }
-
-    private static async Task Execute(string connectionString, string sql)
-    {
-        await using var db = new NpgsqlConnection(connectionString);
-        await db.ExecuteAsync(new CommandDefinition(sql, commandTimeout: 0));
     }
 }
