@@ -94,8 +94,10 @@ public static class MonitoringBenchmark
 
             step.Restart();
             // A run interrupted with an earlier benchmark (Ctrl-C) left batches the scheduler would recover and run
-            // before this run's: they are closed as failed and their jobs removed from the clustered store.
-            await Sql.ExecuteAsync(connectionString, """
+            // before this run's: they are closed as failed and their jobs removed from the clustered store (which a new
+            // cluster does not have until the app first starts).
+            if (await Sql.ScalarAsync<bool>(connectionString, "select to_regclass('qrtz_triggers') is not null"))
+                await Sql.ExecuteAsync(connectionString, """
                 update rescreen_batches set status = 'failed', last_error = 'abandoned: the benchmark that started the run was interrupted'
                 where status = 'pending';
                 update rescreen_runs r set status = 'completed_with_failures', finished_at = now(),
