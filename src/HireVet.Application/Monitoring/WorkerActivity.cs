@@ -31,8 +31,9 @@ public sealed record WorkerActivity
 
     private readonly ConcurrentDictionary<string, IpInfo?> _lookups = new();
 
-    /// <summary>HireVet's lookup of one of the worker's sign-in addresses, made once per address: a worker signs in
-    /// from a handful of addresses a hundred times a quarter, and several checks read each sign-in's.</summary>
+    /// <summary>HireVet's lookup of one of the worker's addresses (sign-ins, shared egress, endpoints' public IPs), made
+    /// once per address: a worker signs in from a handful of addresses a hundred times a quarter, and several checks
+    /// read each one's. Every post-hire check looks addresses up through here.</summary>
     public IpInfo? Lookup(NetworkIntelligence network, string? ip) =>
         ip is null ? null : _lookups.GetOrAdd(ip, static (address, n) => Checks.PostHireData.Enrich(n, address), network);
 }

@@ -26,7 +26,7 @@ public sealed class DeviceAbroadCheck : ICheck
             return CheckResult.NotEvaluated(context.Reference.Unavailable(Datasets.Network));
 
         var abroad = snapshots
-            .Select(e => (Snapshot: e, Info: Enrich(network, e.PublicIp)))
+            .Select(e => (Snapshot: e, Info: activity.Lookup(network, e.PublicIp)))
             .Where(x => x.Info is { } info && Locates(info) && !string.Equals(info.Country, claimed, StringComparison.OrdinalIgnoreCase))
             .GroupBy(x => (x.Snapshot.DeviceId, x.Info!.Ip))
             .Select(g => (First: g.MinBy(x => x.Snapshot.TakenAt), Last: g.MaxBy(x => x.Snapshot.TakenAt).Snapshot, Count: g.Count()))

@@ -23,7 +23,7 @@ public sealed class SharedEgressCheck : ICheck
         if (context.Reference.Get<NetworkIntelligence>(Datasets.Network) is not { } network)
             return CheckResult.NotEvaluated(context.Reference.Unavailable(Datasets.Network));
 
-        var looked = shared.Select(s => (Shared: s, Info: Enrich(network, s.Value))).ToArray();
+        var looked = shared.Select(s => (Shared: s, Info: activity.Lookup(network, s.Value))).ToArray();
         var homes = looked.Where(x => x.Info is { } info && Locates(info)).ToArray();
         if (homes.Length == 0) return CheckResult.NotFired;
 
