@@ -75,6 +75,15 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 }
 
 app.UseExceptionHandler("/error/500");
+// Scripts come only from HireVet's own files (wwwroot/js, wwwroot/lib): no inline script, no CDN. Pages hand data to
+// scripts in <script type="application/json"> blocks, which are data, not code.
+app.Use((context, next) =>
+{
+    context.Response.Headers.ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    context.Response.Headers.XContentTypeOptions = "nosniff";
+    return next(context);
+});
 // Kestrel enforces the limit while streaming; this answers declared oversize bodies before any reading, on any server.
 // The bulk import and the integrations' uploads alone stream large bodies.
 app.Use((context, next) =>
