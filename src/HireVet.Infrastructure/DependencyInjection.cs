@@ -5,6 +5,7 @@ using HireVet.Application.Monitoring;
 using HireVet.Application.Vetting;
 using HireVet.Infrastructure.Database;
 using HireVet.Application.ReferenceData;
+using HireVet.Application.Vetting.Catalogue;
 using HireVet.Infrastructure.Jobs;
 using HireVet.Infrastructure.ReferenceData;
 using HireVet.Infrastructure.Security;
@@ -39,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => ReferenceDataOptions.From(configuration,
             sp.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath));
         services.AddSingleton<ReferenceDataCatalog>();
+        services.AddSingleton<IIndicatorCatalogue>(sp => IndicatorCatalogueFile.Load(sp.GetRequiredService<ReferenceDataOptions>().IndicatorCatalogue));
         services.AddSingleton<ReferenceDataStore>();
         services.AddSingleton<IReferenceData>(sp => sp.GetRequiredService<ReferenceDataStore>());
         services.AddHostedService(sp => sp.GetRequiredService<ReferenceDataStore>());

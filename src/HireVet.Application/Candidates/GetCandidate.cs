@@ -32,6 +32,10 @@ public static class GetCandidate
         public Dossier Dossier { get; init; } = new();
         /// <summary>Null for HR.</summary>
         public AssessmentView? LatestAssessment { get; init; }
+        /// <summary>The assessment before the latest (null for HR, or when there is none), for comparing the two.</summary>
+        public AssessmentView? PreviousAssessment { get; init; }
+        /// <summary>The hire, once the candidate is a worker.</summary>
+        public WorkerView? Worker { get; init; }
         public DecisionView[] Decisions { get; init; } = [];
         [JsonIgnore] public string DossierJson { get; init; } = "";
         [JsonIgnore] public string SensitiveProtected { get; init; } = "";
@@ -50,6 +54,18 @@ public static class GetCandidate
         public CheckTrace[] Trace { get; init; } = [];
         [JsonIgnore] public string SignalsJson { get; init; } = "";
         [JsonIgnore] public string TraceJson { get; init; } = "";
+    }
+
+    public sealed record WorkerView
+    {
+        public long Id { get; init; }
+        public string EmployeeId { get; init; } = "";
+        public string WorkEmail { get; init; } = "";
+        public DateOnly StartDate { get; init; }
+        public string Status { get; init; } = "";
+        public string HiredBy { get; init; } = "";
+        public DateTimeOffset HiredAt { get; init; }
+        public DateTimeOffset? RescreenedAt { get; init; }
     }
 
     public sealed record DecisionView
@@ -82,7 +98,12 @@ public static class GetCandidate
             select a.id, a.score, a.band, a.ruleset_version, a.ruleset_hash, a.assessed_at, r.revision,
                    a.signals::text as signals_json, a.trace::text as trace_json
             from assessments a join candidate_revisions r on r.id = a.revision_id
-            where a.candidate_id = @Id order by a.id desc limit 1
+            where a.candidate_id = @Id order by a.id desc limit 2
+            """;
+
+        private const string WorkerSql = """
+            select id, employee_id, work_email, start_date, status, hired_by, hired_at, rescreened_at
+            from workers where candidate_id = @Id
             """;
 
         private const string DecisionsSql = """
@@ -102,25 +123,29 @@ public static class GetCandidate
             var secrets = JsonSerializer.Deserialize<SensitiveFields>(sensitive.Unprotect(row.SensitiveProtected), DossierJson.Options)!;
             var decisions = (await db.Connection.QueryAsync<DecisionView>(
                 new CommandDefinition(DecisionsSql, query, db.Transaction, cancellationToken: ct))).ToArray();
+            var worker = await db.Connection.QuerySingleOrDefaultAsync<WorkerView>(
+                new CommandDefinition(WorkerSql, query, db.Transaction, cancellationToken: ct));
 
             if (actor.Role == Roles.Hr)
                 return row with
                 {
-                    Dossier = secrets.MergeInto(redacted), Score = null, ClaimedBy = null,
+                    Dossier = secrets.MergeInto(redacted), Score = null, ClaimedBy = null, Worker = worker,
                     Decisions = decisions.Select(d => d with { Justification = null, ApprovalJustification = null, DecidedBy = null, ApprovedBy = null }).ToArray(),
                 };
 
-            var assessment = await db.Connection.QuerySingleOrDefaultAsync<AssessmentView>(
-                new CommandDefinition(AssessmentSql, query, db.Transaction, cancellationToken: ct));
+            var assessments = (await db.Connection.QueryAsync<AssessmentView>(
+                new CommandDefinition(AssessmentSql, query, db.Transaction, cancellationToken: ct))).Select(a => a with
+                {
+                    Signals = JsonSerializer.Deserialize<Signal[]>(a.SignalsJson, DossierJson.Options)!,
+                    Trace = JsonSerializer.Deserialize<CheckTrace[]>(a.TraceJson, DossierJson.Options)!,
+                }).ToArray();
             return row with
             {
                 Dossier = secrets.MergeInto(redacted),
                 Decisions = decisions,
-                LatestAssessment = assessment is null ? null : assessment with
-                {
-                    Signals = JsonSerializer.Deserialize<Signal[]>(assessment.SignalsJson, DossierJson.Options)!,
-                    Trace = JsonSerializer.Deserialize<CheckTrace[]>(assessment.TraceJson, DossierJson.Options)!,
-                },
+                Worker = worker,
+                LatestAssessment = assessments.ElementAtOrDefault(0),
+                PreviousAssessment = assessments.ElementAtOrDefault(1),
             };
         }
     }

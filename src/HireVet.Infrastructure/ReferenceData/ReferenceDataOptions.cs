@@ -8,6 +8,8 @@ public sealed record ReferenceDataOptions
 {
     public string NpmModules { get; init; } = "";
     public string SharedData { get; init; } = "";
+    /// <summary>The indicator catalogue (docs/indicators.md of the shared folder), whose text the pages show beside signals.</summary>
+    public string IndicatorCatalogue { get; init; } = "";
 
     public static ReferenceDataOptions From(IConfiguration configuration, string contentRoot)
     {
@@ -16,6 +18,7 @@ public sealed record ReferenceDataOptions
         {
             NpmModules = configuration["ReferenceData:NpmModules"] ?? Path.Combine(root, "data", "npm", "node_modules"),
             SharedData = configuration["ReferenceData:SharedData"] ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "data")),
+            IndicatorCatalogue = configuration["ReferenceData:IndicatorCatalogue"] ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "docs", "indicators.md")),
         };
     }
 

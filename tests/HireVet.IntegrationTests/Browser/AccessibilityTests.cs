@@ -17,6 +17,7 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
 {
     private const string Password = BrowserApp.Password;
     private static readonly string AxeScript = Path.Combine(PrivatePostgres.RepositoryRoot(), "tests", "npm", "node_modules", "axe-core", "axe.min.js");
+    private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(AxeScript));
     private BrowserApp _browser = null!;
     private long _candidate;
 
@@ -43,9 +44,11 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
     private Task<IPage> PageAsync(string? user) => user is null ? _browser.PageAsync() : _browser.SignInAsync(user);
 
     /// <summary>The serious and critical violations axe finds on the page, one line each.</summary>
-    private static async Task<string[]> ViolationsAsync(IPage page)
+    internal static async Task<string[]> ViolationsAsync(IPage page)
     {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });
+        // Evaluated through the DevTools protocol, not added as a <script>: the pages' content security policy (which
+        // these tests keep on) refuses inline scripts, and axe must not need an exception to it.
+        await page.EvaluateAsync(AxeSource.Value);
         var result = await page.EvaluateAsync<JsonElement>("""
             async () => {
               const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
@@ -73,6 +76,7 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         { "ada", "/admin/reference-data", "main" },
         { "ada", "/admin/jobs", "main" },
         { "sam", "/candidates/999999", "main" },       // the not-found page
+        { "audrey", "/candidates/{id}", ".catalogue" },
     };
 
     [Theory]

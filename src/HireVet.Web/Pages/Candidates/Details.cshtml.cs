@@ -3,20 +3,37 @@ using HireVet.Application.Candidates;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Reviews;
+using HireVet.Application.Rulesets;
+using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Catalogue;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HireVet.Web.Pages.Candidates;
 
-/// <summary>One candidate. Everyone who may read candidates sees it (GetCandidate hides the assessment and reviewers'
-/// words from HR); security reviewers also claim, decide and approve here.</summary>
-public sealed class DetailsModel(IMediator mediator) : PageModel
+/// <summary>One candidate or hired worker: the reviewer's workbench. Everyone who may read candidates sees it
+/// (GetCandidate and the timeline hide the assessment and reviewers' words from HR); security reviewers also claim,
+/// decide and approve here, and move through a ring from its link graph.</summary>
+public sealed class DetailsModel(IMediator mediator, IIndicatorCatalogue catalogue) : PageModel
 {
     public GetCandidate.Response Candidate { get; private set; } = null!;
     public string? ActionError { get; private set; }
     /// <summary>The ring of linked candidates (not shown to HR).</summary>
     public CandidateGraph.Graph? Links { get; private set; }
+    public GetCandidateTimeline.Response Timeline { get; private set; } = null!;
+    /// <summary>Where the IPs were seen against the claimed country (not shown to HR).</summary>
+    public GetCandidateLocations.Response? Locations { get; private set; }
+    /// <summary>How the latest assessment's score came about (not shown to HR).</summary>
+    public ScoreBreakdown.Result? Breakdown { get; private set; }
+    /// <summary>The ruleset the latest assessment names, when HireVet holds it.</summary>
+    public Ruleset? AssessmentRuleset { get; private set; }
+    /// <summary>The latest assessment against the one before it (not shown to HR).</summary>
+    public AssessmentComparison.Result? Comparison { get; private set; }
+    public IIndicatorCatalogue Catalogue => catalogue;
+
+    /// <summary>The timeline's page (query string <c>timeline</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "timeline")] public int TimelinePage { get; set; } = 1;
     /// <summary>No candidate has the id: the page says so (with status 404) instead of an API-style error body.</summary>
     public bool Missing { get; private set; }
 
@@ -56,7 +73,19 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
         try
         {
             Candidate = await mediator.Send(new GetCandidate.Query(id), ct);
-            if (!IsHr) Links = await mediator.Send(new GetCandidateLinks.Query(id), ct);
+            Timeline = await mediator.Send(new GetCandidateTimeline.Query(id, Math.Clamp(TimelinePage, 1, 10_000)), ct);
+            if (IsHr) return Page();
+            Links = await mediator.Send(new GetCandidateLinks.Query(id), ct);
+            Locations = await mediator.Send(new GetCandidateLocations.Query(id), ct);
+            if (Candidate.LatestAssessment is { } latest)
+            {
+                AssessmentRuleset = await mediator.Send(new GetRulesetVersion.Query(latest.RulesetVersion, latest.RulesetHash), ct);
+                Breakdown = ScoreBreakdown.Explain(latest.Score, latest.Signals, latest.Trace, AssessmentRuleset);
+                if (Candidate.PreviousAssessment is { } previous)
+                    Comparison = AssessmentComparison.Compare(
+                        new(previous.Score, previous.Band, previous.RulesetVersion, previous.Signals),
+                        new(latest.Score, latest.Band, latest.RulesetVersion, latest.Signals));
+            }
             return Page();
         }
         catch (NotFoundException)
