@@ -73,6 +73,10 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         { "ada", "/admin/reference-data", "main" },
         { "ada", "/admin/jobs", "main" },
         { "sam", "/candidates/999999", "main" },       // the not-found page
+        { "hana", "/", "#candidates-by-status" },      // the dashboard, as each role sees it
+        { "sam", "/", "#histogram-chart" },
+        { "audrey", "/", "#decisions-chart" },
+        { "ada", "/", "#scheduler-health" },
     };
 
     [Theory]
