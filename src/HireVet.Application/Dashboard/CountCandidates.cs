@@ -42,10 +42,11 @@ public static class CountCandidates
 
     public sealed class Handler(IDbSession db) : IRequestHandler<Query, Response>
     {
+        // Not least(score / 10, 9): least() skips nulls, and would put the unscored into the top bucket.
         private const string Sql = """
-            select status, band, least(score / 10, 9) as bucket, count(*) as count
+            select status, band, case when score >= 90 then 9 else score / 10 end as bucket, count(*) as count
             from candidates
-            group by status, band, least(score / 10, 9)
+            group by 1, 2, 3
             """;
 
         // Bounded by the workforce, not the candidates: the join probes candidates by primary key.
