@@ -114,6 +114,7 @@ app.MapAudit();
 app.MapAdmin();
 app.MapReferenceData();
 app.MapRulesets();
+app.MapDashboard();
 app.MapRazorPages();
 
 if (demo) await DemoSeeder.SeedAsync(app.Services);

@@ -77,6 +77,10 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         { "ada", "/admin/jobs", "main" },
         { "sam", "/candidates/999999", "main" },       // the not-found page
         { "audrey", "/candidates/{id}", ".catalogue" },
+        { "hana", "/", "#candidates-by-status" },      // the dashboard, as each role sees it
+        { "sam", "/", "#histogram-chart" },
+        { "audrey", "/", "#decisions-chart" },
+        { "ada", "/", "#scheduler-health" },
     };
 
     [Theory]

@@ -1,0 +1,224 @@
+using System.Net;
+using System.Text.Json;
+using HireVet.Application.Access;
+using HireVet.Application.Audit;
+using HireVet.Application.Common.Security;
+using HireVet.Application.Dashboard;
+using HireVet.IntegrationTests.Infrastructure;
+
+namespace HireVet.IntegrationTests.Dashboard;
+
+/// <summary>The dashboard's aggregates against the real database, on candidates, assessments, decisions and workers
+/// written straight into the tables with known statuses, scores, signals and times; exact figures expected. And the
+/// API gives each role its own sections only.</summary>
+[Collection("db")]
+public sealed class DashboardQueriesTests(DatabaseFixture db) : IAsyncLifetime
+{
+    private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
+
+    public Task InitializeAsync() => db.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>A candidate with one revision; its id.</summary>
+    private async Task<long> CandidateAsync(string status, string? band, int? score, TimeSpan changedAgo)
+    {
+        var at = _now - changedAgo;
+        var id = await db.QuerySingleAsync<long>("""
+            insert into candidates (external_id, legal_name, submitted_by, created_at, updated_at, current_revision, status, vetting_status, score, band)
+            values (@ExternalId, 'Test Candidate', 'hana', @At, @At, 1, @Status, @Vetting, @Score, @Band) returning id
+            """, new { ExternalId = Guid.NewGuid().ToString("N"), At = at, Status = status, Vetting = band is null ? "pending" : "completed", Score = score, Band = band });
+        await db.ExecuteAsync("""
+            insert into candidate_revisions (candidate_id, revision, dossier, sensitive_protected, content_hash, submitted_by, submitted_at)
+            values (@Id, 1, '{}', '', 'hash', 'hana', @At)
+            """, new { Id = id, At = at });
+        return id;
+    }
+
+    private Task<long> AssessAsync(long candidate, DateTimeOffset at, params string[] indicators) =>
+        db.QuerySingleAsync<long>("""
+            insert into assessments (candidate_id, revision_id, score, band, ruleset_version, ruleset_hash, signals, trace, assessed_at)
+            select @Candidate, r.id, 40, 'review', 'test', 'hash', @Signals::jsonb, '[]', @At
+            from candidate_revisions r where r.candidate_id = @Candidate returning id
+            """, new
+        {
+            Candidate = candidate, At = at,
+            Signals = JsonSerializer.Serialize(indicators.Select(i => new { indicatorId = i, check = "test", severity = "high", weight = 10, explanation = "x", evidence = new { } })),
+        });
+
+    private async Task<long> DecideAsync(long candidate, string outcome, string by, DateTimeOffset at, bool requiresApproval)
+    {
+        var assessment = await AssessAsync(candidate, at);
+        return await db.QuerySingleAsync<long>("""
+            insert into decisions (candidate_id, assessment_id, outcome, justification, band_at_decision, requires_approval, decided_by, decided_at)
+            values (@Candidate, @Assessment, @Outcome, 'A justification long enough.', 'high', @RequiresApproval, @By, @At) returning id
+            """, new { Candidate = candidate, Assessment = assessment, Outcome = outcome, RequiresApproval = requiresApproval, By = by, At = at });
+    }
+
+    /// <summary>PostgreSQL keeps microseconds, .NET ticks of 100 ns.</summary>
+    private static void AssertAbout(DateTimeOffset expected, DateTimeOffset? actual) =>
+        Assert.InRange((actual!.Value - expected).Duration(), TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
+
+    /// <summary>The index of the week holding <paramref name="at"/> among the twelve ending this week (Monday starts).</summary>
+    private int WeekIndex(DateTimeOffset at)
+    {
+        static DateOnly Monday(DateTimeOffset t)
+        {
+            var day = DateOnly.FromDateTime(t.UtcDateTime);
+            return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        }
+        return 11 - (Monday(_now).DayNumber - Monday(at).DayNumber) / 7;
+    }
+
+    [Fact]
+    public async Task Counts_candidates_by_status_band_and_score_bucket_and_workers_by_status_and_band()
+    {
+        await CandidateAsync("review", "review", 35, TimeSpan.FromHours(2));
+        await CandidateAsync("review", "high", 85, TimeSpan.FromDays(5));
+        await CandidateAsync("review", "high", 100, TimeSpan.FromDays(20));
+        var hired = await CandidateAsync("clear", "clear", 0, TimeSpan.FromDays(30));
+        var left = await CandidateAsync("clear", "clear", 12, TimeSpan.FromDays(30));
+        await CandidateAsync("pending_vetting", null, null, TimeSpan.FromMinutes(1));
+        await CandidateAsync("awaiting_approval", "high", 72, TimeSpan.FromDays(3));
+        await CandidateAsync("rejected", "high", 90, TimeSpan.FromDays(1));
+        await db.ExecuteAsync("""
+            insert into workers (candidate_id, employee_id, work_email, start_date, status, hired_by, hired_at)
+            values (@Hired, 'E-1', 'a@corp.example', '2026-11-02', 'active', 'hana', now()),
+                   (@Left, 'E-2', 'b@corp.example', '2026-11-02', 'left', 'hana', now())
+            """, new { Hired = hired, Left = left });
+
+        var counts = await db.SendAsync(new CountCandidates.Query());
+        var figures = GetDashboard.Figures(counts);
+
+        Assert.Equal(8, figures.Total);
+        Assert.Equal(
+            [("pending_vetting", 1L), ("clear", 2L), ("review", 3L), ("awaiting_approval", 1L), ("information_requested", 0L), ("cleared", 0L), ("rejected", 1L)],
+            figures.ByStatus.Select(c => (c.Key, c.Value)));
+        Assert.Equal([("clear", 2L), ("review", 1L), ("high", 4L), ("none", 1L)], figures.ByBand.Select(c => (c.Key, c.Value)));
+        // 0, 12, 35, 72, 85, 90 and 100 (the last bucket holds 100); the pending candidate has no score.
+        Assert.Equal([1L, 1, 0, 1, 0, 0, 0, 1, 1, 2], GetDashboard.Histogram(counts.Groups).Select(b => b.Value));
+        Assert.Equal("90–100", GetDashboard.Histogram(counts.Groups)[9].Key);
+
+        Assert.Equal([("active", "clear", "clear", 1L), ("left", "clear", "clear", 1L)],
+            counts.Workers.OrderBy(w => w.Status).Select(w => (w.Status, w.CaseStatus, w.Band!, w.Count)));
+    }
+
+    [Fact]
+    public async Task The_backlog_is_counted_by_age_and_the_four_eyes_inbox_by_waiting_decisions()
+    {
+        await CandidateAsync("review", "review", 35, TimeSpan.FromHours(2));
+        await CandidateAsync("review", "high", 85, TimeSpan.FromDays(5));
+        await CandidateAsync("review", "high", 100, TimeSpan.FromDays(20));
+        var bySam = await CandidateAsync("awaiting_approval", "high", 72, TimeSpan.FromDays(3));
+        var byMe = await CandidateAsync("awaiting_approval", "review", 40, TimeSpan.FromDays(1));
+        var approved = await CandidateAsync("rejected", "high", 90, TimeSpan.FromDays(1));
+        await DecideAsync(bySam, "reject", "sam", _now.AddDays(-3), requiresApproval: true);
+        await DecideAsync(byMe, "clear", "tester", _now.AddDays(-1), requiresApproval: true);
+        var decision = await DecideAsync(approved, "reject", "sam", _now.AddDays(-2), requiresApproval: true);
+        await db.ExecuteAsync("""
+            insert into decision_approvals (decision_id, verdict, justification, approver, approved_at)
+            values (@Decision, 'approved', 'Second look agrees with it.', 'sky', now())
+            """, new { Decision = decision });
+
+        var backlog = await db.SendAsync(new GetReviewBacklog.Query(), actor: "tester");
+
+        Assert.Equal(3, backlog.InReview);
+        AssertAbout(_now.AddDays(-20), backlog.OldestSince);
+        Assert.Equal([1L, 0, 1, 0, 1], backlog.Ages.Select(a => a.Count));
+        Assert.Equal(2, backlog.AwaitingApproval);
+        Assert.Equal(1, backlog.AwaitingApprovalOwn);
+        AssertAbout(_now.AddDays(-3), backlog.OldestDecisionAt);
+    }
+
+    [Fact]
+    public async Task Signals_are_counted_per_week_and_indicator_once_per_candidate_within_the_last_twelve_weeks()
+    {
+        var first = await CandidateAsync("review", "review", 35, TimeSpan.Zero);
+        var second = await CandidateAsync("review", "high", 85, TimeSpan.Zero);
+        var honest = await CandidateAsync("clear", "clear", 0, TimeSpan.Zero);
+        var weeks = Weeks.Ending(_now);
+        var oldestWeek = new DateTimeOffset(weeks[0].ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1);
+
+        await AssessAsync(first, _now, "PAY-04", "PAY-04", "SHIP-01");   // two PAY-04 signals in one assessment
+        await AssessAsync(first, _now, "PAY-04");                       // a re-vet the same week
+        await AssessAsync(second, _now, "PAY-04");
+        await AssessAsync(second, oldestWeek, "NET-07");                 // the first of the twelve weeks
+        await AssessAsync(second, _now.AddDays(-7 * 13), "PAY-04");     // before them: not counted
+        await AssessAsync(honest, _now);                                // no signal
+
+        var result = await db.SendAsync(new CountSignalsByIndicator.Query());
+
+        Assert.Equal(weeks, result.Weeks);
+        Assert.Equal(["PAY-04", "NET-07", "SHIP-01"], result.Indicators.Select(i => i.Key));
+        long[] Only(int week, long count) { var counts = new long[12]; counts[week] = count; return counts; }
+        Assert.Equal(Only(11, 2), result.Indicators[0].Counts);
+        Assert.Equal(Only(0, 1), result.Indicators[1].Counts);
+        Assert.Equal(Only(11, 1), result.Indicators[2].Counts);
+    }
+
+    [Fact]
+    public async Task Decisions_are_counted_per_week_by_outcome_with_the_verdicts_and_the_chain_summary_counts_linked_and_waiting_records()
+    {
+        var a = await CandidateAsync("rejected", "high", 90, TimeSpan.Zero);
+        var b = await CandidateAsync("cleared", "high", 75, TimeSpan.Zero);
+        var c = await CandidateAsync("information_requested", "review", 40, TimeSpan.Zero);
+        var rejected = await DecideAsync(a, "reject", "sam", _now.AddDays(-2), requiresApproval: true);
+        await DecideAsync(b, "clear", "sam", _now.AddDays(-9), requiresApproval: true);
+        await DecideAsync(c, "request_information", "sam", _now.AddDays(-9), requiresApproval: false);
+        await DecideAsync(c, "request_information", "sam", _now.AddDays(-7 * 20), requiresApproval: false); // outside the weeks
+        await db.ExecuteAsync("""
+            insert into decision_approvals (decision_id, verdict, justification, approver, approved_at)
+            values (@Decision, 'declined', 'Not enough evidence for it.', 'sky', @At)
+            """, new { Decision = rejected, At = _now.AddDays(-1) });
+
+        var result = await db.SendAsync(new CountDecisionsByWeek.Query(), role: Roles.Auditor);
+
+        long[] At(params DateTimeOffset[] times) { var counts = new long[12]; foreach (var t in times) counts[WeekIndex(t)]++; return counts; }
+        var outcomes = result.Outcomes.ToDictionary(o => o.Key, o => o.Counts);
+        Assert.Equal(["clear", "reject", "request_information"], outcomes.Keys.Order());
+        Assert.Equal(At(_now.AddDays(-2)), outcomes["reject"]);
+        Assert.Equal(At(_now.AddDays(-9)), outcomes["clear"]);
+        Assert.Equal(At(_now.AddDays(-9)), outcomes["request_information"]);
+        Assert.Equal([("declined", At(_now.AddDays(-1)))], result.Verdicts.Select(v => (v.Key, v.Counts)));
+
+        // Audited commands: two linked by the chain writer, a third still waiting.
+        await db.SendAsync(new CreateUser.Command { Username = "u1", Role = Roles.Hr, Password = "a long test password" }, "fixture", Roles.Admin);
+        await db.SendAsync(new CreateUser.Command { Username = "u2", Role = Roles.Hr, Password = "a long test password" }, "fixture", Roles.Admin);
+        await db.SendAsync(new ChainAuditRecords.Command(Wait: true), "system", Roles.System);
+        await db.SendAsync(new CreateUser.Command { Username = "u3", Role = Roles.Hr, Password = "a long test password" }, "fixture", Roles.Admin);
+
+        var chain = await db.SendAsync(new GetAuditChainSummary.Query(), role: Roles.Auditor);
+        Assert.Equal(2, chain.Linked);
+        Assert.Equal(1, chain.Waiting);
+        Assert.NotNull(chain.NewestLinkedAt);
+    }
+
+    [Fact]
+    public async Task The_api_gives_each_role_its_own_sections_only()
+    {
+        await CandidateAsync("review", "high", 85, TimeSpan.FromDays(2));
+        await CandidateAsync("clear", "clear", 5, TimeSpan.FromDays(2));
+
+        async Task<JsonElement> DashboardAs(string role)
+        {
+            var response = await (await db.ClientAsync(role)).GetAsync("/api/dashboard");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        }
+        static string[] Sections(JsonElement e) => [.. e.EnumerateObject().Select(p => p.Name).Where(n => n != "role").Order()];
+
+        var hr = await DashboardAs(Roles.Hr);
+        Assert.Equal(["candidates", "workers", "workersByBand"], Sections(hr));
+        Assert.Equal(2, hr.GetProperty("candidates").GetProperty("total").GetInt64());
+        Assert.Equal(1, hr.GetProperty("candidates").GetProperty("byStatus").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "review").GetProperty("value").GetInt64());
+
+        var security = await DashboardAs(Roles.Security);
+        Assert.Equal(["backlog", "candidates", "scoreHistogram", "signalsByIndicator", "workers", "workersByBand"], Sections(security));
+        Assert.Equal(1, security.GetProperty("backlog").GetProperty("inReview").GetInt64());
+
+        Assert.Equal(["auditChain", "candidates", "decisions"], Sections(await DashboardAs(Roles.Auditor)));
+        Assert.Equal(["referenceData", "scheduler"], Sections(await DashboardAs(Roles.Admin))); // admins read no candidates
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await db.ClientAsync(Roles.Integration)).GetAsync("/api/dashboard")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await (await db.ClientAsync(null)).GetAsync("/api/dashboard")).StatusCode);
+    }
+}
