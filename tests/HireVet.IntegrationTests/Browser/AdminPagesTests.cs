@@ -131,7 +131,7 @@ public sealed class AdminPagesTests(DatabaseFixture db) : IAsyncLifetime
         Assert.DoesNotContain(key.Split('_')[2], await admin.ContentAsync());
         await Expect(row.Locator("[data-col=last-used] time")).ToBeVisibleAsync();
 
-        await admin.GetByRole(AriaRole.Button, new() { Name = new Regex("^Revoke key greenhouse") }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Revoke key greenhouse") }).ClickAsync();
         await Expect(admin.Locator("#flash")).ToHaveTextAsync("API key greenhouse is revoked: requests with it are refused.");
         await Expect(row).ToHaveAttributeAsync("data-status", "revoked");
         await Expect(row.Locator("[data-col=status]")).ToContainTextAsync("by ada");
@@ -267,7 +267,7 @@ public sealed class AdminPagesTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(admin.Locator("#deliveries tbody tr").First).ToHaveAttributeAsync("data-status", "pending"); // newest first
         await BrowserApp.ScreenshotAsync(admin, "admin-webhooks");
 
-        await admin.GetByRole(AriaRole.Button, new() { Name = new Regex($"^Deactivate webhook {id}") }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^Deactivate webhook {id}") }).ClickAsync();
         await Expect(admin.Locator("#flash")).ToContainTextAsync($"Webhook {id} is deactivated");
         await Expect(row.Locator("[data-col=status]")).ToContainTextAsync("inactive");
         await Expect(row.Locator("[data-col=status]")).ToContainTextAsync("by ada");
