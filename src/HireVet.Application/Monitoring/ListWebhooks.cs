@@ -4,11 +4,11 @@ using MediatR;
 
 namespace HireVet.Application.Monitoring;
 
-/// <summary>Webhook subscriptions (never their secrets) and the delivery log: the latest deliveries with each attempt's
-/// answer or error.</summary>
+/// <summary>Webhook subscriptions (never their secrets) with their latest delivery and how many failed, and the
+/// delivery log, newest first and paged: each delivery's status, attempts and last answer or error.</summary>
 public static class ListWebhooks
 {
-    public sealed record Query(int Deliveries = 50) : IRequest<Response>;
+    public sealed record Query(int Deliveries = 50, int Offset = 0) : IRequest<Response>;
 
     public sealed record Response(IReadOnlyList<Subscription> Subscriptions, IReadOnlyList<Delivery> Deliveries);
 
@@ -20,6 +20,12 @@ public static class ListWebhooks
         public bool Active { get; init; }
         public string CreatedBy { get; init; } = "";
         public DateTimeOffset CreatedAt { get; init; }
+        public string? DeactivatedBy { get; init; }
+        public DateTimeOffset? DeactivatedAt { get; init; }
+        public string? LastDeliveryStatus { get; init; }
+        public DateTimeOffset? LastDeliveryAt { get; init; }
+        public int? LastDeliveryStatusCode { get; init; }
+        public int FailedDeliveries { get; init; }
     }
 
     public sealed record Delivery
@@ -38,15 +44,24 @@ public static class ListWebhooks
 
     public sealed class Handler(IDbSession db) : IRequestHandler<Query, Response>
     {
-        private const string SubscriptionsSql = "select id, url, events, active, created_by, created_at from webhook_subscriptions order by id";
+        private const string SubscriptionsSql = """
+            select s.id, s.url, s.events, s.active, s.created_by, s.created_at, s.deactivated_by, s.deactivated_at,
+                   last.status as last_delivery_status, last.created_at as last_delivery_at, last.last_status_code as last_delivery_status_code,
+                   (select count(*)::int from webhook_deliveries f where f.subscription_id = s.id and f.status = 'failed') as failed_deliveries
+            from webhook_subscriptions s
+            left join lateral (
+              select d.status, d.created_at, d.last_status_code from webhook_deliveries d
+              where d.subscription_id = s.id order by d.id desc limit 1) last on true
+            order by s.id
+            """;
         private const string DeliveriesSql = """
             select id, subscription_id, event_type, created_at, status, attempts, next_attempt_at, delivered_at, last_status_code, last_error
-            from webhook_deliveries order by id desc limit @Limit
+            from webhook_deliveries order by id desc limit @Limit offset @Offset
             """;
 
         public async Task<Response> Handle(Query query, CancellationToken ct) => new(
             [.. await db.Connection.QueryAsync<Subscription>(new CommandDefinition(SubscriptionsSql, transaction: db.Transaction, cancellationToken: ct))],
-            [.. await db.Connection.QueryAsync<Delivery>(new CommandDefinition(DeliveriesSql, new { Limit = Math.Clamp(query.Deliveries, 1, 500) },
+            [.. await db.Connection.QueryAsync<Delivery>(new CommandDefinition(DeliveriesSql, new { Limit = Math.Clamp(query.Deliveries, 1, 500), Offset = Math.Clamp(query.Offset, 0, 100_000) },
                 db.Transaction, cancellationToken: ct))]);
     }
 }

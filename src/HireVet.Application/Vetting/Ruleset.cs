@@ -32,6 +32,7 @@ public sealed partial class Ruleset
     public string Version { get; }
     public string Hash { get; }
     public string Text { get; }
+    public string? Description { get; }
     public int ReviewThreshold { get; }
     public int HighThreshold { get; }
     public int MaxScore { get; }
@@ -60,6 +61,7 @@ public sealed partial class Ruleset
         Text = text;
         Hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         Version = file.Version;
+        Description = file.Description;
         ReviewThreshold = file.Bands["review"];
         HighThreshold = file.Bands["high"];
         MaxScore = file.MaxScore;
@@ -103,7 +105,13 @@ public sealed partial class Ruleset
         return new Ruleset(text, file!);
     }
 
-    private const string AnySeverity = "*";
+    /// <summary>The key of a weight that applies whatever the signal's severity (an indicator weighed by one number).</summary>
+    public const string AnySeverity = "*";
+
+    /// <summary>The weights as the file gives them, per indicator: by severity, or under <see cref="AnySeverity"/>.
+    /// For reading (the admin page); scoring goes through <see cref="WeightOf"/>, which also ignores HR-only ids.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Weights =>
+        _weights.ToDictionary(w => w.Key, w => (IReadOnlyDictionary<string, int>)w.Value);
 
     public int WeightOf(string indicatorId, string severity)
     {

@@ -18,9 +18,17 @@ public static class MonitoringEndpoints
             })
             .RequireAuthorization(Policies.Admin)
             .WithSummary("Subscribe a URL to events (worker.band_raised); the signing secret is in the answer, once.");
-        group.MapGet("/webhooks", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListWebhooks.Query(), ct))
+        group.MapGet("/webhooks", (IMediator mediator, CancellationToken ct, int? deliveries, int? offset) =>
+                mediator.Send(new ListWebhooks.Query(deliveries ?? 50, offset ?? 0), ct))
             .RequireAuthorization(Policies.AdminsAndAuditors)
-            .WithSummary("Webhook subscriptions and the delivery log.");
+            .WithSummary("Webhook subscriptions with their last delivery and failures, and the delivery log (newest first, paged).");
+        group.MapPost("/webhooks/{id:long}/deactivate", async (long id, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new DeactivateWebhook.Command(id), ct);
+                return Results.NoContent();
+            })
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Deactivate a webhook subscription; its pending deliveries are cancelled.");
         group.MapGet("/rescreen-runs", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListRescreenRuns.Query(), ct))
             .RequireAuthorization(Policies.AdminsAndAuditors)
             .WithSummary("Re-screening runs with their progress and failures, newest first.");

@@ -14,6 +14,10 @@ public static class RulesetEndpoints
             .RequireAuthorization(Policies.AdminsAndAuditors)
             .WithSummary("Every ruleset version: content, hash, status (draft, active, retired), who created and activated it.");
 
+        group.MapGet("/{version}", (string version, IMediator mediator, CancellationToken ct) => mediator.Send(new GetRuleset.Query(version), ct))
+            .RequireAuthorization(Policies.AdminsAndAuditors)
+            .WithSummary("One ruleset version: content, hash, status, who created and activated it.");
+
         group.MapPost("", async (HttpRequest request, IMediator mediator, CancellationToken ct) =>
         {
             using var reader = new StreamReader(request.Body);

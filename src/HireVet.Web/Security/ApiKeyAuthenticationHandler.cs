@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using HireVet.Application.Access;
 using MediatR;
@@ -31,13 +29,15 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (PresentedKey(Request) is not { } key) return AuthenticateResult.NoResult();
-        // The cache is keyed by a hash of the key, so no key sits in memory in the clear longer than its request.
-        var cacheKey = "apikey:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        // The cache is keyed by the key's SHA-256 as stored, so no key sits in memory in the clear longer than its
+        // request, and revoking a key can forget it (RevokeApiKey).
+        var cacheKey = AuthenticateApiKey.CacheKey(CreateApiKey.HashKey(key));
         if (!cache.TryGetValue(cacheKey, out AuthenticateApiKey.Caller? caller) || caller is null)
         {
             caller = await mediator.Send(new AuthenticateApiKey.Query(key), Context.RequestAborted);
             if (caller is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
             cache.Set(cacheKey, caller, Remembered);
+            await mediator.Send(new RecordApiKeyUse.Command(caller.Id), Context.RequestAborted);
         }
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, caller.Name), new Claim(ClaimTypes.Role, caller.Role)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

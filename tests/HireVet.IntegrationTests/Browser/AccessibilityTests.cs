@@ -1,7 +1,9 @@
 using System.Text.Json;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Monitoring;
 using HireVet.Application.Reviews;
+using HireVet.Application.Rulesets;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
@@ -30,6 +32,9 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new VetCandidate.Command(_candidate), "system", Roles.System);
         var other = (await db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
         await db.SendAsync(new VetCandidate.Command(other), "system", Roles.System);
+        await db.SendAsync(new SeedRuleset.Command(), "system", Roles.System);
+        await db.SendAsync(new CreateApiKey.Command { Name = "greenhouse", Role = Roles.Hr }, "ada", Roles.Admin);
+        await db.SendAsync(new CreateWebhook.Command { Url = "https://soar.example/hooks", Events = [WebhookOutbox.WorkerBandRaised] }, "ada", Roles.Admin);
         await db.SendAsync(new ClaimCandidate.Command(_candidate), "sam", Roles.Security);
         await db.SendAsync(new DecideCandidate.Command
         {
@@ -75,6 +80,11 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         { "audrey", "/audit", "main" },
         { "ada", "/admin/reference-data", "main" },
         { "ada", "/admin/jobs", "main" },
+        { "ada", "/admin/users", "#users" },
+        { "ada", "/admin/api-keys", "#keys" },
+        { "ada", "/admin/rulesets", "#versions" },
+        { "ada", $"/admin/rulesets/{Ruleset.Embedded.Version}", "#weights" },
+        { "ada", "/admin/webhooks", "#webhooks" },
         { "sam", "/candidates/999999", "main" },       // the not-found page
         { "audrey", "/candidates/{id}", ".catalogue" },
         { "hana", "/", "#candidates-by-status" },      // the dashboard, as each role sees it

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using HireVet.Application.Access;
+using HireVet.Application.Common.Security;
+using HireVet.Web.Security;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -9,9 +11,10 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace HireVet.Web.Pages.Account;
 
-/// <summary>Local username/password sign-in; the cookie carries the username (Name) and the role (Role).</summary>
+/// <summary>Local username/password sign-in; the cookie carries the username (Name), the role (Role) and the user's
+/// session epoch (<see cref="SessionCheck"/>). A disabled user is refused, and told so once the password is right.</summary>
 [EnableRateLimiting(RateLimitPolicy)]
-public sealed class LoginModel(IMediator mediator) : PageModel
+public sealed class LoginModel(IMediator mediator, CurrentActor actor) : PageModel
 {
     public const string RateLimitPolicy = "sign-in";
 
@@ -38,8 +41,19 @@ public sealed class LoginModel(IMediator mediator) : PageModel
             return Page();
         }
 
+        if (user.Disabled)
+        {
+            Error = "This account is disabled. Ask an administrator to enable it.";
+            return Page();
+        }
+
+        actor.Explicit = new Actor(user.Username, user.Role); // the audit record of the sign-in names the user
+        await mediator.Send(new RecordSignIn.Command(user.Username), ct);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, user.Username), new Claim(ClaimTypes.Role, user.Role)],
+            [
+                new Claim(ClaimTypes.Name, user.Username), new Claim(ClaimTypes.Role, user.Role),
+                new Claim(SessionCheck.EpochClaim, user.SessionEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
