@@ -25,7 +25,13 @@ public sealed record AuditFilters(string? From, string? To, string? Reviewer, st
     public Parsed ParseOrThrow()
     {
         var (filters, errors) = Parse();
-        return errors.Length > 0 ? throw new ValidationException(errors) : filters;
+        if (errors.Length == 0) return filters;
+        // Report the other fields' problems too (an unknown band beside an unreadable date), not one at a time.
+        var others = new CountDecisions.Validator().Validate(new CountDecisions.Query
+        {
+            From = filters.From, To = filters.To, Reviewer = filters.Reviewer, Outcome = filters.Outcome, Band = filters.Band,
+        }).Errors;
+        throw new ValidationException(errors.Concat(others));
     }
 
     /// <summary>The query string of the filters given ("from=2026-12-01&amp;band=high"), empty when none is.</summary>
