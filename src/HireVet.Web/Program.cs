@@ -27,6 +27,7 @@ builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
+builder.Services.AddSingleton<HireVet.Web.Reports.ReportPdf>().AddSingleton<HireVet.Web.Reports.ViewRenderer>(); // audit reports (PDF)
 builder.Services.AddHireVetAuthentication();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsMapper>();

@@ -9,11 +9,21 @@ using MediatR;
 
 namespace HireVet.Application.Audit;
 
-/// <summary>For auditors: every decision with its justification, its second-reviewer verdict and the exact
-/// assessment it was based on (score, band, ruleset, signals), newest first.</summary>
+/// <summary>For auditors: the decisions a filter selects (<see cref="IDecisionFilter"/>), each with its justification,
+/// its second-reviewer verdict and the exact assessment it was based on (score, band, ruleset, signals), newest first,
+/// a page at a time. <see cref="CountDecisions"/> counts the same set, <see cref="ExportDecisions"/> streams all of it.</summary>
 public static class ListDecisions
 {
-    public sealed record Query(DateTimeOffset? From = null, DateTimeOffset? To = null, int Limit = 100, int Offset = 0) : IRequest<Item[]>;
+    public sealed record Query : IRequest<Item[]>, IDecisionFilter
+    {
+        public DateTimeOffset? From { get; init; }
+        public DateTimeOffset? To { get; init; }
+        public string? Reviewer { get; init; }
+        public string? Outcome { get; init; }
+        public string? Band { get; init; }
+        public int Limit { get; init; } = 100;
+        public int Offset { get; init; }
+    }
 
     public sealed record Item
     {
@@ -23,6 +33,7 @@ public static class ListDecisions
         public string LegalName { get; init; } = "";
         public string Outcome { get; init; } = "";
         public string Justification { get; init; } = "";
+        public string BandAtDecision { get; init; } = "";
         public string DecidedBy { get; init; } = "";
         public DateTimeOffset DecidedAt { get; init; }
         public bool RequiresApproval { get; init; }
@@ -38,6 +49,8 @@ public static class ListDecisions
         public DateTimeOffset AssessedAt { get; init; }
         public Signal[] Signals { get; init; } = [];
         [JsonIgnore] public string SignalsJson { get; init; } = "";
+
+        public Item WithSignals() => this with { Signals = JsonSerializer.Deserialize<Signal[]>(SignalsJson, DossierJson.Options)! };
     }
 
     public sealed class Validator : AbstractValidator<Query>
@@ -46,32 +59,35 @@ public static class ListDecisions
         {
             RuleFor(q => q.Limit).InclusiveBetween(1, 10_000);
             RuleFor(q => q.Offset).GreaterThanOrEqualTo(0);
-            RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null)
-                .WithMessage("'to' must not be before 'from'.");
+            DecisionFilter.AddRules(this);
         }
     }
 
+    /// <summary>The columns and joins of one decision row; the filter's where clause and the order follow.</summary>
+    public const string SelectSql = """
+        select d.id as decision_id, d.candidate_id, c.external_id, c.legal_name, d.outcome, d.justification, d.band_at_decision,
+               d.decided_by, d.decided_at, d.requires_approval, ap.verdict as approval_verdict, ap.approver as approved_by,
+               ap.justification as approval_justification, ap.approved_at,
+               a.id as assessment_id, a.score as assessment_score, a.band as assessment_band, a.ruleset_version,
+               a.ruleset_hash, a.assessed_at, a.signals::text as signals_json
+        from decisions d
+        join candidates c on c.id = d.candidate_id
+        join assessments a on a.id = d.assessment_id
+        left join decision_approvals ap on ap.decision_id = d.id
+        """;
+
+    public const string OrderSql = "order by d.decided_at desc, d.id desc";
+
     public sealed class Handler(IDbSession db) : IRequestHandler<Query, Item[]>
     {
-        private const string Sql = """
-            select d.id as decision_id, d.candidate_id, c.external_id, c.legal_name, d.outcome, d.justification, d.decided_by,
-                   d.decided_at, d.requires_approval, ap.verdict as approval_verdict, ap.approver as approved_by,
-                   ap.justification as approval_justification, ap.approved_at,
-                   a.id as assessment_id, a.score as assessment_score, a.band as assessment_band, a.ruleset_version,
-                   a.ruleset_hash, a.assessed_at, a.signals::text as signals_json
-            from decisions d
-            join candidates c on c.id = d.candidate_id
-            join assessments a on a.id = d.assessment_id
-            left join decision_approvals ap on ap.decision_id = d.id
-            where (@From::timestamptz is null or d.decided_at >= @From) and (@To::timestamptz is null or d.decided_at <= @To)
-            order by d.decided_at desc, d.id desc
-            limit @Limit offset @Offset
-            """;
-
         public async Task<Item[]> Handle(Query query, CancellationToken ct)
         {
-            var rows = await db.Connection.QueryAsync<Item>(new CommandDefinition(Sql, query, db.Transaction, cancellationToken: ct));
-            return rows.Select(r => r with { Signals = JsonSerializer.Deserialize<Signal[]>(r.SignalsJson, DossierJson.Options)! }).ToArray();
+            var (where, parameters) = DecisionFilter.Where(query);
+            parameters.Add("Limit", query.Limit);
+            parameters.Add("Offset", query.Offset);
+            var sql = $"{SelectSql}\n{where}\n{OrderSql}\nlimit @Limit offset @Offset";
+            var rows = await db.Connection.QueryAsync<Item>(new CommandDefinition(sql, parameters, db.Transaction, cancellationToken: ct));
+            return rows.Select(r => r.WithSignals()).ToArray();
         }
     }
 }

@@ -22,6 +22,7 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
     private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(AxeScript));
     private BrowserApp _browser = null!;
     private long _candidate;
+    private long _decision;
 
     public async Task InitializeAsync()
     {
@@ -36,10 +37,10 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new CreateApiKey.Command { Name = "greenhouse", Role = Roles.Hr }, "ada", Roles.Admin);
         await db.SendAsync(new CreateWebhook.Command { Url = "https://soar.example/hooks", Events = [WebhookOutbox.WorkerBandRaised] }, "ada", Roles.Admin);
         await db.SendAsync(new ClaimCandidate.Command(_candidate), "sam", Roles.Security);
-        await db.SendAsync(new DecideCandidate.Command
+        _decision = (await db.SendAsync(new DecideCandidate.Command
         {
             CandidateId = _candidate, Outcome = "request_information", Justification = "The payroll account is held by someone else: ask why.",
-        }, "sam", Roles.Security);
+        }, "sam", Roles.Security)).DecisionId;
 
         _browser = await BrowserApp.StartAsync(db.ConnectionString);
     }
@@ -78,6 +79,10 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         { "sam", "/reviews", "main" },
         { "sam", "/candidates/{id}", "article[data-indicator='PAY-04']" },
         { "audrey", "/audit", "main" },
+        { "audrey", "/audit?outcome=request_information&reviewer=sam", "#decisions" },
+        { "audrey", "/audit?from=last-week&band=purple", "#filter-errors" },
+        { "audrey", "/audit/decisions/{decision}", "#signals" },
+        { "audrey", "/audit/decisions/{decision}/report", "#report" },
         { "ada", "/admin/reference-data", "main" },
         { "ada", "/admin/jobs", "main" },
         { "ada", "/admin/users", "#users" },
@@ -98,7 +103,8 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
     public async Task Every_page_has_no_serious_or_critical_accessibility_violation(string? user, string path, string shown)
     {
         var page = await PageAsync(user);
-        await page.GotoAsync(path.Replace("{id}", _candidate.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await page.GotoAsync(path.Replace("{id}", _candidate.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{decision}", _decision.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await Expect(page.Locator(shown).First).ToBeVisibleAsync();
         var violations = await ViolationsAsync(page);
         Assert.True(violations.Length == 0, $"{path} as {user ?? "anonymous"}:\n{string.Join('\n', violations)}");
