@@ -12,7 +12,8 @@ namespace HireVet.Application.Notices;
 /// in security acted: the letter is derived from the evidence, which HR does not see.</summary>
 public static class GetCandidateNotices
 {
-    public sealed record Query(long CandidateId) : IRequest<Response>;
+    /// <summary><paramref name="IncludePreview"/> false skips writing the letter (the candidate page's summary).</summary>
+    public sealed record Query(long CandidateId, bool IncludePreview = true) : IRequest<Response>;
 
     public sealed record Response
     {
@@ -122,7 +123,7 @@ public static class GetCandidateNotices
                 FinaliseFrom = preAdverse ? stage.RespondBy : null,
                 CanFinalise = preAdverse && now >= stage.RespondBy,
                 WaitingDays = options.AdverseActionWaitingDays,
-                Preview = hr || stage.OwedKind is null ? null : (await NoticeStage.LetterAsync(db, stage, options, now, ct)).Text,
+                Preview = hr || stage.OwedKind is null || !query.IncludePreview ? null : (await NoticeStage.LetterAsync(db, stage, options, now, ct)).Text,
                 Notices = notices,
                 Responses = hr ? responses.Select(r => r with { ResponseText = null, RecordedBy = null }).ToArray() : responses,
                 Finalisations = hr ? finalisations.Select(f => f with { FinalisedBy = null, Justification = null }).ToArray() : finalisations,
