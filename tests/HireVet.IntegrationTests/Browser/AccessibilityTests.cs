@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Notices;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
@@ -34,6 +35,8 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         {
             CandidateId = _candidate, Outcome = "request_information", Justification = "The payroll account is held by someone else: ask why.",
         }, "sam", Roles.Security);
+        // Notices: the request for information sent (notice 1), so that the letter pages have a letter.
+        await db.SendAsync(new RecordNoticeSent.Command { CandidateId = _candidate, Channel = "email" }, "sam", Roles.Security);
 
         _browser = await BrowserApp.StartAsync(db.ConnectionString);
     }
@@ -73,6 +76,11 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         { "ada", "/admin/reference-data", "main" },
         { "ada", "/admin/jobs", "main" },
         { "sam", "/candidates/999999", "main" },       // the not-found page
+        { "sam", "/candidates/{id}/notices", "#preview" },
+        { "hana", "/candidates/{id}/notices", "#notices" },
+        { "sam", "/notices", "#notice-list" },
+        { "hana", "/notices", "#notice-list" },
+        { "audrey", "/notices/1", "#letter" },
     };
 
     [Theory]
