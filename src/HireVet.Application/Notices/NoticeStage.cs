@@ -58,7 +58,7 @@ public static class NoticeStage
 
     public static Task<Stage?> LoadAsync(IDbSession db, long candidateId, CancellationToken ct, bool forUpdate = false) =>
         db.Connection.QuerySingleOrDefaultAsync<Stage?>(new CommandDefinition(
-            forUpdate ? StageSql + "for update of c" : StageSql, new { CandidateId = candidateId }, db.Transaction, cancellationToken: ct));
+            forUpdate ? StageSql + "\nfor update of c" : StageSql, new { CandidateId = candidateId }, db.Transaction, cancellationToken: ct));
 
     /// <summary>The signals of the assessment the decision was based on (not the latest one: a later re-vet does not
     /// change what the decision, and so the letter, rests on).</summary>

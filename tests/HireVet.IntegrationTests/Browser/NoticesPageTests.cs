@@ -65,7 +65,7 @@ public sealed class NoticesPageTests(DatabaseFixture db) : IAsyncLifetime
         await sam.ClickAsync("#send-notice");
         await Expect(sam.Locator("#flash")).ToHaveTextAsync("The letter was recorded as sent.");
         await Expect(sam.Locator("#sent-at")).ToContainTextAsync("(Post)");
-        var respondBy = await db.QuerySingleAsync<DateTimeOffset>("select respond_by from candidate_notices where candidate_id = @id", new { id = _candidate });
+        var respondBy = new DateTimeOffset(await db.QuerySingleAsync<DateTime>("select respond_by from candidate_notices where candidate_id = @id", new { id = _candidate })).ToUniversalTime();
         if (DateTimeOffset.UtcNow < respondBy.AddSeconds(-2))
         {
             // Within the waiting period (here: until the deadline's minute) the rejection cannot be made final.

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using HireVet.Application.Notices;
 using HireVet.Application.Vetting;
 
@@ -78,7 +79,7 @@ public sealed class NoticeLetterTests
             S("LINK-09", "ring"), S("PAY-04", "bank-numbers"), S("PAY-04", "iban-structure"), S("LINK-09", "referral"), S("NET-08", "network-origin"),
         ]);
 
-        Assert.Equal(["Where you connected from", "Your payment details", "Details shared with other applications"], areas.Select(a => a.Title));
+        Assert.Equal(["Where you connected from", "Your payment details", "Details shared with other applications"], areas.Select(a => a.Title).ToArray());
         Assert.Single(areas[1].Findings);
         Assert.Single(areas[2].Findings);
     }
@@ -195,7 +196,7 @@ public sealed class NoticeLetterTests
     [InlineData("2.5")]
     public void A_waiting_period_that_is_not_a_whole_number_of_days_from_0_to_60_stops_the_start(string value)
     {
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+        var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Notices:AdverseActionWaitingDays"] = value }).Build();
 
         var error = Assert.Throws<InvalidOperationException>(() => NoticeOptions.From(configuration));
@@ -205,10 +206,10 @@ public sealed class NoticeLetterTests
     [Fact]
     public void The_settings_default_to_five_days_and_take_configured_values()
     {
-        var empty = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var empty = new ConfigurationBuilder().Build();
         Assert.Equal((5, 10), (NoticeOptions.From(empty).AdverseActionWaitingDays, NoticeOptions.From(empty).InformationResponseDays));
 
-        var configured = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configured = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Notices:AdverseActionWaitingDays"] = "7", ["Notices:EmployerName"] = "Acme Hiring",
         }).Build();
