@@ -24,6 +24,7 @@ if (Environment.GetEnvironmentVariable("HIREVET_DATABASE_URL") is { Length: > 0 
 if (cli) builder.Configuration["Jobs:Enabled"] = "false";
 
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
+builder.Services.AddSingleton(HireVet.Application.Notices.NoticeOptions.From(builder.Configuration)); // checked at start-up
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
@@ -60,6 +61,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Reviews", Policies.Security);
     o.Conventions.AuthorizeFolder("/Audit", Policies.Auditor);
     o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+    o.Conventions.AuthorizeFolder("/Notices", Policies.CandidateReaders);
+    o.Conventions.AuthorizePage("/Notices/Letter", Policies.EvidenceReaders);
 });
 const long maxRequestBody = 1_048_576;
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxRequestBody);
@@ -111,6 +114,7 @@ app.MapIntegrations();
 app.MapWorkers();
 app.MapMonitoring();
 app.MapReviews();
+app.MapNotices();
 app.MapAudit();
 app.MapAdmin();
 app.MapReferenceData();

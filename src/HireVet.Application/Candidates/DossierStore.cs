@@ -112,6 +112,7 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogge
 
         var stored = new Stored[prepared.Length];
         var written = new List<(Prepared Prepared, long Id, int Revision)>();
+        var answeringNotices = new List<(long CandidateId, int Revision)>();
         for (var i = 0; i < prepared.Length; i++)
         {
             var p = prepared[i];
@@ -128,11 +129,13 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogge
             {
                 stored[i] = new Stored(e.Id, e.ExternalId, e.Revision + 1, "pending_vetting", "revised");
                 written.Add((p, e.Id, e.Revision + 1));
+                if (Notices.NoticeResponses.WaitsForResponse(e.Status)) answeringNotices.Add((e.Id, e.Revision + 1));
             }
         }
         if (written.Count == 0) return new Result(stored);
 
         times.Step("insert and lock");
+        await Notices.NoticeResponses.RecordUpdatedDossiersAsync(db, answeringNotices, submittedBy, now, ct);
         await WriteRevisionsAsync(written, submittedBy, now, ct, times);
         logger.LogDebug("Stored {Count} dossiers: {Steps}", written.Count, times);
         return new Result(stored);

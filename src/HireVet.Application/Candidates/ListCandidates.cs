@@ -23,7 +23,7 @@ public static class ListCandidates
     }
 
     public static readonly string[] Statuses =
-        ["pending_vetting", "clear", "review", "awaiting_approval", "information_requested", "cleared", "rejected"];
+        ["pending_vetting", "clear", "review", "awaiting_approval", "information_requested", "rejection_pending", "cleared", "rejected"];
 
     public sealed class Validator : AbstractValidator<Query>
     {

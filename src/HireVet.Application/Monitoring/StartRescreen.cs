@@ -41,7 +41,7 @@ public static class StartRescreen
             select candidate_id from workers where status = 'active'
             union
             select c.id from candidates c
-            where c.status in ('clear', 'review', 'information_requested', 'awaiting_approval', 'cleared')
+            where c.status in ('clear', 'review', 'information_requested', 'awaiting_approval', 'rejection_pending', 'cleared')
               and not exists (select 1 from workers w where w.candidate_id = c.id)
             order by 1
             """;

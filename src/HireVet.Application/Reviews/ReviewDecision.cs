@@ -4,16 +4,17 @@ using HireVet.Application.Common;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Candidates;
+using HireVet.Application.Notices;
 using HireVet.Application.ReferenceData;
-using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.Vetting;
 using MediatR;
 
 namespace HireVet.Application.Reviews;
 
-/// <summary>The second pair of eyes: a different security reviewer approves a decision waiting for approval (it then
-/// takes effect) or declines it (the candidate goes back to the review queue). Nobody approves their own decision.</summary>
+/// <summary>The second pair of eyes: a different security reviewer approves a decision waiting for approval or declines
+/// it (the candidate goes back to the review queue). An approved clearance takes effect; an approved rejection puts the
+/// candidate in 'rejection_pending', the pre-adverse-action stage, until a reviewer makes it final after the notice's
+/// waiting period (FinaliseRejection). Nobody approves their own decision.</summary>
 public static class ReviewDecision
 {
     public sealed record Command : IRequest<Response>, ICommand
@@ -79,16 +80,18 @@ public static class ReviewDecision
             {
                 command.DecisionId, command.Verdict, Justification = command.Justification!.Trim(), Approver = actor.Name, Now = now,
             }, db.Transaction, cancellationToken: ct));
-            var status = command.Verdict == "declined" ? "review" : d.Outcome == "reject" ? "rejected" : "cleared";
+            // An approved rejection is not final yet: the candidate gets a pre-adverse-action notice and a waiting
+            // period first (see Notices/FinaliseRejection); an approved clearance takes effect at once.
+            var status = command.Verdict == "declined" ? "review" : d.Outcome == "reject" ? NoticeStage.RejectionPending : "cleared";
             await db.Connection.ExecuteAsync(new CommandDefinition(StatusSql, new { d.CandidateId, Status = status, Now = now },
                 db.Transaction, cancellationToken: ct));
 
-            if (status != "review")
+            if (status == "cleared")
             {
-                // The ring's members and the candidates this one referred read its status (a rejected member raises them).
-                var ring = await CandidateGraph.ComponentAsync(db, d.CandidateId, referenceData.Current.Get<NetworkIntelligence>(Datasets.Network), ct);
-                var linked = await LinkedRevetting.RevetAsync(db, afterCommit, scheduler,
-                    ring.Nodes.Select(n => n.Id).Where(id => id != d.CandidateId).Concat(await LinkedRevetting.ReferredByAsync(db, d.ExternalId, ct)), now, ct);
+                // The ring's members and the candidates this one referred read its status. A pending rejection changes
+                // nothing they read (a referrer waiting for approval is flagged as one pending rejection is; the ring
+                // check counts final rejections only), so they are re-vetted when the rejection is made final.
+                var linked = await LinkedRevetting.RevetRingAndReferredAsync(db, afterCommit, scheduler, referenceData, d.CandidateId, d.ExternalId, now, ct);
                 if (linked.Length > 0) audit.Details["linkedRevetted"] = linked;
             }
 

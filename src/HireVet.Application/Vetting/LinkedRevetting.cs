@@ -1,5 +1,8 @@
 using Dapper;
+using HireVet.Application.Candidates;
 using HireVet.Application.Common.Data;
+using HireVet.Application.ReferenceData;
+using HireVet.Application.ReferenceData.Network;
 
 namespace HireVet.Application.Vetting;
 
@@ -30,5 +33,15 @@ public static class LinkedRevetting
             db.Transaction, cancellationToken: ct))).ToArray();
         if (marked.Length > 0 && schedule) afterCommit.Enqueue(scheduler.RequestAsync);
         return marked;
+    }
+
+    /// <summary>A human's final decision changed what the candidate's ring members and the candidates it referred read
+    /// (a rejected member raises them, a cleared referrer no longer does): they are vetted again.</summary>
+    public static async Task<long[]> RevetRingAndReferredAsync(IDbSession db, IAfterCommit afterCommit, IVettingScheduler scheduler,
+        IReferenceData referenceData, long candidateId, string externalId, DateTimeOffset now, CancellationToken ct)
+    {
+        var ring = await CandidateGraph.ComponentAsync(db, candidateId, referenceData.Current.Get<NetworkIntelligence>(Datasets.Network), ct);
+        return await RevetAsync(db, afterCommit, scheduler,
+            ring.Nodes.Select(n => n.Id).Where(id => id != candidateId).Concat(await ReferredByAsync(db, externalId, ct)), now, ct);
     }
 }

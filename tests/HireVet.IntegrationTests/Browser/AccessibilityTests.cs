@@ -2,6 +2,7 @@ using System.Text.Json;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Monitoring;
+using HireVet.Application.Notices;
 using HireVet.Application.Reviews;
 using HireVet.Application.Rulesets;
 using HireVet.Application.Vetting;
@@ -41,6 +42,8 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         {
             CandidateId = _candidate, Outcome = "request_information", Justification = "The payroll account is held by someone else: ask why.",
         }, "sam", Roles.Security)).DecisionId;
+        // Notices: the request for information sent (notice 1), so that the letter pages have a letter.
+        await db.SendAsync(new RecordNoticeSent.Command { CandidateId = _candidate, Channel = "email" }, "sam", Roles.Security);
 
         _browser = await BrowserApp.StartAsync(db.ConnectionString);
     }
@@ -96,6 +99,11 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         { "sam", "/", "#histogram-chart" },
         { "audrey", "/", "#decisions-chart" },
         { "ada", "/", "#scheduler-health" },
+        { "sam", "/candidates/{id}/notices", "#preview" },
+        { "hana", "/candidates/{id}/notices", "#notices" },
+        { "sam", "/notices", "#notice-list" },
+        { "hana", "/notices", "#notice-list" },
+        { "audrey", "/notices/1", "#letter" },
     };
 
     [Theory]

@@ -8,8 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace HireVet.IntegrationTests.Browser;
 
 /// <summary>The whole path in Debian's Chromium: HR submits a candidate paid into someone else's account, the
-/// scheduler vets it, a security reviewer sees PAY-04 with its evidence and rejects, a second reviewer approves, and
-/// an auditor sees the decision on a verified chain.</summary>
+/// scheduler vets it, a security reviewer sees PAY-04 with its evidence and rejects, a second reviewer approves (the
+/// rejection is then pending its pre-adverse-action notice), and an auditor sees the decision on a verified chain.</summary>
 [Collection("db")]
 public sealed class ReviewJourneyTests(DatabaseFixture db) : IAsyncLifetime
 {
@@ -88,7 +88,8 @@ public sealed class ReviewJourneyTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(sam.Locator("#waiting")).ToBeVisibleAsync();
         await Expect(sam.Locator("#status")).ToContainTextAsync("awaiting approval");
 
-        // A second, different reviewer approves; only then is the candidate rejected.
+        // A second, different reviewer approves; the rejection is then pending (the pre-adverse-action stage, see
+        // NoticesPageTests), not final.
         var sky = await SignInAsync("sky");
         await sky.GotoAsync("/reviews");
         await Expect(sky.Locator("#approvals")).ToContainTextAsync("Daniel Brooks");
@@ -97,7 +98,7 @@ public sealed class ReviewJourneyTests(DatabaseFixture db) : IAsyncLifetime
         await sky.SelectOptionAsync("#verdict", "approved");
         await sky.FillAsync("#approval-justification", "Checked the payee evidence independently; agree.");
         await sky.ClickAsync("#review-decision");
-        await Expect(sky.Locator("#status")).ToContainTextAsync("rejected");
+        await Expect(sky.Locator("#status")).ToContainTextAsync("rejection pending");
 
         // The auditor sees the decision with its assessment, and the chain verifies.
         var audrey = await SignInAsync("audrey");
@@ -110,6 +111,6 @@ public sealed class ReviewJourneyTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(decisions).ToContainTextAsync("PAY-04");
         await Screenshot(audrey, "06-auditor-decisions");
 
-        Assert.Equal("rejected", await db.QuerySingleAsync<string>("select status from candidates where id = @id", new { id }));
+        Assert.Equal("rejection_pending", await db.QuerySingleAsync<string>("select status from candidates where id = @id", new { id }));
     }
 }

@@ -125,7 +125,7 @@ public sealed class CandidateApiTests(DatabaseFixture db) : IAsyncLifetime
         var sky = await db.ClientAsync(Roles.Security, "sky");
         var approved = await sky.PostAsJsonAsync($"/api/decisions/{decisionId}/approval", new { verdict = "approved", justification = "Verified independently." });
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-        Assert.Equal("rejected", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("candidateStatus").GetString());
+        Assert.Equal("rejection_pending", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("candidateStatus").GetString());
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class FourEyesTests(DatabaseFixture db) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_rejection_takes_effect_only_after_a_second_different_reviewer_approves()
+    public async Task An_approved_rejection_needs_a_second_different_reviewer_and_then_waits_for_its_pre_adverse_notice()
     {
         var id = await CandidateInReview(Dossiers.PayeeMismatch());
         await db.SendAsync(new ClaimCandidate.Command(id), "sam");
@@ -62,8 +62,9 @@ public sealed class FourEyesTests(DatabaseFixture db) : IAsyncLifetime
 
         var approved = await Review(decision.DecisionId, "approved", "sky");
 
-        Assert.Equal("rejected", approved.CandidateStatus);
-        Assert.Equal("rejected", await StatusOf(id));
+        // Approved, the rejection is pending, not final: the pre-adverse-action notice and its waiting period come first.
+        Assert.Equal("rejection_pending", approved.CandidateStatus);
+        Assert.Equal("rejection_pending", await StatusOf(id));
         var stored = await db.QuerySingleAsync<(string DecidedBy, string Approver, long AssessmentId)>(
             "select d.decided_by, a.approver, d.assessment_id from decisions d join decision_approvals a on a.decision_id = d.id");
         Assert.Equal(("sam", "sky"), (stored.DecidedBy, stored.Approver));

@@ -6,6 +6,7 @@ using HireVet.Application.Common.Security;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
+using HireVet.IntegrationTests.Notices;
 
 namespace HireVet.IntegrationTests.Vetting;
 
@@ -80,6 +81,7 @@ public sealed class RingTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new ClaimCandidate.Command(ana), "sam");
         var decision = await db.SendAsync(new DecideCandidate.Command { CandidateId = ana, Outcome = "reject", Justification = "Third-party payee, confirmed by phone." }, "sam");
         await db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Agreed after reading the evidence." }, "sky");
+        await using (var app = new ClockedApp(db)) await app.FinaliseAsync(ana); // the notice, its waiting period, made final
 
         var ben = await SubmitAndVetAll(Member("Ben Osei", "771100245", "+1 615 555 0190"));
         var cal = await SubmitAndVetAll(Member("Cal Novak", "998877665", "+1 615 555 0190"));
@@ -102,11 +104,16 @@ public sealed class RingTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Fail("Vetting kept marking candidates pending: re-vets must not cascade.");
     }
 
+    /// <summary>Rejected for good: decided, approved, the pre-adverse notice sent, its waiting period passed and made final.</summary>
     private async Task RejectWithApproval(long candidateId)
     {
         await db.SendAsync(new ClaimCandidate.Command(candidateId), "sam");
         var decision = await db.SendAsync(new DecideCandidate.Command { CandidateId = candidateId, Outcome = "reject", Justification = "Third-party payee, confirmed by phone." }, "sam");
         await db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Agreed after reading the evidence." }, "sky");
+        // A pending rejection changes nothing the ring and referral checks read; the final one does.
+        Assert.Empty(await db.QueryAsync<long>("select id from candidates where vetting_status = 'pending'"));
+        await using var app = new ClockedApp(db);
+        await app.FinaliseAsync(candidateId);
     }
 
     [Fact]

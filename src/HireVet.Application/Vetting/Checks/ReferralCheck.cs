@@ -2,13 +2,13 @@ using System.Text.Json.Nodes;
 
 namespace HireVet.Application.Vetting.Checks;
 
-/// <summary>LINK-09, referral chains: the candidate was referred by a candidate who is flagged (in review or waiting for
-/// a decision) or rejected. SEAL finds several DPRK workers in one organisation in most cases, recruited by one another;
+/// <summary>LINK-09, referral chains: the candidate was referred by a candidate who is flagged (in review, waiting for
+/// a decision, or with a rejection not yet final) or rejected. SEAL finds several DPRK workers in one organisation in most cases, recruited by one another;
 /// the advice is to elevate scrutiny of referrals from flagged people and trace referrers back. A referrer a human
 /// cleared, or one HireVet found clear, raises nothing.</summary>
 public sealed class ReferralCheck : ICheck
 {
-    private static readonly string[] Flagged = ["review", "awaiting_approval", "information_requested"];
+    private static readonly string[] Flagged = ["review", "awaiting_approval", "information_requested", "rejection_pending"];
 
     public string Name => "referral";
     public string[] Indicators => ["LINK-09"];

@@ -26,6 +26,12 @@ public sealed class ReferralAndCameraCheckTests
     }
 
     [Fact]
+    public void A_referral_by_a_candidate_whose_rejection_is_not_final_yet_is_medium_like_one_awaiting_approval()
+    {
+        Assert.Equal(Severity.Medium, Assert.Single(Referral(Referred, new ReferrerLookup(Referrer("rejection_pending", "high"))).Signals).Severity);
+    }
+
+    [Fact]
     public void A_referral_by_a_rejected_candidate_is_high()
     {
         Assert.Equal(Severity.High, Assert.Single(Referral(Referred, new ReferrerLookup(Referrer("rejected", "high"))).Signals).Severity);

@@ -1,0 +1,35 @@
+namespace HireVet.Web.Pages.Notices;
+
+/// <summary>Words for notice kinds, channels and states on the pages.</summary>
+public static class NoticeText
+{
+    public static string Kind(string? kind) => kind switch
+    {
+        "pre_adverse_action" => "Pre-adverse action notice",
+        "information_request" => "Request for information",
+        _ => Display.Words(kind),
+    };
+
+    public static string State(string state) => state switch
+    {
+        "to_send" => "Letter to send",
+        "waiting" => "Waiting period running",
+        "ready_to_finalise" => "Ready to finalise",
+        "overdue" => "No answer by the deadline",
+        "responded" => "Responded",
+        "finalised" => "Rejection final",
+        "resent" => "Sent again later",
+        "closed" => "Closed",
+        _ => Display.Words(state),
+    };
+
+    public static string Channel(string? channel) => channel switch
+    {
+        "email" => "E-mail",
+        "post" => "Post",
+        "portal" => "Candidate portal",
+        "phone" => "Phone",
+        null => "",
+        _ => Display.Words(channel),
+    };
+}
