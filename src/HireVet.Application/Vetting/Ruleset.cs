@@ -105,6 +105,9 @@ public sealed partial class Ruleset
 
     private const string AnySeverity = "*";
 
+    /// <summary>The indicator ids this ruleset weighs, sorted.</summary>
+    public IReadOnlyList<string> Indicators => [.. _weights.Keys.Order(StringComparer.Ordinal)];
+
     public int WeightOf(string indicatorId, string severity)
     {
         if (CatalogueHrOnly.Contains(indicatorId) || !_weights.TryGetValue(indicatorId, out var bySeverity)) return 0;
@@ -188,7 +191,8 @@ public sealed partial class Ruleset
         }
     }
 
-    [GeneratedRegex(@"^(ID|NET|PAY|SHIP|INT|LINK)-\d{2}$")] private static partial Regex IndicatorId();
+    /// <summary>The shape of the catalogue's indicator ids (PAY-04).</summary>
+    [GeneratedRegex(@"^(ID|NET|PAY|SHIP|INT|LINK)-\d{2}$")] public static partial Regex IndicatorId();
 
     private static readonly JsonSerializerOptions FileJson = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
