@@ -21,7 +21,8 @@ public sealed class CopyWriter : IAsyncDisposable
         var writer = new CopyWriter(referenceData);
         writer._candidates = await writer.Begin(connectionString, """
             copy candidates (id, external_id, legal_name, source, role, submitted_by, created_at, updated_at, current_revision, status,
-                             vetting_status, vetting_requested_at, vetting_attempts, score, band) from stdin (format binary)
+                             vetting_status, vetting_requested_at, vetting_attempts, score, band, review_since, indicator_ids)
+            from stdin (format binary)
             """);
         writer._revisions = await writer.Begin(connectionString, """
             copy candidate_revisions (id, candidate_id, revision, dossier, sensitive_protected, content_hash, submitted_by, submitted_at)
@@ -66,6 +67,10 @@ public sealed class CopyWriter : IAsyncDisposable
         await _candidates.WriteAsync(0, NpgsqlDbType.Integer);
         await _candidates.WriteAsync(row.Score, NpgsqlDbType.Integer);
         await _candidates.WriteAsync(row.Band, NpgsqlDbType.Text);
+        // In review since its vetting, as the app's vetting writes it.
+        if (row.Status == "review") await _candidates.WriteAsync(row.AssessedAt, NpgsqlDbType.TimestampTz);
+        else await _candidates.WriteNullAsync();
+        await _candidates.WriteAsync(row.IndicatorIds, NpgsqlDbType.Array | NpgsqlDbType.Text);
 
         await _revisions.StartRowAsync();
         await _revisions.WriteAsync(candidateId, NpgsqlDbType.Bigint);

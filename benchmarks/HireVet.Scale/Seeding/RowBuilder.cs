@@ -81,6 +81,7 @@ public sealed class RowBuilder(ISensitiveData sensitive, ReferenceSnapshot refer
             MinHash = fingerprint?.MinHash, Words = fingerprint?.Words ?? 0, Bands = fingerprint?.BandHashes() ?? [],
             Score = outcome.Score, Band = outcome.Band, Status = outcome.Band == "clear" ? "clear" : "review",
             SignalsJson = json.Signals, TraceJson = json.Trace,
+            IndicatorIds = [.. outcome.Signals.Select(s => s.IndicatorId).Distinct().Order(StringComparer.Ordinal)],
         };
     }
 

@@ -22,4 +22,6 @@ public sealed record SeedRow
     public required string Status { get; init; }
     public required string SignalsJson { get; init; }
     public required string TraceJson { get; init; }
+    /// <summary>The distinct indicator ids of the signals, sorted (candidates.indicator_ids).</summary>
+    public string[] IndicatorIds { get; init; } = [];
 }

@@ -46,7 +46,7 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogge
         update candidates c
         set legal_name = d.legal_name, source = d.source, role = d.role, referrer_external_id = d.referrer, updated_at = @Now,
             current_revision = d.revision, status = 'pending_vetting', vetting_status = 'pending', vetting_requested_at = @Now,
-            vetting_attempts = 0, claimed_by = null, claimed_at = null
+            vetting_attempts = 0, claimed_by = null, claimed_at = null, review_since = null
         from unnest(@CandidateIds, @Revisions, @LegalNames, @Sources, @Roles, @Referrers)
              as d(id, revision, legal_name, source, role, referrer)
         where c.id = d.id

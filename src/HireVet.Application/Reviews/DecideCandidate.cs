@@ -58,7 +58,8 @@ public static class DecideCandidate
         private const string StatusSql = """
             update candidates set status = @Status, updated_at = @Now,
                    claimed_by = case when @Status = 'awaiting_approval' then claimed_by end,
-                   claimed_at = case when @Status = 'awaiting_approval' then claimed_at end
+                   claimed_at = case when @Status = 'awaiting_approval' then claimed_at end,
+                   review_since = null
             where id = @CandidateId
             """;
 

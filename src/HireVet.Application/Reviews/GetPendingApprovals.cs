@@ -5,10 +5,11 @@ using MediatR;
 
 namespace HireVet.Application.Reviews;
 
-/// <summary>Decisions waiting for a second reviewer, excluding the caller's own (they cannot approve those).</summary>
+/// <summary>The four-eyes inbox: decisions waiting for a second reviewer. By default other reviewers' decisions, which
+/// the caller may approve; with <see cref="Query.Mine"/> the caller's own, which wait for someone else.</summary>
 public static class GetPendingApprovals
 {
-    public sealed record Query : IRequest<Item[]>;
+    public sealed record Query(bool Mine = false) : IRequest<Item[]>;
 
     public sealed record Item
     {
@@ -31,7 +32,7 @@ public static class GetPendingApprovals
                    case when d.outcome = 'reject' then 'Rejecting a candidate needs a second reviewer.'
                         else 'Clearing a candidate in band high needs a second reviewer.' end as reason
             from decisions d join candidates c on c.id = d.candidate_id
-            where c.status = 'awaiting_approval' and d.requires_approval and d.decided_by <> @Me
+            where c.status = 'awaiting_approval' and d.requires_approval and (d.decided_by = @Me) = @Mine
               and d.id = (select max(id) from decisions where candidate_id = c.id)
               and not exists (select 1 from decision_approvals a where a.decision_id = d.id)
             order by d.decided_at
@@ -39,6 +40,6 @@ public static class GetPendingApprovals
             """;
 
         public async Task<Item[]> Handle(Query query, CancellationToken ct) =>
-            (await db.Connection.QueryAsync<Item>(new CommandDefinition(Sql, new { Me = actor.Name }, db.Transaction, cancellationToken: ct))).ToArray();
+            (await db.Connection.QueryAsync<Item>(new CommandDefinition(Sql, new { Me = actor.Name, query.Mine }, db.Transaction, cancellationToken: ct))).ToArray();
     }
 }

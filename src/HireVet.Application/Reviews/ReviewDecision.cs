@@ -60,7 +60,12 @@ public static class ReviewDecision
             values (@DecisionId, @Verdict, @Justification, @Approver, @Now)
             """;
 
-        private const string StatusSql = "update candidates set status = @Status, updated_at = @Now, claimed_by = null, claimed_at = null where id = @CandidateId";
+        // A declined decision sends the candidate back to the queue: its wait starts again now.
+        private const string StatusSql = """
+            update candidates set status = @Status, updated_at = @Now, claimed_by = null, claimed_at = null,
+                   review_since = case when @Status = 'review' then @Now end
+            where id = @CandidateId
+            """;
 
         public async Task<Response> Handle(Command command, CancellationToken ct)
         {

@@ -103,8 +103,10 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         update candidates c
         set vetting_status = 'completed', score = v.score, band = v.band, status = v.status, updated_at = @Now,
             claimed_by = case when c.status = v.status then c.claimed_by end,
-            claimed_at = case when c.status = v.status then c.claimed_at end
-        from unnest(@CandidateIds, @Scores, @Bands, @Statuses) as v(id, score, band, status)
+            claimed_at = case when c.status = v.status then c.claimed_at end,
+            review_since = case when v.status <> 'review' then null when c.status = 'review' then c.review_since else @Now end,
+            indicator_ids = v.indicator_ids::text[]
+        from unnest(@CandidateIds, @Scores, @Bands, @Statuses, @IndicatorIds) as v(id, score, band, status, indicator_ids)
         where c.id = v.id
         """;
 
@@ -212,6 +214,7 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         {
             CandidateIds = ids, Scores = outcomes.Select(o => o.Score).ToArray(), Bands = outcomes.Select(o => o.Band).ToArray(),
             Statuses = statuses, Now = now,
+            IndicatorIds = outcomes.Select(o => ArrayLiterals.Of(o.Signals.Select(s => s.IndicatorId).Distinct().Order(StringComparer.Ordinal))).ToArray(),
         }, db.Transaction, cancellationToken: ct));
 
         // The candidates a changed candidate referred read its status and band: they are vetted again.

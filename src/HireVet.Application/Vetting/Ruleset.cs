@@ -113,6 +113,9 @@ public sealed partial class Ruleset
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Weights =>
         _weights.ToDictionary(w => w.Key, w => (IReadOnlyDictionary<string, int>)w.Value);
 
+    /// <summary>The indicator ids this ruleset weighs, sorted.</summary>
+    public IReadOnlyList<string> Indicators => [.. _weights.Keys.Order(StringComparer.Ordinal)];
+
     public int WeightOf(string indicatorId, string severity)
     {
         if (CatalogueHrOnly.Contains(indicatorId) || !_weights.TryGetValue(indicatorId, out var bySeverity)) return 0;
@@ -196,7 +199,8 @@ public sealed partial class Ruleset
         }
     }
 
-    [GeneratedRegex(@"^(ID|NET|PAY|SHIP|INT|LINK)-\d{2}$")] private static partial Regex IndicatorId();
+    /// <summary>The shape of the catalogue's indicator ids (PAY-04).</summary>
+    [GeneratedRegex(@"^(ID|NET|PAY|SHIP|INT|LINK)-\d{2}$")] public static partial Regex IndicatorId();
 
     private static readonly JsonSerializerOptions FileJson = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 

@@ -13,9 +13,16 @@ public static class ReviewEndpoints
     {
         var group = app.MapGroup("/api").WithTags("Reviews").RequireAuthorization(Policies.Security);
 
-        group.MapGet("/reviews/queue", (IMediator mediator, CancellationToken ct, int? limit, int? offset) =>
-                mediator.Send(new GetReviewQueue.Query(limit ?? 50, offset ?? 0), ct))
-            .WithSummary("Candidates in band review or high waiting for a decision, highest score first.");
+        group.MapGet("/reviews/queue", (IMediator mediator, CancellationToken ct, string? band, string? indicator, string? waiting,
+                string? assignee, string? sort, int? limit, int? offset) =>
+                mediator.Send(new GetReviewQueue.Query
+                {
+                    Band = band, Indicator = indicator, Waiting = waiting, Assignee = assignee, Sort = sort, Limit = limit ?? 50, Offset = offset ?? 0,
+                }, ct))
+            .WithSummary("Candidates in band review or high waiting for a decision, with the total of the filtered queue.")
+            .WithDescription("Filters: band (review, high), indicator (an indicator id such as NET-01: the latest assessment has a signal of it), " +
+                             "waiting (whole days: in the queue for more than that), assignee (anyone, unclaimed, me, reviewer:<username>). " +
+                             "sort: score (default, highest first), oldest (waiting longest first), newest, name. Paging: limit (1-200, default 50), offset.");
 
         group.MapPost("/candidates/{id:long}/claim", async (long id, IMediator mediator, CancellationToken ct) =>
         {
@@ -35,8 +42,8 @@ public static class ReviewEndpoints
             return Results.Created($"/api/decisions/{result.DecisionId}", result);
         }).WithSummary("Decide on a claimed candidate: clear, reject or request_information, with a justification.");
 
-        group.MapGet("/approvals", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetPendingApprovals.Query(), ct))
-            .WithSummary("Decisions waiting for a second reviewer (not your own).");
+        group.MapGet("/approvals", (IMediator mediator, CancellationToken ct, bool? mine) => mediator.Send(new GetPendingApprovals.Query(mine ?? false), ct))
+            .WithSummary("Decisions waiting for a second reviewer: others' (you may approve them), or with mine=true your own, waiting for someone else.");
 
         group.MapPost("/decisions/{id:long}/approval", (long id, ApprovalBody body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new ReviewDecision.Command { DecisionId = id, Verdict = body.Verdict, Justification = body.Justification }, ct))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HireVet.Application.Candidates;
+using HireVet.Application.Vetting;
 
 namespace HireVet.Web.Pages;
 
@@ -64,6 +65,15 @@ public static class Display
     };
 
     private static string Count(int n, string unit) => n == 1 ? $"every {unit}" : $"every {n} {unit}s";
+
+    /// <summary>How long something has waited, in its largest unit: "12 minutes", "5 hours", "3 days".</summary>
+    public static string Waited(TimeSpan waited) => waited switch
+    {
+        { TotalDays: >= 1 } => Wording.Plural((int)waited.TotalDays, "day", "days"),
+        { TotalHours: >= 1 } => Wording.Plural((int)waited.TotalHours, "hour", "hours"),
+        { TotalMinutes: >= 1 } => Wording.Plural((int)waited.TotalMinutes, "minute", "minutes"),
+        _ => "under a minute",
+    };
 
     /// <summary>Only the last four characters of an account number, IBAN or wallet address.</summary>
     public static string Masked(string? secret) =>

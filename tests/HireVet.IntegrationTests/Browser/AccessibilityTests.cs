@@ -28,7 +28,7 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await db.ResetAsync();
-        foreach (var (user, role) in new[] { ("hana", Roles.Hr), ("sam", Roles.Security), ("audrey", Roles.Auditor), ("ada", Roles.Admin) })
+        foreach (var (user, role) in new[] { ("hana", Roles.Hr), ("sam", Roles.Security), ("sky", Roles.Security), ("audrey", Roles.Auditor), ("ada", Roles.Admin) })
             await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = Password }, "fixture", Roles.Admin);
         _candidate = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
         await db.SendAsync(new VetCandidate.Command(_candidate), "system", Roles.System);
@@ -44,6 +44,23 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         }, "sam", Roles.Security)).DecisionId;
         // Notices: the request for information sent (notice 1), so that the letter pages have a letter.
         await db.SendAsync(new RecordNoticeSent.Command { CandidateId = _candidate, Channel = "email" }, "sam", Roles.Security);
+
+        // The review queue with rows of every kind: unclaimed, claimed by the reviewer and by another, and both
+        // four-eyes lists (a decision of another reviewer's to approve, one of the reviewer's own waiting).
+        var queued = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            var id = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
+            await db.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+            queued.Add(id);
+        }
+        await db.SendAsync(new ClaimCandidate.Command(queued[0]), "sam", Roles.Security);
+        await db.SendAsync(new ClaimCandidate.Command(queued[1]), "sky", Roles.Security);
+        foreach (var (id, reviewer) in new[] { (queued[2], "sky"), (queued[3], "sam") })
+        {
+            await db.SendAsync(new ClaimCandidate.Command(id), reviewer, Roles.Security);
+            await db.SendAsync(new DecideCandidate.Command { CandidateId = id, Outcome = "reject", Justification = "Pay goes to a third party." }, reviewer, Roles.Security);
+        }
 
         _browser = await BrowserApp.StartAsync(db.ConnectionString);
     }
@@ -79,7 +96,10 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         { "hana", "/candidates/new", "#legalName" },
         { "hana", "/candidates/{id}", "#status" },
         { "hana", "/admin/jobs", "main" },            // access denied, as HR sees it
-        { "sam", "/reviews", "main" },
+        { "sam", "/reviews", "#queue" },
+        { "sam", "/reviews?band=review&indicator=PAY-04&assignee=unclaimed&sort=oldest", "#queue" }, // a filtered view
+        { "sam", "/reviews?band=clear&indicator=nope&waiting=soon", "#filter-errors" },             // bad filters, named
+        { "sam", "/reviews?assignee=me&indicator=NET-01", "#queue-empty" },                          // nothing matches
         { "sam", "/candidates/{id}", "article[data-indicator='PAY-04']" },
         { "audrey", "/audit", "main" },
         { "audrey", "/audit?outcome=request_information&reviewer=sam", "#decisions" },

@@ -132,7 +132,7 @@ public sealed class PostHireRescreenTests(DatabaseFixture db) : IAsyncLifetime
         // The case is back in the security queue, with the evidence.
         Assert.Equal("review", await db.QuerySingleAsync<string>("select status from candidates where id = @candidate", new { candidate }));
         var queue = await (await db.ClientAsync(Roles.Security)).GetFromJsonAsync<JsonElement>("/api/reviews/queue");
-        Assert.Contains(queue.EnumerateArray(), q => q.GetProperty("id").GetInt64() == candidate);
+        Assert.Contains(queue.GetProperty("items").EnumerateArray(), q => q.GetProperty("id").GetInt64() == candidate);
         var assessment = (await db.SendAsync(new GetCandidate.Query(candidate))).LatestAssessment!;
         foreach (var indicator in new[] { "NET-01", "NET-07", "NET-05" })
             Assert.Contains(assessment.Signals, s => s.IndicatorId == indicator && s.Weight > 0 && s.Evidence.Count > 0);

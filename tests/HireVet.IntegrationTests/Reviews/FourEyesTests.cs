@@ -40,8 +40,9 @@ public sealed class FourEyesTests(DatabaseFixture db) : IAsyncLifetime
 
         var queue = await db.SendAsync(new GetReviewQueue.Query());
 
-        Assert.Equal([high, review], queue.Select(q => q.Id));
-        Assert.Equal(["PAY-04", "SHIP-01"], queue[0].Indicators);
+        Assert.Equal([high, review], queue.Items.Select(q => q.Id));
+        Assert.Equal(2, queue.Total);
+        Assert.Equal(["PAY-04", "SHIP-01"], queue.Items[0].Indicators);
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed class FourEyesTests(DatabaseFixture db) : IAsyncLifetime
         var declined = await Review(decision.DecisionId, "declined", "sky");
 
         Assert.Equal("review", declined.CandidateStatus);
-        Assert.Contains(await db.SendAsync(new GetReviewQueue.Query()), q => q.Id == id && q.ClaimedBy is null);
+        Assert.Contains((await db.SendAsync(new GetReviewQueue.Query())).Items, q => q.Id == id && q.ClaimedBy is null);
     }
 
     [Fact]
