@@ -6,9 +6,9 @@ using MediatR;
 namespace HireVet.Application.Dashboard;
 
 /// <summary>The security queue's backlog (status review) with its age, and the four-eyes inbox: decisions requiring a
-/// second reviewer that have no verdict yet. Age is the time since the candidate last changed (updated_at: the vetting
-/// or decision that put it there; a re-vet restarts it). Both read only the waiting candidates
-/// (ix_candidates_waiting_since).</summary>
+/// second reviewer that have no verdict yet. Age is the time since the candidate entered review (review_since, as the
+/// review queue's "waiting" filter reads it: a re-vet that leaves it in review does not restart it). Both read only
+/// the waiting candidates (ix_candidates_review_waiting, ix_candidates_awaiting_approval).</summary>
 public static class GetReviewBacklog
 {
     public sealed record Query : IRequest<Response>;
@@ -33,12 +33,12 @@ public static class GetReviewBacklog
     public sealed class Handler(IDbSession db, ICurrentActor actor, TimeProvider clock) : IRequestHandler<Query, Response>
     {
         private const string BacklogSql = """
-            select count(*) as in_review, min(updated_at) as oldest_since,
-                   count(*) filter (where updated_at > @Now - interval '1 day') as b0,
-                   count(*) filter (where updated_at <= @Now - interval '1 day' and updated_at > @Now - interval '3 days') as b1,
-                   count(*) filter (where updated_at <= @Now - interval '3 days' and updated_at > @Now - interval '7 days') as b2,
-                   count(*) filter (where updated_at <= @Now - interval '7 days' and updated_at > @Now - interval '14 days') as b3,
-                   count(*) filter (where updated_at <= @Now - interval '14 days') as b4
+            select count(*) as in_review, min(review_since) as oldest_since,
+                   count(*) filter (where review_since > @Now - interval '1 day') as b0,
+                   count(*) filter (where review_since <= @Now - interval '1 day' and review_since > @Now - interval '3 days') as b1,
+                   count(*) filter (where review_since <= @Now - interval '3 days' and review_since > @Now - interval '7 days') as b2,
+                   count(*) filter (where review_since <= @Now - interval '7 days' and review_since > @Now - interval '14 days') as b3,
+                   count(*) filter (where review_since <= @Now - interval '14 days') as b4
             from candidates where status = 'review'
             """;
 

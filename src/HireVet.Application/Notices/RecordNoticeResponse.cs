@@ -51,8 +51,10 @@ public static class RecordNoticeResponse
             returning id
             """;
 
+        // Back in the review queue, waiting from now.
         private const string StatusSql = """
-            update candidates set status = 'review', updated_at = @Now, claimed_by = null, claimed_at = null where id = @CandidateId
+            update candidates set status = 'review', updated_at = @Now, claimed_by = null, claimed_at = null, review_since = @Now
+            where id = @CandidateId
             """;
 
         public async Task<Response> Handle(Command command, CancellationToken ct)

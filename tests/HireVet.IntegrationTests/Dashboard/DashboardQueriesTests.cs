@@ -24,8 +24,10 @@ public sealed class DashboardQueriesTests(DatabaseFixture db) : IAsyncLifetime
     {
         var at = _now - changedAgo;
         var id = await db.QuerySingleAsync<long>("""
-            insert into candidates (external_id, legal_name, submitted_by, created_at, updated_at, current_revision, status, vetting_status, score, band)
-            values (@ExternalId, 'Test Candidate', 'hana', @At, @At, 1, @Status, @Vetting, @Score, @Band) returning id
+            insert into candidates (external_id, legal_name, submitted_by, created_at, updated_at, current_revision, status, vetting_status, score, band,
+                                    review_since)
+            values (@ExternalId, 'Test Candidate', 'hana', @At, @At, 1, @Status, @Vetting, @Score, @Band, case when @Status = 'review' then @At end)
+            returning id
             """, new { ExternalId = Guid.NewGuid().ToString("N"), At = at, Status = status, Vetting = band is null ? "pending" : "completed", Score = score, Band = band });
         await db.ExecuteAsync("""
             insert into candidate_revisions (candidate_id, revision, dossier, sensitive_protected, content_hash, submitted_by, submitted_at)
