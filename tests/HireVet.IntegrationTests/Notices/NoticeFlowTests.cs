@@ -108,7 +108,7 @@ public sealed class NoticeFlowTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal("review", await StatusOf(id));
         Assert.Equal("The account is my wife's; we share it. Bank letter attached.",
             await db.QuerySingleAsync<string>("select response_text from notice_responses where notice_id = @NoticeId", new { sent.NoticeId }));
-        Assert.Contains(await _app.SendAsync(new GetReviewQueue.Query()), q => q.Id == id && q.ClaimedBy is null);
+        Assert.Contains((await _app.SendAsync(new GetReviewQueue.Query())).Items, q => q.Id == id && q.ClaimedBy is null);
         var afterResponse = await Assert.ThrowsAsync<ConflictException>(() => Finalise(id));
         Assert.Equal("The candidate is 'review', not waiting for a rejection to be made final.", afterResponse.Message);
         _app.Clock.Advance(TimeSpan.FromDays(4));
