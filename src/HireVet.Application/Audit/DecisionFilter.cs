@@ -45,10 +45,12 @@ public static class DecisionFilter
         if (f.Band is { } band) { sql.Append(" and d.band_at_decision = @Band"); p.Add("Band", band); }
         if (f.Reviewer is { } reviewer)
         {
-            // Either reviewer: a union of two index lookups (decided_by; approver), not an OR across a join.
+            // Either reviewer: a union of two index lookups (decided_by; approver), not an OR across a join. As an array
+            // the ids are looked up by primary key; as "in (subquery)" the planner scanned every decision (EXPLAIN on
+            // 300,000 decisions: 836 ms against 371 ms for a reviewer with 8,445, most of it the heap fetches).
             sql.Append("""
-                 and d.id in (select x.id from decisions x where x.decided_by = @Reviewer
-                              union select y.decision_id from decision_approvals y where y.approver = @Reviewer)
+                 and d.id = any(array(select x.id from decisions x where x.decided_by = @Reviewer
+                                      union select y.decision_id from decision_approvals y where y.approver = @Reviewer))
                 """);
             p.Add("Reviewer", reviewer);
         }

@@ -30,8 +30,7 @@ public static class ExportDecisions
         public Task<IAsyncEnumerable<ListDecisions.Item>> Handle(Query query, CancellationToken ct)
         {
             var (where, parameters) = DecisionFilter.Where(query);
-            var sql = $"{ListDecisions.SelectSql}\n{where}\n{ListDecisions.OrderSql}";
-            return Task.FromResult(Stream(sql, parameters, ct));
+            return Task.FromResult(Stream(ListDecisions.Sql(where, paging: ""), parameters, ct));
         }
 
         private async IAsyncEnumerable<ListDecisions.Item> Stream(string sql, DynamicParameters parameters,

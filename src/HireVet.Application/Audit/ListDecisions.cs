@@ -63,20 +63,21 @@ public static class ListDecisions
         }
     }
 
-    /// <summary>The columns and joins of one decision row; the filter's where clause and the order follow.</summary>
-    public const string SelectSql = """
+    /// <summary>The decisions the filter selects, in order and paged (<paramref name="paging"/>: "limit … offset …", or
+    /// empty for all) before anything is joined, so a page joins its own 50 rows only; then their candidate, assessment
+    /// and second verdict.</summary>
+    public static string Sql(string where, string paging) => $"""
         select d.id as decision_id, d.candidate_id, c.external_id, c.legal_name, d.outcome, d.justification, d.band_at_decision,
                d.decided_by, d.decided_at, d.requires_approval, ap.verdict as approval_verdict, ap.approver as approved_by,
                ap.justification as approval_justification, ap.approved_at,
                a.id as assessment_id, a.score as assessment_score, a.band as assessment_band, a.ruleset_version,
                a.ruleset_hash, a.assessed_at, a.signals::text as signals_json
-        from decisions d
+        from (select d.* from decisions d {where} order by d.decided_at desc, d.id desc {paging}) d
         join candidates c on c.id = d.candidate_id
         join assessments a on a.id = d.assessment_id
         left join decision_approvals ap on ap.decision_id = d.id
+        order by d.decided_at desc, d.id desc
         """;
-
-    public const string OrderSql = "order by d.decided_at desc, d.id desc";
 
     public sealed class Handler(IDbSession db) : IRequestHandler<Query, Item[]>
     {
@@ -85,8 +86,8 @@ public static class ListDecisions
             var (where, parameters) = DecisionFilter.Where(query);
             parameters.Add("Limit", query.Limit);
             parameters.Add("Offset", query.Offset);
-            var sql = $"{SelectSql}\n{where}\n{OrderSql}\nlimit @Limit offset @Offset";
-            var rows = await db.Connection.QueryAsync<Item>(new CommandDefinition(sql, parameters, db.Transaction, cancellationToken: ct));
+            var rows = await db.Connection.QueryAsync<Item>(new CommandDefinition(Sql(where, "limit @Limit offset @Offset"), parameters,
+                db.Transaction, cancellationToken: ct));
             return rows.Select(r => r.WithSignals()).ToArray();
         }
     }

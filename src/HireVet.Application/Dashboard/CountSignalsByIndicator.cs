@@ -27,7 +27,7 @@ public static class CountSignalsByIndicator
             select (date_trunc('week', a.assessed_at at time zone 'UTC'))::date as week, s.indicator,
                    count(distinct a.candidate_id) as count
             from assessments a
-            cross join lateral (select distinct e->>'indicatorId' as indicator from jsonb_array_elements(a.signals) e) s
+            cross join lateral signal_indicators(a.signals) s(indicator)
             where a.signals <> '[]'::jsonb and a.assessed_at >= @From
             group by 1, 2
             """;

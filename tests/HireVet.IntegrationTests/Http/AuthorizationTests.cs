@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
 using HireVet.IntegrationTests.Infrastructure;
 using HireVet.Web.Security;
@@ -67,6 +68,8 @@ public sealed class AuthorizationTests(DatabaseFixture db) : IAsyncLifetime
     [Fact]
     public async Task Every_protected_endpoint_rejects_anonymous_callers_and_every_role_its_policy_does_not_name()
     {
+        // Paths get id 1: the admin's POST /api/admin/api-keys/1/revoke really revokes key 1, so key 1 is none of the clients'.
+        await db.SendAsync(new CreateApiKey.Command { Name = "revoked-by-the-sweep", Role = Roles.Hr }, "fixture", Roles.Admin);
         var clients = new Dictionary<string, HttpClient> { ["anonymous"] = await db.ClientAsync(null) };
         foreach (var role in Roles.ForApiKeys) clients[role] = await db.ClientAsync(role);
         var failures = new List<string>();

@@ -44,12 +44,12 @@ public sealed class DashboardLogicTests
             Groups =
             [
                 new() { Status = "review", Band = "high", Bucket = 8, Count = 2 },
-                new() { Status = "withdrawn", Band = "high", Bucket = 9, Count = 1 },
+                new() { Status = "on_hold", Band = "high", Bucket = 9, Count = 1 },
                 new() { Status = "pending_vetting", Band = null, Bucket = null, Count = 4 },
             ],
         });
         Assert.Equal(7, figures.Total);
-        Assert.Equal("withdrawn", figures.ByStatus[^1].Key);
+        Assert.Equal("on_hold", figures.ByStatus[^1].Key);
         Assert.Equal(1, figures.ByStatus[^1].Value);
         Assert.Equal(2, figures.ByStatus.Single(s => s.Key == "review").Value);
         Assert.Equal(0, figures.ByStatus.Single(s => s.Key == "cleared").Value);

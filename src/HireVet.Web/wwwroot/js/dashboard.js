@@ -29,7 +29,7 @@
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        plugins: { legend: { display: spec.datasets.length > 1, position: 'bottom' } },
+        plugins: { legend: { display: spec.stacked || spec.datasets.length > 1, position: 'bottom' } },
         scales: {
           x: { stacked: spec.stacked, title: { display: true, text: spec.xTitle } },
           y: { stacked: spec.stacked, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: spec.yTitle } }
