@@ -59,7 +59,8 @@
     var cy = cytoscape({
       container: container,
       elements: elements,
-      layout: { name: 'preset' },
+      // The ring on a circle, this candidate first: no line runs through another candidate's node.
+      layout: { name: 'circle', sort: function (a, b) { return b.data('center') - a.data('center'); }, animate: false, padding: 30 },
       style: [
         { selector: 'node', style: {
           'background-color': 'data(colour)', label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 11, color: '#1b1f24',
@@ -75,9 +76,6 @@
       minZoom: 0.3,
       maxZoom: 3,
     });
-    // Rings around this candidate by distance: those linked only through another sit further out.
-    cy.layout({ name: 'breadthfirst', roots: cy.getElementById(String(data.center)), circle: true, spacingFactor: 1.1,
-                animate: false, padding: 30 }).run();
     cy.on('tap', 'node', function (event) {
       var id = event.target.id();
       if (Number(id) !== data.center) window.location.assign('/candidates/' + id);
