@@ -5,6 +5,7 @@ using HireVet.Application.Common.Errors;
 using HireVet.Application.Monitoring.Checks;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
+using HireVet.Application.Vetting.Checks;
 using MediatR;
 
 namespace HireVet.Application.Candidates;
@@ -80,11 +81,9 @@ public static class GetCandidateLocations
             var json = await db.Connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(DossierSql, query, db.Transaction, cancellationToken: ct))
                        ?? throw new NotFoundException("candidate", query.Id);
             var dossier = JsonSerializer.Deserialize<Dossier>(json, DossierJson.Options)!;
-            var sightings = (dossier.NetworkObservations ?? []).Select(o => (o.Ip, o.ObservedAt))
-                .Concat((dossier.Interviews ?? []).Select(i => (i.Ip, ObservedAt: i.At)))
-                .Where(o => !string.IsNullOrWhiteSpace(o.Ip))
-                .GroupBy(o => o.Ip!)
-                .Select(g => new Sighting { Ip = g.Key, Count = g.Count(), First = g.Min(o => o.ObservedAt), Last = g.Max(o => o.ObservedAt) })
+            var sightings = IpObservations.From(dossier)
+                .GroupBy(o => o.Ip)
+                .Select(g => new Sighting { Ip = g.Key, Count = g.Count(), First = g.Min(o => o.At), Last = g.Max(o => o.At) })
                 .ToList();
             var signIns = (await db.Connection.QueryAsync<Sighting>(new CommandDefinition(SignInsSql,
                 new { query.Id, Max = MaxAddresses }, db.Transaction, cancellationToken: ct))).ToArray();

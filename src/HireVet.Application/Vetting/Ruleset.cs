@@ -129,11 +129,19 @@ public sealed partial class Ruleset
         var list = signals.ToArray();
         var perIndicator = list
             .GroupBy(s => s.IndicatorId)
-            .Select(g => g.Any(s => s.Severity == Severity.Critical) ? MaxScore : g.Max(s => s.Weight));
+            .Select(g => PointsOf(g, MaxScore));
         var combinations = Combinations.Where(c => c.FiredBy(list)).ToArray();
         var score = Math.Min(MaxScore, perIndicator.Sum() + combinations.Sum(c => c.Bonus));
         var band = score >= HighThreshold ? "high" : score >= ReviewThreshold ? "review" : "clear";
         return new Result(score, band, [.. combinations.Select(c => c.Name)]);
+    }
+
+    /// <summary>What one indicator's signals add to a score: the heaviest signal's weight, or the whole scale for a
+    /// critical one (each indicator counts once however many signals it has).</summary>
+    public static int PointsOf(IEnumerable<Signal> indicatorSignals, int maxScore)
+    {
+        var list = indicatorSignals as IReadOnlyCollection<Signal> ?? indicatorSignals.ToArray();
+        return list.Any(s => s.Severity == Severity.Critical) ? maxScore : list.Max(s => s.Weight);
     }
 
     /// <summary>The same signals weighed under this ruleset (for shadow runs of stored assessments).</summary>

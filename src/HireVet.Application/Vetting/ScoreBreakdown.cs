@@ -23,7 +23,7 @@ public static class ScoreBreakdown
             .Select(g =>
             {
                 var critical = g.Any(s => s.Severity == Severity.Critical);
-                var points = critical ? max ?? score : g.Max(s => s.Weight);
+                var points = Ruleset.PointsOf(g, max ?? score);
                 var count = g.Count();
                 var detail = critical ? "a critical signal counts the whole scale"
                     : points == 0 ? "weight 0 under this ruleset"
