@@ -99,6 +99,10 @@ public static class DependencyInjection
             q.AddTrigger(t => t.ForJob(DeliverWebhooksJob.Key).WithIdentity("deliver-webhooks", "webhooks")
                 .WithDescription("Webhook delivery: send the events that are due")
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(configuration.GetValue("Jobs:WebhookPollSeconds", 5))).RepeatForever()));
+            q.AddJob<FoldDashboardCountsJob>(j => j.WithIdentity(FoldDashboardCountsJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(FoldDashboardCountsJob.Key).WithIdentity("fold-dashboard-counts", "dashboard")
+                .WithDescription("Dashboard: fold the candidates' appended count changes into the counts")
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(configuration.GetValue("Jobs:DashboardFoldSeconds", 60))).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<AuditChainWriter>();

@@ -4,9 +4,9 @@ using MediatR;
 
 namespace HireVet.Application.Dashboard;
 
-/// <summary>Candidates counted by status, band and risk-score bucket (one index-only scan of
-/// ix_candidates_status_band_score), and hired workers by their own status, their case's status and band. Aggregates
-/// only: no candidate is named.</summary>
+/// <summary>Candidates counted by status, band and risk-score bucket, from the counts the database keeps as candidates
+/// change (migration 0025: a few hundred rows, not a million candidates), and hired workers by their own status, their
+/// case's status and band. Aggregates only: no candidate is named.</summary>
 public static class CountCandidates
 {
     public sealed record Query : IRequest<Response>;
@@ -42,11 +42,14 @@ public static class CountCandidates
 
     public sealed class Handler(IDbSession db) : IRequestHandler<Query, Response>
     {
-        // Not least(score / 10, 9): least() skips nulls, and would put the unscored into the top bucket.
+        // The folded counts plus the changes appended since the last fold, in one snapshot: exact.
         private const string Sql = """
-            select status, band, case when score >= 90 then 9 else score / 10 end as bucket, count(*) as count
-            from candidates
+            select status, band, bucket, sum(count)::bigint as count
+            from (select status, band, bucket, count from candidate_counts
+                  union all
+                  select status, band, bucket, delta from candidate_count_changes) c
             group by 1, 2, 3
+            having sum(count) <> 0
             """;
 
         // Bounded by the workforce, not the candidates: the join probes candidates by primary key.

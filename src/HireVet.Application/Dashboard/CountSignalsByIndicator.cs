@@ -5,10 +5,10 @@ using MediatR;
 namespace HireVet.Application.Dashboard;
 
 /// <summary>Signals by indicator over the last <see cref="Weeks.Shown"/> weeks: per week and indicator, how many
-/// candidates had an assessment made that week raising a signal of that indicator. A candidate counts once per week and
-/// indicator however often it was vetted that week (re-screens re-assess everyone), and again in a later week it is
-/// re-assessed with the signal still there. Reads only assessments with a signal made in those weeks
-/// (ix_assessments_signalled_at).</summary>
+/// candidates had it newly raised that week, by an assessment whose predecessor had not raised it. A re-screen that
+/// finds the same signals again adds nothing (re-screens re-assess everyone, so counting every assessment would show
+/// the population, not what is new); a signal that went and came back counts again. Read from the weekly counts the
+/// database keeps (migration 0025): a few rows per week, whatever the number of candidates.</summary>
 public static class CountSignalsByIndicator
 {
     public sealed record Query : IRequest<Response>;
@@ -24,18 +24,18 @@ public static class CountSignalsByIndicator
     public sealed class Handler(IDbSession db, TimeProvider clock) : IRequestHandler<Query, Response>
     {
         private const string Sql = """
-            select (date_trunc('week', a.assessed_at at time zone 'UTC'))::date as week, s.indicator,
-                   count(distinct a.candidate_id) as count
-            from assessments a
-            cross join lateral signal_indicators(a.signals) s(indicator)
-            where a.signals <> '[]'::jsonb and a.assessed_at >= @From
+            select week, indicator, sum(count)::bigint as count
+            from (select week, indicator, count from indicator_week_counts where week >= @From
+                  union all
+                  select week, indicator, delta from indicator_week_changes where week >= @From) c
             group by 1, 2
+            having sum(count) <> 0
             """;
 
         public async Task<Response> Handle(Query query, CancellationToken ct)
         {
             var weeks = Dashboard.Weeks.Ending(clock.GetUtcNow());
-            var rows = await db.Connection.QueryAsync<Row>(new CommandDefinition(Sql, new { From = Dashboard.Weeks.Start(weeks) },
+            var rows = await db.Connection.QueryAsync<Row>(new CommandDefinition(Sql, new { From = weeks[0] },
                 db.Transaction, cancellationToken: ct));
             return new Response { Weeks = weeks, Indicators = Dashboard.Weeks.Pivot(weeks, rows.Select(r => (r.Week, r.Indicator, r.Count))) };
         }

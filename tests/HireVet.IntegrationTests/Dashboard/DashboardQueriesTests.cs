@@ -132,30 +132,84 @@ public sealed class DashboardQueriesTests(DatabaseFixture db) : IAsyncLifetime
         AssertAbout(_now.AddDays(-3), backlog.OldestDecisionAt);
     }
 
+    /// <summary>What vetting writes with each assessment: the candidate's current indicators, at the assessment's time.</summary>
+    private Task VetAsync(long candidate, DateTimeOffset at, params string[] indicators) =>
+        db.ExecuteAsync("update candidates set indicator_ids = @Indicators, updated_at = @At where id = @Candidate",
+            new { Candidate = candidate, At = at, Indicators = indicators.Distinct().Order(StringComparer.Ordinal).ToArray() });
+
     [Fact]
-    public async Task Signals_are_counted_per_week_and_indicator_once_per_candidate_within_the_last_twelve_weeks()
+    public async Task Signals_are_counted_in_the_week_an_indicator_is_newly_raised_within_the_last_twelve_weeks()
     {
         var first = await CandidateAsync("review", "review", 35, TimeSpan.Zero);
         var second = await CandidateAsync("review", "high", 85, TimeSpan.Zero);
+        var third = await CandidateAsync("review", "high", 85, TimeSpan.Zero);
         var honest = await CandidateAsync("clear", "clear", 0, TimeSpan.Zero);
         var weeks = Weeks.Ending(_now);
         var oldestWeek = new DateTimeOffset(weeks[0].ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1);
 
-        await AssessAsync(first, _now, "PAY-04", "PAY-04", "SHIP-01");   // two PAY-04 signals in one assessment
-        await AssessAsync(first, _now, "PAY-04");                       // a re-vet the same week
-        await AssessAsync(second, _now, "PAY-04");
-        await AssessAsync(second, oldestWeek, "NET-07");                 // the first of the twelve weeks
-        await AssessAsync(second, _now.AddDays(-7 * 13), "PAY-04");     // before them: not counted
-        await AssessAsync(honest, _now);                                // no signal
+        await VetAsync(second, _now.AddDays(-7 * 13), "PAY-04");     // before the twelve weeks: not counted
+        await VetAsync(second, oldestWeek, "NET-07");                 // the first of them; PAY-04 went
+        await VetAsync(second, _now, "NET-07", "PAY-04");             // PAY-04 came back: raised again; NET-07 is not new
+        await VetAsync(first, _now.AddDays(-7), "PAY-04", "SHIP-01");
+        await VetAsync(first, _now, "PAY-04");                        // a re-screen finding PAY-04 again adds nothing
+        await VetAsync(third, _now, "PAY-04");
+        await db.ExecuteAsync("update candidates set claimed_by = 'sam', claimed_at = now() where id = @Third", new { Third = third }); // no new indicator
+        await VetAsync(honest, _now);                                 // no signal
 
         var result = await db.SendAsync(new CountSignalsByIndicator.Query());
 
         Assert.Equal(weeks, result.Weeks);
         Assert.Equal(["PAY-04", "NET-07", "SHIP-01"], result.Indicators.Select(i => i.Key));
-        long[] Only(int week, long count) { var counts = new long[12]; counts[week] = count; return counts; }
-        Assert.Equal(Only(11, 2), result.Indicators[0].Counts);
-        Assert.Equal(Only(0, 1), result.Indicators[1].Counts);
-        Assert.Equal(Only(11, 1), result.Indicators[2].Counts);
+        long[] Counts(params (int Week, long Count)[] cells) { var counts = new long[12]; foreach (var (w, c) in cells) counts[w] = c; return counts; }
+        Assert.Equal(Counts((10, 1), (11, 2)), result.Indicators[0].Counts);
+        Assert.Equal(Counts((0, 1)), result.Indicators[1].Counts);
+        Assert.Equal(Counts((10, 1)), result.Indicators[2].Counts);
+
+        // Folding moves the changes into the counts without changing a figure, and leaves nothing to fold.
+        var folded = await db.SendAsync(new FoldDashboardCounts.Command(), "system", Roles.System);
+        Assert.True(folded.IndicatorChanges > 0);
+        Assert.Equal(result.Indicators.Select(i => (i.Key, i.Counts)), (await db.SendAsync(new CountSignalsByIndicator.Query())).Indicators.Select(i => (i.Key, i.Counts)));
+        Assert.Equal(0, await db.QuerySingleAsync<long>("select count(*) from indicator_week_changes"));
+    }
+
+    [Fact]
+    public async Task The_kept_counts_equal_a_recount_of_the_candidates_through_inserts_updates_folds_and_deletes()
+    {
+        async Task<(string, string?, int?, long)[]> Kept() =>
+            [.. (await db.SendAsync(new CountCandidates.Query())).Groups.Select(g => (g.Status, g.Band, g.Bucket, g.Count)).Order()];
+        async Task<(string, string?, int?, long)[]> Recount() =>
+            [.. (await db.QueryAsync<CountCandidates.Group>("""
+                select status, band, case when score >= 90 then 9 else score / 10 end as bucket, count(*) as count from candidates group by 1, 2, 3
+                """)).Select(g => (g.Status, g.Band, g.Bucket, g.Count)).Order()];
+
+        var ids = new List<long>();
+        for (var i = 0; i < 6; i++) ids.Add(await CandidateAsync("pending_vetting", null, null, TimeSpan.Zero));
+        Assert.Equal(await Recount(), await Kept());
+
+        // One statement moving several candidates, as a vetting batch does; then a fold; then more moves.
+        await db.ExecuteAsync("""
+            update candidates set status = case when id % 2 = 0 then 'clear' else 'review' end, band = case when id % 2 = 0 then 'clear' else 'high' end,
+                   score = (id * 17) % 101, vetting_status = 'completed', review_since = case when id % 2 = 0 then null else now() end
+            where id = any(@Ids)
+            """, new { Ids = ids.Take(5).ToArray() });
+        Assert.Equal(await Recount(), await Kept());
+        await db.SendAsync(new FoldDashboardCounts.Command(), "system", Roles.System);
+        Assert.Equal(0, await db.QuerySingleAsync<long>("select count(*) from candidate_count_changes"));
+        Assert.Equal(await Recount(), await Kept());
+
+        await db.ExecuteAsync("update candidates set status = 'rejected', review_since = null where id = @Id", new { Id = ids[1] });
+        await db.ExecuteAsync("update candidates set updated_at = now() where id = any(@Ids)", new { Ids = ids.ToArray() }); // moves nothing
+        Assert.Equal(await Recount(), await Kept());
+        await db.SendAsync(new FoldDashboardCounts.Command(), "system", Roles.System);
+        await db.ExecuteAsync("delete from candidate_revisions where candidate_id = @Id; delete from candidates where id = @Id", new { Id = ids[5] });
+        Assert.Equal(await Recount(), await Kept());
+        await db.SendAsync(new FoldDashboardCounts.Command(), "system", Roles.System);
+        Assert.Equal(await Recount(), await Kept());
+        Assert.Equal(0, await db.QuerySingleAsync<long>("select count(*) from candidate_counts where count = 0"));
+
+        // The rebuild (after writing with the triggers off) arrives at the same figures.
+        await db.ExecuteAsync("select rebuild_dashboard_counts()");
+        Assert.Equal(await Recount(), await Kept());
     }
 
     [Fact]
