@@ -103,6 +103,11 @@ public static class DependencyInjection
             q.AddTrigger(t => t.ForJob(FoldDashboardCountsJob.Key).WithIdentity("fold-dashboard-counts", "dashboard")
                 .WithDescription("Dashboard: fold the candidates' appended count changes into the counts")
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(configuration.GetValue("Jobs:DashboardFoldSeconds", 60))).RepeatForever()));
+            // A missed walk is not caught up: the next one walks the same chain and more.
+            q.AddJob<WalkAuditChainJob>(j => j.WithIdentity(WalkAuditChainJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(WalkAuditChainJob.Key).WithIdentity("walk-audit-chain", "audit")
+                .WithDescription("Audit: walk the whole hash chain and record the result")
+                .WithCronSchedule(configuration["Jobs:AuditWalkCron"] ?? "0 30 * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<AuditChainWriter>();

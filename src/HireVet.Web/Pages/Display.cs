@@ -31,6 +31,9 @@ public static class Display
     public static string TimeToSecond(DateTimeOffset? at) =>
         at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "";
 
+    /// <summary>A count with thousands separated: 1,111,872.</summary>
+    public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
     /// <summary>The machine-readable form for a &lt;time datetime&gt; attribute.</summary>
     public static string IsoTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

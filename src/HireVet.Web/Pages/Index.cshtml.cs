@@ -25,7 +25,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public static string Week(DateOnly monday) => monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Number(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    public static string Number(long n) => Display.Count(n);
 
     /// <summary>"3 days", "5 hours", "12 minutes": how long ago, in the largest whole unit.</summary>
     public static string Age(DateTimeOffset since, DateTimeOffset now)

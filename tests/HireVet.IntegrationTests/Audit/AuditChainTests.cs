@@ -128,6 +128,77 @@ public sealed class AuditChainTests(DatabaseFixture db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_pages_check_only_the_links_since_the_last_intact_full_walk_and_an_older_change_shows_at_the_next_walk()
+    {
+        await RejectedCandidate();
+        // No walk recorded yet: the check walks the whole chain.
+        var first = await db.SendAsync(new VerifyAuditChain.Query { SinceLastWalk = true }, "audrey", Roles.Auditor);
+        Assert.True(first.Valid);
+        Assert.Null(first.ContinuedFrom);
+        Assert.Equal((1L, 5L, 5L), (first.FromSeq, first.ThroughSeq, first.RecordsChecked));
+
+        var walk = await db.SendAsync(new RecordAuditChainWalk.Command(), "system", Roles.System);
+        Assert.True(walk.Valid);
+        Assert.Equal(5, await db.QuerySingleAsync<long>("select through_seq from audit_chain_walks"));
+        Assert.Equal(walk.HeadHash, await db.QuerySingleAsync<string>("select through_hash from audit_chain_walks"));
+
+        await RejectedCandidate(); // five more records
+        var since = await db.SendAsync(new VerifyAuditChain.Query { SinceLastWalk = true }, "audrey", Roles.Auditor);
+        Assert.True(since.Valid, since.Problem);
+        Assert.NotNull(since.ContinuedFrom);
+        // The walk's last link again (against its recorded hash), then the five new ones.
+        Assert.Equal((5L, 10L, 6L), (since.FromSeq, since.ThroughSeq, since.RecordsChecked));
+        Assert.Equal(since.HeadHash, (await db.SendAsync(new VerifyAuditChain.Query(), "audrey", Roles.Auditor)).HeadHash);
+
+        // A change to a record the walk covered: not seen by the continued check, seen by a full walk, and once a walk
+        // has recorded the break, the pages walk in full again (and show it) instead of continuing.
+        await db.ExecuteAsync("""
+            set session_replication_role = replica;
+            update audit_records set actor = 'someone-else' where id = (select record_id from audit_chain where seq = 2);
+            set session_replication_role = origin;
+            """);
+        Assert.True((await db.SendAsync(new VerifyAuditChain.Query { SinceLastWalk = true }, "audrey", Roles.Auditor)).Valid);
+        var full = await db.SendAsync(new VerifyAuditChain.Query(), "audrey", Roles.Auditor);
+        Assert.False(full.Valid);
+        Assert.Equal(2, full.FirstBrokenSeq);
+
+        var broken = await db.SendAsync(new RecordAuditChainWalk.Command(), "system", Roles.System);
+        Assert.False(broken.Valid);
+        var after = await db.SendAsync(new VerifyAuditChain.Query { SinceLastWalk = true }, "audrey", Roles.Auditor);
+        Assert.False(after.Valid);
+        Assert.Null(after.ContinuedFrom);
+        Assert.Equal(2, after.FirstBrokenSeq);
+        Assert.Equal(1, after.ThroughSeq);
+    }
+
+    [Fact]
+    public async Task Rewriting_the_last_walked_link_or_deleting_links_after_it_is_found_by_the_continued_check()
+    {
+        await RejectedCandidate();
+        await db.SendAsync(new RecordAuditChainWalk.Command(), "system", Roles.System);
+        await RejectedCandidate();
+        await db.SendAsync(new ChainAuditRecords.Command(Wait: true));
+
+        // Someone recomputes link 5 onwards over changed content: every hash is consistent, but link 5's differs from
+        // the one the walk recorded.
+        await db.ExecuteAsync("""
+            set session_replication_role = replica;
+            update audit_chain set hash = repeat('0', 64) where seq = 5;
+            update audit_chain set previous_hash = repeat('0', 64) where seq = 6;
+            set session_replication_role = origin;
+            """);
+        var rewritten = await db.SendAsync(new VerifyAuditChain.Query { SinceLastWalk = true }, "audrey", Roles.Auditor);
+        Assert.False(rewritten.Valid);
+        Assert.Equal(5, rewritten.FirstBrokenSeq);
+        Assert.Contains("last full walk recorded", rewritten.Problem);
+
+        await db.ExecuteAsync("set session_replication_role = replica; delete from audit_chain where seq >= 5; set session_replication_role = origin;");
+        var deleted = await db.SendAsync(new VerifyAuditChain.Query { SinceLastWalk = true }, "audrey", Roles.Auditor);
+        Assert.False(deleted.Valid);
+        Assert.Contains("deleted", deleted.Problem);
+    }
+
+    [Fact]
     public async Task The_application_role_cannot_update_or_delete_audit_records()
     {
         await RejectedCandidate();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HireVet.Application.Access;
+using HireVet.Application.Audit;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
@@ -54,9 +55,21 @@ public sealed class AuditWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
     [Fact]
     public async Task An_auditor_filters_opens_a_decision_exports_the_filtered_set_and_prints_the_report()
     {
+        // The scheduler's hourly full walk, recorded; then more audited commands after it (the submission, and its
+        // vetting if the app's scheduler gets to it first).
+        await db.SendAsync(new RecordAuditChainWalk.Command(), "system", Roles.System);
+        var walked = await db.QuerySingleAsync<long>("select through_seq from audit_chain_walks");
+        await db.SendAsync(Dossiers.Honest("audit-after-walk"), "hana", Roles.Hr);
+
         var page = await _browser.SignInAsync("audrey");
         await page.GotoAsync("/audit");
         await Expect(page.Locator("#chain-status")).ToContainTextAsync("Chain verified");
+        await Expect(page.Locator("#chain-walk")).ToContainTextAsync($"Records 1 to {walked} were walked in full at");
+        await Expect(page.Locator("#chain-walk")).ToContainTextAsync(new Regex($@"records {walked} to \d+ were checked just now"));
+        await page.ClickAsync("#walk-in-full");
+        await Expect(page.Locator("#chain-walk")).ToHaveTextAsync("The whole chain was walked just now.");
+        await Expect(page.Locator("#chain-status")).ToContainTextAsync("Chain verified");
+        await page.GotoAsync("/audit");
         await Expect(page.Locator("#decision-count")).ToContainTextAsync("2 decisions");
         await Expect(page.Locator("#decisions tbody tr")).ToHaveCountAsync(2);
 

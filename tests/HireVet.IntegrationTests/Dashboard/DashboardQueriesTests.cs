@@ -247,6 +247,13 @@ public sealed class DashboardQueriesTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal(2, chain.Linked);
         Assert.Equal(1, chain.Waiting);
         Assert.NotNull(chain.NewestLinkedAt);
+        Assert.Null(chain.LastWalkAt);
+
+        await db.SendAsync(new RecordAuditChainWalk.Command(), "system", Roles.System); // links the third, then walks all three
+        var walked = await db.SendAsync(new GetAuditChainSummary.Query(), role: Roles.Auditor);
+        Assert.NotNull(walked.LastWalkAt);
+        Assert.True(walked.LastWalkValid);
+        Assert.Equal(3, walked.LastWalkThroughSeq);
     }
 
     [Fact]

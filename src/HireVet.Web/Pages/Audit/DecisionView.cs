@@ -17,8 +17,10 @@ public sealed record DecisionView(GetDecision.Response Decision, VerifyAuditChai
         if (r.Seq is not { } seq) return (LinkState.Unlinked, "Not linked into the chain yet (the chain writer links records within a second).");
         if (r.HashMatches == false) return (LinkState.Broken, "Broken: its content does not match its hash (it was changed).");
         if (r.LinkMatches == false) return (LinkState.Broken, "Broken: its link does not match the previous record's hash.");
-        if (Chain.Valid && seq > Chain.RecordsChecked)
+        if (Chain.Valid && seq > Chain.ThroughSeq)
             return (LinkState.VerifiedBeforeBreak, $"Its own link checks out; it was linked (record {seq}) after the walk above, which the next check covers.");
+        if (Chain.Valid && Chain.ContinuedFrom is { } walk && seq <= walk.ThroughSeq)
+            return (LinkState.Verified, $"Verified: the chain checks out from record 1 through this one (record {seq}), as walked in full at {Display.Time(walk.WalkedAt)}.");
         if (Chain.Valid) return (LinkState.Verified, $"Verified: the chain checks out from record 1 through this one (record {seq}).");
         if (Chain.FirstBrokenSeq is { } broken)
         {
@@ -30,10 +32,11 @@ public sealed record DecisionView(GetDecision.Response Decision, VerifyAuditChai
         return (LinkState.VerifiedBeforeBreak, $"Its link checks out; the chain has a problem elsewhere (record id {Chain.FirstBrokenId}).");
     }
 
-    /// <summary>The chain verified first (which links whatever waits), then the decision; null when there is none.</summary>
+    /// <summary>The chain verified first (which links whatever waits), from the latest intact full walk, then the
+    /// decision; null when there is none.</summary>
     public static async Task<DecisionView?> LoadAsync(IMediator mediator, long id, bool printable, CancellationToken ct)
     {
-        var chain = await mediator.Send(new VerifyAuditChain.Query(), ct);
+        var chain = await mediator.Send(new VerifyAuditChain.Query { SinceLastWalk = true }, ct);
         try
         {
             return new DecisionView(await mediator.Send(new GetDecision.Query(id), ct), chain, printable);

@@ -20,6 +20,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty(Name = "reviewer", SupportsGet = true)] public string? Reviewer { get; set; }
     [BindProperty(Name = "outcome", SupportsGet = true)] public string? Outcome { get; set; }
     [BindProperty(Name = "band", SupportsGet = true)] public string? Band { get; set; }
+    /// <summary>"full": walk the whole chain now instead of continuing the latest recorded full walk.</summary>
+    [BindProperty(Name = "verify", SupportsGet = true)] public string? Verify { get; set; }
 
     public VerifyAuditChain.Response Chain { get; private set; } = new();
     public ListDecisions.Item[] Decisions { get; private set; } = [];
@@ -49,7 +51,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         PageNumber = Math.Clamp(PageNumber, 1, 1_000_000);
-        Chain = await mediator.Send(new VerifyAuditChain.Query(), ct);
+        Chain = await mediator.Send(new VerifyAuditChain.Query { SinceLastWalk = Verify != "full" }, ct);
         try
         {
             var count = Filters.CountQuery();
