@@ -64,6 +64,17 @@ try
     long? linked = null;
     IReadOnlyCollection<string> problems = [];
     PageScenario.Result? pages = null;
+    DecisionHistory.Result? decisions = null;
+    string? walk = null;
+    if (options.RunPages)
+    {
+        // The auditor pages need decisions to page through, and a recorded full walk of the chain to continue from.
+        step.Restart();
+        decisions = await DecisionHistory.EnsureAsync(connectionString, DecisionHistory.Target, Log);
+        walk = await WebProcess.WalkAuditChainAsync(connectionString);
+        Log(walk);
+        timings.Add(("decision history, full walk of the audit chain", step.Elapsed));
+    }
     if (options.RunPost || options.RunBulk || options.RunPages)
     {
         var key = await WebProcess.CreateApiKeyAsync(connectionString, $"scale-bench-{runTag}");
@@ -109,7 +120,7 @@ try
     var report = new ScaleReport
     {
         Options = options, Machine = await Machine.DescribeAsync(connectionString), Date = now, StoredCandidates = stored, Seed = seed,
-        Reused = kept, Post = post, Bulk = bulk, Pages = pages, Service = service, Plans = plans, WebPeakMiB = webPeak,
+        Reused = kept, Post = post, Bulk = bulk, Pages = pages, Decisions = decisions, Walk = walk, Service = service, Plans = plans, WebPeakMiB = webPeak,
         DatabaseBytesAtEnd = await Sql.ScalarAsync<long>(connectionString, "select pg_database_size(current_database())"),
         WebProblems = problems, Timings = timings, LinkedToSeeded = linked, Submitted = dossiers.Made, SubmittedSharing = dossiers.SharingWithStored,
         DroppedAsColliding = dossiers.DroppedAsColliding, Unchecked = dossiers.Unchecked,

@@ -82,6 +82,14 @@ public sealed partial class WebProcess : IAsyncDisposable
             throw new InvalidOperationException($"create-user failed ({exit}): {error}{output}");
     }
 
+    /// <summary>Records a full walk of the audit chain through the operator CLI (`admin walk-audit-chain`), as the
+    /// scheduler's hourly job does; returns what it printed.</summary>
+    public static async Task<string> WalkAuditChainAsync(string connectionString)
+    {
+        var (exit, output, error) = await AdminAsync(connectionString, new Dictionary<string, string>(), "walk-audit-chain");
+        return exit == 0 ? output.Trim() : throw new InvalidOperationException($"walk-audit-chain failed ({exit}): {error}{output}");
+    }
+
     /// <summary>Runs an operator command (`admin ARGS`) to its end, at most 2 minutes. The app takes "admin" only as its
     /// first argument, so the content root is the working folder here, not an option.</summary>
     private static async Task<(int Exit, string Output, string Error)> AdminAsync(string connectionString, IReadOnlyDictionary<string, string> environment,

@@ -19,6 +19,9 @@ public sealed class ScaleReport
     public PostScenario.Result? Post { get; init; }
     public BulkScenario.Result? Bulk { get; init; }
     public PageScenario.Result? Pages { get; init; }
+    /// <summary>The decisions and audit records the auditor pages read, and the full walk recorded before the pages.</summary>
+    public DecisionHistory.Result? Decisions { get; init; }
+    public string? Walk { get; init; }
     public ServiceTimes.Result? Service { get; init; }
     public IReadOnlyList<QueryPlans.Plan> Plans { get; init; } = [];
     public double? WebPeakMiB { get; init; }
@@ -75,6 +78,11 @@ public sealed class ScaleReport
         {
             md.AppendLine($"## Workbench pages with {StoredCandidates:N0} stored candidates").AppendLine();
             md.AppendLine("Each page as the role that works in it, one request at a time after 3 warm-up requests, request to last byte on loopback.").AppendLine();
+            if (Decisions is { } d)
+                md.AppendLine($"The database holds {d.Decisions:N0} decisions with {d.Approvals:N0} second reviewers' verdicts and {d.AuditRecords:N0} audit records " +
+                              (d.SeededNow ? $"(the decisions seeded by this run in {d.Took.TotalSeconds:0} s: {nameof(DecisionHistory)} writes half a year of reviewers' work on flagged candidates). "
+                                           : "(seeded by an earlier run). ") +
+                              $"Before the pages, `admin walk-audit-chain` recorded a full walk as the hourly job does: {Walk}").AppendLine();
             md.AppendLine("| page | as | requests | p50 | p95 | max | errors |").AppendLine("|---|---|---|---|---|---|---|");
             foreach (var p in workbench.Pages.Prepend(workbench.HrCandidatePage))
                 md.AppendLine($"| `{p.Path}` | {p.Role} | {p.Requests} | {p.P50:0.0} ms | {p.P95:0.0} ms | {p.Max:0.0} ms | {p.Errors} |");

@@ -1,4 +1,5 @@
 using HireVet.Application.Access;
+using HireVet.Application.Audit;
 using HireVet.Application.Common.Security;
 using HireVet.Infrastructure.Database;
 using HireVet.Web.Security;
@@ -10,13 +11,16 @@ namespace HireVet.Web.Cli;
 ///   admin migrate
 ///   admin create-user --username NAME --role ROLE [--display-name TEXT] (--password-stdin | --password-env VAR)
 ///   admin create-api-key --name NAME --role ROLE        (prints the key once)
-/// Every command is audited as actor "cli:$USER" with role admin.</summary>
+///   admin walk-audit-chain                              (exit 0 intact, 1 broken)
+/// Every command that changes state is audited as actor "cli:$USER" with role admin; the walk is recorded with the
+/// scheduler's walks instead.</summary>
 public static class AdminCli
 {
     public const string Usage = """
         usage: hirevet admin migrate
                hirevet admin create-user --username NAME --role hr|security|auditor|admin [--display-name TEXT] (--password-stdin | --password-env VAR)
                hirevet admin create-api-key --name NAME --role hr|security|auditor|admin
+               hirevet admin walk-audit-chain
         """;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
@@ -46,6 +50,15 @@ public static class AdminCli
                     Console.WriteLine(key.Key);
                     Console.Error.WriteLine($"API key {key.Id} with role {key.Role}. Send it as the X-Api-Key header; it is not shown again.");
                     return 0;
+                case "walk-audit-chain":
+                    var walk = await mediator.Send(new RecordAuditChainWalk.Command());
+                    if (walk.Valid)
+                    {
+                        Console.WriteLine($"The audit chain is intact: {walk.RecordsChecked} records walked in {walk.Duration.TotalSeconds:0.0} s; head {walk.HeadHash ?? "(empty)"}.");
+                        return 0;
+                    }
+                    Console.WriteLine($"The audit chain is broken at {(walk.FirstBrokenSeq is { } seq ? $"link {seq}" : $"record id {walk.FirstBrokenId}")}: {walk.Problem}");
+                    return 1;
                 default:
                     Console.Error.WriteLine(Usage);
                     return 2;
