@@ -102,9 +102,12 @@ public sealed class CandidateWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
             "() => window.hirevetLinkGraph.edges().map(e => e.data('label')).sort()")).Select(l => l.Replace('_', ' ')).ToArray());
         await sam.Locator("#link-graph").ScrollIntoViewIfNeededAsync();
         await BrowserApp.ScreenshotAsync(sam, "candidate-link-graph");
-        // Selecting Cal's node: the tap cytoscape raises for a click or a touch on it. (A pointer click at the node's
-        // drawn position was not reliable on the loaded CI machine, so the hit-testing itself is cytoscape's, untested here.)
-        await sam.EvaluateAsync($"() => window.hirevetLinkGraph.getElementById('{cal}').emit('tap')");
+        // A real pointer click where cytoscape drew Cal's node, after the page above the graph has moved it (a section
+        // opened) without a scroll or a resize, which cytoscape alone would not notice.
+        await sam.EvaluateAsync("() => { const spacer = document.createElement('div'); spacer.style.height = '60px'; document.getElementById('link-graph').before(spacer); }");
+        var box = (await sam.Locator("#link-graph").BoundingBoxAsync())!;
+        var at = await sam.EvaluateAsync<float[]>($"() => {{ const p = window.hirevetLinkGraph.getElementById('{cal}').renderedPosition(); return [p.x, p.y]; }}");
+        await sam.Mouse.ClickAsync(box.X + at[0], box.Y + at[1]);
         await sam.WaitForURLAsync(new Regex($"/candidates/{cal}$"));
         await Expect(sam.Locator("h1")).ToContainTextAsync("Cal Novak");
 

@@ -80,6 +80,10 @@
       var id = event.target.id();
       if (Number(id) !== data.center) window.location.assign('/candidates/' + id);
     });
+    // Cytoscape caches where its container is on the page, and refreshes that on scrolls and resizes only: a section
+    // opened above the graph, or a screenshot's resize, moves the graph without either, and a click would then land
+    // on the wrong spot. Measured again as each press starts (before cytoscape's own handler reads it).
+    container.addEventListener('pointerdown', function () { cy.resize(); }, true);
     cy.on('mouseover', 'node', function () { container.style.cursor = 'pointer'; });
     cy.on('mouseout', 'node', function () { container.style.cursor = ''; });
     // The browser tests find where a node is drawn through this handle.
