@@ -107,6 +107,8 @@ public sealed class CandidateWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
         await sam.EvaluateAsync("() => { const spacer = document.createElement('div'); spacer.style.height = '60px'; document.getElementById('link-graph').before(spacer); }");
         var box = (await sam.Locator("#link-graph").BoundingBoxAsync())!;
         var at = await sam.EvaluateAsync<float[]>($"() => {{ const p = window.hirevetLinkGraph.getElementById('{cal}').renderedPosition(); return [p.x, p.y]; }}");
+        Assert.True(box.Height >= 400, $"The graph is drawn {box.Height} px high: a style rule collapsed it.");
+        Assert.InRange(box.Y + at[1], 0, await sam.EvaluateAsync<double>("() => window.innerHeight"));
         await sam.Mouse.ClickAsync(box.X + at[0], box.Y + at[1]);
         await sam.WaitForURLAsync(new Regex($"/candidates/{cal}$"));
         await Expect(sam.Locator("h1")).ToContainTextAsync("Cal Novak");
