@@ -29,8 +29,8 @@ public static class ShadowRunRuleset
     public sealed record Change
     {
         public long CandidateId { get; init; }
+        /// <summary>The applicant-tracking system's id: admins run shadow runs and read no personal data, so no name.</summary>
         public string ExternalId { get; init; } = "";
-        public string LegalName { get; init; } = "";
         public string CurrentBand { get; init; } = "";
         public int CurrentScore { get; init; }
         public string ShadowBand { get; init; } = "";
@@ -47,7 +47,7 @@ public static class ShadowRunRuleset
         private const string RulesetSql = "select hash, content from rulesets where version = @Version";
 
         private const string LatestSql = """
-            select distinct on (a.candidate_id) a.candidate_id, c.external_id, c.legal_name, a.band, a.score, a.signals::text as signals
+            select distinct on (a.candidate_id) a.candidate_id, c.external_id, a.band, a.score, a.signals::text as signals
             from assessments a join candidates c on c.id = a.candidate_id
             order by a.candidate_id, a.id desc
             limit @Limit
@@ -63,7 +63,7 @@ public static class ShadowRunRuleset
             var transitions = new Dictionary<string, int>();
             var examples = new List<Change>();
             var (compared, changed) = (0, 0);
-            var rows = db.Connection.QueryUnbufferedAsync<(long CandidateId, string ExternalId, string LegalName, string Band, int Score, string Signals)>(
+            var rows = db.Connection.QueryUnbufferedAsync<(long CandidateId, string ExternalId, string Band, int Score, string Signals)>(
                 LatestSql, query, db.Transaction);
             await foreach (var row in rows.WithCancellation(ct))
             {
@@ -76,7 +76,7 @@ public static class ShadowRunRuleset
                 if (examples.Count < 100)
                     examples.Add(new Change
                     {
-                        CandidateId = row.CandidateId, ExternalId = row.ExternalId, LegalName = row.LegalName,
+                        CandidateId = row.CandidateId, ExternalId = row.ExternalId,
                         CurrentBand = row.Band, CurrentScore = row.Score, ShadowBand = shadow.Band, ShadowScore = shadow.Score,
                     });
             }
