@@ -19,3 +19,5 @@ where c.status = 'rejected'
 -- still owed the final letter, in the order the list walks; rejected candidates whose letter was sent leave the index.
 create index ix_candidates_notice_open on candidates (updated_at desc, id desc)
   where status in ('rejection_pending', 'information_requested') or (status = 'rejected' and final_notice_owed);
+-- The notices page's "final" filter: only the rejected candidates still owed the final letter.
+create index ix_candidates_final_notice_owed on candidates (updated_at desc, id desc) where status = 'rejected' and final_notice_owed;

@@ -53,10 +53,9 @@ public static class ListNotices
 
     public sealed class Handler(IDbSession db, ICurrentActor actor, TimeProvider clock) : IRequestHandler<Query, Item[]>
     {
-        // The partial index ix_candidates_notice_open holds exactly the candidates this predicate selects, in this order:
-        // those in a notice stage and the rejected ones still owed the adverse action notice (final_notice_owed, cleared
-        // when it is recorded as sent). For those, only an adverse action notice is theirs: none is sent yet.
-        private const string OpenSql = """
+        // The candidates a letter is owed to, with the latest notice of their current decision: for a rejected candidate
+        // still owed the adverse action notice, only that kind of notice is theirs, and none is sent yet.
+        private const string OwedSelect = """
             select c.id as candidate_id, c.external_id, c.legal_name, c.status as candidate_status,
                    case c.status when 'rejection_pending' then 'pre_adverse_action' when 'rejected' then 'adverse_action'
                                  else 'information_request' end as kind,
@@ -67,9 +66,22 @@ public static class ListNotices
             left join lateral (select id, channel, sent_by, sent_at, respond_by from candidate_notices
                                where decision_id = d.id and (c.status <> 'rejected' or kind = 'adverse_action')
                                order by id desc limit 1) n on true
+
+            """;
+
+        // The partial index ix_candidates_notice_open holds exactly the candidates this predicate selects, in this order:
+        // those in a notice stage and the rejected ones still owed the adverse action notice (final_notice_owed, cleared
+        // when it is recorded as sent).
+        internal const string OpenSql = OwedSelect + """
             where (c.status in ('rejection_pending', 'information_requested') or (c.status = 'rejected' and c.final_notice_owed))
               and (not @Ready or (c.status = 'rejection_pending' and n.respond_by <= @Now))
-              and (not @Final or c.status = 'rejected')
+            order by c.updated_at desc, c.id desc
+            limit @Limit offset @Offset
+            """;
+
+        // The partial index ix_candidates_final_notice_owed holds exactly these, in this order.
+        internal const string FinalSql = OwedSelect + """
+            where c.status = 'rejected' and c.final_notice_owed
             order by c.updated_at desc, c.id desc
             limit @Limit offset @Offset
             """;
@@ -103,10 +115,10 @@ public static class ListNotices
         {
             var filter = query.Filter ?? "open";
             var now = clock.GetUtcNow();
-            var sql = filter switch { "responded" => RespondedSql, "sent" => SentSql, _ => OpenSql };
+            var sql = filter switch { "responded" => RespondedSql, "sent" => SentSql, "final" => FinalSql, _ => OpenSql };
             var rows = await db.Connection.QueryAsync<Item>(new CommandDefinition(sql, new
             {
-                query.Limit, query.Offset, Now = now, Ready = filter == "ready", Final = filter == "final",
+                query.Limit, query.Offset, Now = now, Ready = filter == "ready",
             }, db.Transaction, cancellationToken: ct));
             var hr = actor.Role == Roles.Hr;
             return rows.Select(r => r with
