@@ -13,7 +13,8 @@ namespace HireVet.Application.Notices;
 /// <summary>A security reviewer makes a pending rejection final (status 'rejected'), with a written justification.
 /// Never automatic, and refused until a pre-adverse-action notice for the approved rejection has been recorded as sent
 /// and its waiting period (Notices:AdverseActionWaitingDays from sending) has passed. A candidate who responded is back
-/// in review and has no pending rejection to finalise.</summary>
+/// in review and has no pending rejection to finalise. A final rejection is owed the adverse action notice
+/// (RecordNoticeSent), which the notices list shows until it is recorded as sent.</summary>
 public static class FinaliseRejection
 {
     public sealed record Command : IRequest<Response>, ICommand
@@ -47,7 +48,8 @@ public static class FinaliseRejection
             """;
 
         private const string StatusSql = """
-            update candidates set status = 'rejected', updated_at = @Now, claimed_by = null, claimed_at = null where id = @CandidateId
+            update candidates set status = 'rejected', updated_at = @Now, claimed_by = null, claimed_at = null, final_notice_owed = true
+            where id = @CandidateId
             """;
 
         public async Task<Response> Handle(Command command, CancellationToken ct)

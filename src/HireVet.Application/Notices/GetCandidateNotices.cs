@@ -21,10 +21,11 @@ public static class GetCandidateNotices
         public string ExternalId { get; init; } = "";
         public string LegalName { get; init; } = "";
         public string Status { get; init; } = "";
-        /// <summary>The letter the current decision calls for: pre_adverse_action, information_request, or null.</summary>
+        /// <summary>The letter the current decision calls for: pre_adverse_action, adverse_action (the rejection was made
+        /// final and its letter is not recorded yet), information_request, or null.</summary>
         public string? OwedKind { get; init; }
         public long? DecisionId { get; init; }
-        /// <summary>The latest notice sent for the current decision.</summary>
+        /// <summary>The latest notice sent for the current decision: of the kind owed, or the adverse action notice once sent.</summary>
         public long? CurrentNoticeId { get; init; }
         /// <summary>When a pending rejection may be made final (the end of the waiting period), once its notice was sent.</summary>
         public DateTimeOffset? FinaliseFrom { get; init; }
@@ -119,7 +120,7 @@ public static class GetCandidateNotices
             {
                 CandidateId = stage.CandidateId, ExternalId = stage.ExternalId, LegalName = stage.LegalName, Status = stage.Status,
                 OwedKind = stage.OwedKind, DecisionId = stage.DecisionId,
-                CurrentNoticeId = stage.HasNotice ? stage.NoticeId : null,
+                CurrentNoticeId = stage.HasNotice || stage.FinalNoticeSent ? stage.NoticeId : null,
                 FinaliseFrom = preAdverse ? stage.RespondBy : null,
                 CanFinalise = preAdverse && now >= stage.RespondBy,
                 WaitingDays = options.AdverseActionWaitingDays,

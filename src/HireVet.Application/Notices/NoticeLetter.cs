@@ -14,7 +14,13 @@ public static class NoticeLetter
 {
     public const string InformationRequest = "information_request";
     public const string PreAdverseAction = "pre_adverse_action";
-    public static readonly string[] Kinds = [InformationRequest, PreAdverseAction];
+    /// <summary>The second letter, after the rejection was made final (FCRA section 615(a)).</summary>
+    public const string AdverseAction = "adverse_action";
+    public static readonly string[] Kinds = [InformationRequest, PreAdverseAction, AdverseAction];
+
+    /// <summary>The days within which a candidate may ask a consumer reporting agency for a free copy of its report
+    /// after an adverse action notice (FCRA section 612(a)(1)(B)).</summary>
+    public const int ReportCopyDays = 60;
 
     /// <summary>Catalogue items that must never feed a decision or be cited to a candidate (national-origin proxies).</summary>
     public static readonly string[] HrOnlyIndicators = ["ID-10", "ID-16", "INT-11"];
@@ -31,6 +37,12 @@ public static class NoticeLetter
         public DateTimeOffset RespondBy { get; init; }
         public string EmployerName { get; init; } = "";
         public string HowToRespond { get; init; } = "";
+        /// <summary>Adverse action notice: when the rejection was made final.</summary>
+        public DateTimeOffset FinalisedAt { get; init; }
+        /// <summary>Adverse action notice: when the pre-adverse-action notice it follows was sent.</summary>
+        public DateTimeOffset PreAdverseSentAt { get; init; }
+        /// <summary>Adverse action notice: the agency whose report was used, or null when none was.</summary>
+        public ConsumerReportingAgency? Agency { get; init; }
     }
 
     /// <summary>One area of the letter: what was found and how to correct it.</summary>
@@ -200,13 +212,14 @@ public static class NoticeLetter
         : ByIndicatorArea.Where(a => s.IndicatorId.StartsWith(a.Prefix, StringComparison.Ordinal)).Select(a => a.Topic).FirstOrDefault();
 
     public static string Subject(string kind, string? role) =>
-        (kind == PreAdverseAction ? "Pre-adverse action notice" : "Request for information") + ": your application" +
+        (kind switch { PreAdverseAction => "Pre-adverse action notice", AdverseAction => "Adverse action notice", _ => "Request for information" }) + ": your application" +
         (string.IsNullOrWhiteSpace(role) ? "" : $" for the role of {role}");
 
     /// <summary>The letter's full text, plain text with blank lines between paragraphs.</summary>
     public static string Write(Input input)
     {
         if (!Kinds.Contains(input.Kind)) throw new ArgumentException($"Unknown notice kind '{input.Kind}'.", nameof(input));
+        if (input.Kind == AdverseAction) return WriteAdverseAction(input);
         var preAdverse = input.Kind == PreAdverseAction;
         var areas = Areas(input.Signals);
         var text = new StringBuilder();
@@ -259,6 +272,68 @@ public static class NoticeLetter
         else
         {
             Paragraph("When we receive your response, a reviewer will look at your application again. If you need more time, tell us before the date above.");
+        }
+        Paragraph();
+        Paragraph("Yours sincerely,");
+        Paragraph(input.EmployerName);
+        return text.ToString();
+    }
+
+    /// <summary>The adverse action notice: the decision is final and when it was made final; it rests, in whole or in
+    /// part, on the findings the pre-adverse-action notice named (the same fixed sentences, from the same assessment);
+    /// the candidate may still dispute them with the employer; and either the consumer reporting agency whose report was
+    /// used, with the rights to a free copy within 60 days and to dispute it with the agency, or, with no agency
+    /// configured, that no agency report was used (HireVet's checks are the employer's own).</summary>
+    private static string WriteAdverseAction(Input input)
+    {
+        var areas = Areas(input.Signals);
+        var text = new StringBuilder();
+        void Paragraph(string line = "") => text.Append(line).Append('\n');
+
+        Paragraph(input.EmployerName);
+        Paragraph(Date(input.SentAt));
+        Paragraph($"Reference: {input.Reference}");
+        Paragraph();
+        Paragraph($"Dear {input.CandidateName},");
+        Paragraph();
+        Paragraph(Subject(input.Kind, input.Role));
+        Paragraph();
+        Paragraph($"On {Date(input.PreAdverseSentAt)} we wrote to you (pre-adverse action notice, reference {input.Reference}) to tell you what our checks of your application could not reconcile, and that we were considering a decision not to continue with your application.");
+        Paragraph();
+        Paragraph("Our decision");
+        Paragraph($"On {Date(input.FinalisedAt)} we made that decision final: we will not continue with your application. The decision was made by people who reviewed your application, not by a computer.");
+        Paragraph();
+        Paragraph("What the decision was based on");
+        Paragraph($"The decision was based in whole or in part on the findings described in our letter of {Date(input.PreAdverseSentAt)}:");
+        Paragraph();
+        if (areas.Count == 0) Paragraph("- Some of the information in your application could not be confirmed.");
+        for (var i = 0; i < areas.Count; i++)
+        {
+            Paragraph($"{i + 1}. {areas[i].Title}");
+            foreach (var finding in areas[i].Findings) Paragraph($"- {finding}");
+        }
+        Paragraph();
+
+        Paragraph("Your right to dispute");
+        Paragraph($"You may still dispute with us the accuracy or completeness of the information these findings rest on. {input.HowToRespond} Quote the reference {input.Reference}.");
+        Paragraph("Tell us what is wrong, missing or out of date, and send copies of any documents that support it.");
+        Paragraph();
+
+        Paragraph("Consumer reports");
+        if (input.Agency is { } agency)
+        {
+            Paragraph("A background report from the following consumer reporting agency was part of the information this decision was based on:");
+            Paragraph(agency.Name);
+            Paragraph(agency.Address);
+            Paragraph($"Phone: {agency.Phone}");
+            Paragraph($"{agency.Name} did not make this decision and cannot tell you why it was made.");
+            Paragraph($"You have the right to a free copy of your report from {agency.Name} if you ask for it within {ReportCopyDays} days of receiving this letter (counted from the date of this letter, that is until at least {Deadline(input.RespondBy)}).");
+            Paragraph($"You also have the right to dispute directly with {agency.Name} the accuracy or completeness of anything in the report.");
+            Paragraph("\"A Summary of Your Rights Under the Fair Credit Reporting Act\" is enclosed.");
+        }
+        else
+        {
+            Paragraph("No consumer report from a consumer reporting agency was used in this decision: the checks were made by us, the employer, on the information in your application. There is therefore no agency report to ask for or to dispute with an agency; you may dispute the information with us as described above.");
         }
         Paragraph();
         Paragraph("Yours sincerely,");

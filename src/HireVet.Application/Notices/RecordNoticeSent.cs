@@ -14,7 +14,9 @@ namespace HireVet.Application.Notices;
 /// notice for a pending rejection, or a request for information. The letter is written here, at the moment of
 /// sending, and stored exactly as sent with who sent it, when and how; its deadline (for a pre-adverse notice, the end
 /// of the waiting period) counts from that moment. Sending again (an e-mail that bounced, then a letter by post) is a
-/// new notice, and the waiting period counts from the latest.</summary>
+/// new notice, and the waiting period counts from the latest. After a rejection was made final, the adverse action
+/// notice is recorded the same way, once per decision (a unique index holds that too); its deadline is the end of the
+/// 60-day window for a free copy of the agency's report, or the sending itself when no agency is configured.</summary>
 public static class RecordNoticeSent
 {
     public static readonly string[] Channels = ["email", "post", "portal"];
@@ -52,13 +54,18 @@ public static class RecordNoticeSent
             returning id
             """;
 
+        // The notices list's index (ix_candidates_notice_open) no longer holds the candidate.
+        private const string FinalNoticeSentSql = "update candidates set final_notice_owed = false where id = @CandidateId";
+
         public async Task<Response> Handle(Command command, CancellationToken ct)
         {
             audit.Target("candidate", command.CandidateId);
             var stage = await NoticeStage.LoadAsync(db, command.CandidateId, ct, forUpdate: true)
                 ?? throw new NotFoundException("candidate", command.CandidateId);
+            if (stage.FinalNoticeSent)
+                throw new ConflictException($"The adverse action notice for this decision was already recorded as sent (notice {stage.NoticeId}): it is sent once.");
             var kind = stage.OwedKind ?? throw new ConflictException(
-                $"The candidate is '{stage.Status}': a letter is sent only for a pending rejection (after its approval) or a request for information.");
+                $"The candidate is '{stage.Status}': a letter is sent only for a pending rejection (after its approval), a rejection made final or a request for information.");
 
             var now = clock.GetUtcNow();
             var (text, respondBy) = await NoticeStage.LetterAsync(db, stage, options, now, ct);
@@ -67,6 +74,8 @@ public static class RecordNoticeSent
                 stage.CandidateId, stage.DecisionId, stage.AssessmentId, Kind = kind, command.Channel, LetterText = text,
                 SentBy = actor.Name, SentAt = now, RespondBy = respondBy,
             }, db.Transaction, cancellationToken: ct));
+            if (kind == NoticeLetter.AdverseAction)
+                await db.Connection.ExecuteAsync(new CommandDefinition(FinalNoticeSentSql, new { stage.CandidateId }, db.Transaction, cancellationToken: ct));
 
             audit.Details["noticeId"] = id;
             audit.Details["kind"] = kind;

@@ -19,7 +19,7 @@ public static class NoticeEndpoints
         group.MapGet("/notices", (IMediator mediator, CancellationToken ct, string? filter, int? limit, int? offset) =>
                 mediator.Send(new ListNotices.Query(filter ?? "open", limit ?? 50, offset ?? 0), ct))
             .RequireAuthorization(Policies.CandidateReaders)
-            .WithSummary("Open notices and waiting periods (filter=open|ready|responded|sent), paged.");
+            .WithSummary("Open notices and waiting periods (filter=open|ready|final|responded|sent), paged.");
 
         group.MapGet("/notices/{id:long}", (long id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetNotice.Query(id), ct))
             .RequireAuthorization(Policies.EvidenceReaders)
@@ -35,7 +35,7 @@ public static class NoticeEndpoints
             var result = await mediator.Send(new RecordNoticeSent.Command { CandidateId = id, Channel = body.Channel }, ct);
             return Results.Created($"/api/notices/{result.NoticeId}", result);
         }).RequireAuthorization(Policies.Security)
-            .WithSummary("Record the letter the current decision calls for as sent: {channel: email|post|portal}.");
+            .WithSummary("Record the letter the current decision calls for as sent (a pre-adverse-action notice, the adverse action notice after a final rejection, once, or a request for information): {channel: email|post|portal}.");
 
         group.MapPost("/candidates/{id:long}/notice-responses", async (long id, ResponseBody body, IMediator mediator, CancellationToken ct) =>
         {

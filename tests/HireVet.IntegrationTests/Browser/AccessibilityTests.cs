@@ -24,6 +24,9 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
     private BrowserApp _browser = null!;
     private long _candidate;
     private long _decision;
+    private long _finalOwed;
+    private long _finalSent;
+    private long _finalNotice;
 
     public async Task InitializeAsync()
     {
@@ -62,7 +65,27 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
             await db.SendAsync(new DecideCandidate.Command { CandidateId = id, Outcome = "reject", Justification = "Pay goes to a third party." }, reviewer, Roles.Security);
         }
 
+        // Final rejections: one still owed the adverse action notice, one whose notice was sent.
+        _finalOwed = await FinalisedRejectionAsync();
+        _finalSent = await FinalisedRejectionAsync();
+        _finalNotice = (await db.SendAsync(new RecordNoticeSent.Command { CandidateId = _finalSent, Channel = "post" }, "sam", Roles.Security)).NoticeId;
+
         _browser = await BrowserApp.StartAsync(db.ConnectionString);
+    }
+
+    /// <summary>A rejection approved, its pre-adverse notice sent and made final. The waiting period is passed by moving
+    /// the notice back in time (an edge state written directly: the flow itself is tested on a moved clock).</summary>
+    private async Task<long> FinalisedRejectionAsync()
+    {
+        var id = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
+        await db.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+        await db.SendAsync(new ClaimCandidate.Command(id), "sam", Roles.Security);
+        var decision = await db.SendAsync(new DecideCandidate.Command { CandidateId = id, Outcome = "reject", Justification = "Pay goes to a third party." }, "sam", Roles.Security);
+        await db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Checked the payee evidence." }, "sky", Roles.Security);
+        await db.SendAsync(new RecordNoticeSent.Command { CandidateId = id, Channel = "email" }, "sam", Roles.Security);
+        await db.ExecuteAsync("update candidate_notices set sent_at = sent_at - interval '6 days', respond_by = respond_by - interval '6 days' where candidate_id = @id", new { id });
+        await db.SendAsync(new FinaliseRejection.Command { CandidateId = id, Justification = "No response within the waiting period." }, "sky", Roles.Security);
+        return id;
     }
 
     public Task DisposeAsync() => _browser.DisposeAsync().AsTask();
@@ -124,6 +147,10 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         { "sam", "/notices", "#notice-list" },
         { "hana", "/notices", "#notice-list" },
         { "audrey", "/notices/1", "#letter" },
+        { "sam", "/candidates/{finalOwed}/notices", "#final-letter-when" },   // the adverse action notice owed, its preview
+        { "hana", "/candidates/{finalSent}/notices", "#final-letter-when" },  // and sent, as HR sees it
+        { "sam", "/notices?filter=final", "#notice-list" },
+        { "audrey", "/notices/{finalNotice}", "#letter-deadline" },
     };
 
     [Theory]
@@ -132,7 +159,10 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
     {
         var page = await PageAsync(user);
         await page.GotoAsync(path.Replace("{id}", _candidate.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Replace("{decision}", _decision.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            .Replace("{decision}", _decision.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{finalOwed}", _finalOwed.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{finalSent}", _finalSent.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{finalNotice}", _finalNotice.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await Expect(page.Locator(shown).First).ToBeVisibleAsync();
         var violations = await ViolationsAsync(page);
         Assert.True(violations.Length == 0, $"{path} as {user ?? "anonymous"}:\n{string.Join('\n', violations)}");

@@ -11,7 +11,8 @@ namespace HireVet.IntegrationTests.Browser;
 /// <summary>The pre-adverse-action stage in Debian's Chromium: a security reviewer previews the letter for an approved
 /// rejection and records it as sent, sees the waiting period, prints the letter as sent, and once the period is over
 /// makes the rejection final; HR sees only that a notice was sent and its state; an auditor reads the letter and can
-/// change nothing. The app runs with a waiting period of 0 days (Notices:AdverseActionWaitingDays), which still lasts
+/// change nothing; after the final rejection the reviewer sends the adverse action notice, once, and HR sees its state.
+/// The app runs with a waiting period of 0 days (Notices:AdverseActionWaitingDays), which still lasts
 /// until the deadline's minute: the deadline is rounded up to the minute the letter states.</summary>
 [Collection("db")]
 public sealed class NoticesPageTests(DatabaseFixture db) : IAsyncLifetime
@@ -135,5 +136,53 @@ public sealed class NoticesPageTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(sam.Locator("#finalised")).ToContainTextAsync("by sam");
         await Expect(sam.Locator("#notices")).ToContainTextAsync("Rejection final");
         Assert.Equal("rejected", await db.QuerySingleAsync<string>("select status from candidates where id = @id", new { id = _candidate }));
+
+        // The final rejection is owed the second letter, the adverse action notice: on the page and in the list.
+        await Expect(sam.Locator("#owed")).ToHaveTextAsync("Adverse action notice");
+        await Expect(sam.Locator("#final-letter-when")).ToContainTextAsync("The candidate is owed the adverse action notice");
+        var finalPreview = sam.Locator("#preview");
+        await Expect(finalPreview).ToContainTextAsync("Adverse action notice: your application for the role of Backend engineer");
+        await Expect(finalPreview).ToContainTextAsync("we made that decision final: we will not continue with your application.");
+        await Expect(finalPreview).ToContainTextAsync("The holder of the bank account you gave for your pay is not you.");
+        await Expect(finalPreview).ToContainTextAsync("No consumer report from a consumer reporting agency was used in this decision");
+        await Expect(finalPreview).Not.ToContainTextAsync("Christina Moore");
+        await Expect(finalPreview).Not.ToContainTextAsync("No response within the waiting period"); // the justification stays inside
+        await sam.GotoAsync("/notices?filter=final");
+        var owedRow = sam.Locator($"#notice-list tr[data-candidate-id='{_candidate}']");
+        await Expect(owedRow).ToContainTextAsync("Adverse action notice");
+        await Expect(owedRow).ToContainTextAsync("Letter to send");
+        await owedRow.Locator("a").ClickAsync();
+
+        // Recorded as sent, once: then shown as sent, with no deadline (no agency report), nothing more to send or answer.
+        await sam.SelectOptionAsync("#channel", "email");
+        await sam.ClickAsync("#send-notice");
+        await Expect(sam.Locator("#flash")).ToHaveTextAsync("The letter was recorded as sent.");
+        await Expect(sam.Locator("#owed")).ToHaveTextAsync("none");
+        await Expect(sam.Locator("#notice-state")).ToHaveTextAsync("Final letter sent");
+        await Expect(sam.Locator("#sent-at")).ToContainTextAsync("(E-mail)");
+        await Expect(sam.Locator("#final-letter-when")).ToContainTextAsync("no further letter is owed for this decision");
+        await Expect(sam.Locator("#waiting-until, #preview, #send-notice, #record-response, #finalise")).ToHaveCountAsync(0);
+        await Expect(sam.Locator("#notices tr[data-notice-id]")).ToHaveCountAsync(2);
+        await Expect(sam.Locator("#notices tr[data-notice-id]").First).ToContainTextAsync("Adverse action notice");
+        await Expect(sam.Locator("#notices tr[data-notice-id]").First).ToContainTextAsync("none");
+        await BrowserApp.ScreenshotAsync(sam, "notice-final-letter");
+        await sam.Locator("#notices tr[data-notice-id]").First.Locator("a", new() { HasText = "Letter as sent" }).ClickAsync();
+        await Expect(sam.Locator("h1")).ToHaveTextAsync("Adverse action notice as sent");
+        await Expect(sam.Locator("#letter")).ToContainTextAsync("You may still dispute with us the accuracy or completeness of the information");
+        await Expect(sam.Locator("#letter-deadline")).ToContainTextAsync("none");
+        Assert.Equal(1, await db.QuerySingleAsync<int>("select count(*)::int from candidate_notices where candidate_id = @id and kind = 'adverse_action'", new { id = _candidate }));
+        await sam.GotoAsync("/notices?filter=final");
+        await Expect(sam.Locator("#no-notices")).ToBeVisibleAsync();
+
+        // HR sees that the final letter went and its state, not the letter.
+        await hana.GotoAsync($"/candidates/{_candidate}");
+        await Expect(hana.Locator("#candidate-notices")).ToContainTextAsync("Adverse action notice sent");
+        await Expect(hana.Locator("#candidate-notices")).ToContainTextAsync("The rejection is final.");
+        await hana.GotoAsync($"/candidates/{_candidate}/notices");
+        await Expect(hana.Locator("#notice-state")).ToHaveTextAsync("Final letter sent");
+        await Expect(hana.Locator("#notices tr[data-notice-id]")).ToHaveCountAsync(2);
+        await Expect(hana.Locator("main")).Not.ToContainTextAsync("we made that decision final");
+        await Expect(hana.Locator("main")).Not.ToContainTextAsync("sam");
+        await Expect(hana.Locator("#send-notice, #record-response, #finalise")).ToHaveCountAsync(0);
     }
 }

@@ -26,8 +26,13 @@ public sealed class ClockedApp : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
     public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    public ClockedApp(DatabaseFixture db) =>
-        _factory = db.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
+    /// <param name="options">Notice settings in place of the configured ones (e.g. a consumer reporting agency).</param>
+    public ClockedApp(DatabaseFixture db, NoticeOptions? options = null) =>
+        _factory = db.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Clock);
+            if (options is not null) s.AddSingleton(options);
+        }));
 
     public async Task<T> SendAsync<T>(IRequest<T> request, string actor = "tester", string role = Roles.Security)
     {

@@ -47,7 +47,7 @@ public sealed class NoticeApiTests(DatabaseFixture db) : IAsyncLifetime
         Assert.NotEmpty(ErrorsFor(response, "responseText"));
         Assert.NotEmpty(ErrorsFor(response, "channel"));
         var filter = await ProblemOf(await security.GetAsync("/api/notices?filter=everything"), HttpStatusCode.BadRequest);
-        Assert.Equal(["'filter' must be one of: open, ready, responded, sent."], ErrorsFor(filter, "filter"));
+        Assert.Equal(["'filter' must be one of: open, ready, final, responded, sent."], ErrorsFor(filter, "filter"));
         await ProblemOf(await security.PostAsJsonAsync("/api/candidates/987654/notices", new { channel = "email" }), HttpStatusCode.NotFound);
     }
 
@@ -83,5 +83,40 @@ public sealed class NoticeApiTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal("rejected", (await final.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("candidateStatus").GetString());
         var list = await sam.GetFromJsonAsync<JsonElement>("/api/notices?filter=sent");
         Assert.Equal("finalised", list[0].GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task The_adverse_action_notice_over_HTTP_bad_channel_400_recorded_once_then_409_and_HR_sees_only_its_state()
+    {
+        var id = await _app.PendingRejectionAsync(Dossiers.PayeeMismatch());
+        await _app.FinaliseAsync(id);
+        var sam = _app.Client(await db.ClientAsync(Roles.Security, "sam"));
+
+        var owed = await sam.GetFromJsonAsync<JsonElement>($"/api/candidates/{id}/notices");
+        Assert.Equal("adverse_action", owed.GetProperty("owedKind").GetString());
+        Assert.Contains("we made that decision final", owed.GetProperty("preview").GetString());
+        var final = await sam.GetFromJsonAsync<JsonElement>("/api/notices?filter=final");
+        Assert.Equal(("adverse_action", "to_send"), (final[0].GetProperty("kind").GetString(), final[0].GetProperty("state").GetString()));
+
+        var channel = await ProblemOf(await sam.PostAsJsonAsync($"/api/candidates/{id}/notices", new { channel = "fax" }), HttpStatusCode.BadRequest);
+        Assert.Equal(["'channel' must be one of: email, post, portal."], ErrorsFor(channel, "channel"));
+        Assert.Equal(1, await db.QuerySingleAsync<int>("select count(*)::int from candidate_notices where candidate_id = @id", new { id })); // nothing half-written
+
+        var sent = await sam.PostAsJsonAsync($"/api/candidates/{id}/notices", new { channel = "post" });
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        var body = await sent.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("adverse_action", body.GetProperty("kind").GetString());
+        var again = await ProblemOf(await sam.PostAsJsonAsync($"/api/candidates/{id}/notices", new { channel = "email" }), HttpStatusCode.Conflict);
+        Assert.StartsWith("The adverse action notice for this decision was already recorded as sent", again.GetProperty("detail").GetString());
+
+        var hr = _app.Client(await db.ClientAsync(Roles.Hr));
+        var hrView = await hr.GetFromJsonAsync<JsonElement>($"/api/candidates/{id}/notices");
+        var latest = hrView.GetProperty("notices")[0];
+        Assert.Equal(("adverse_action", "final_sent"), (latest.GetProperty("kind").GetString(), latest.GetProperty("state").GetString()));
+        Assert.False(latest.TryGetProperty("letterText", out _));
+        Assert.False(hrView.TryGetProperty("preview", out _));
+        Assert.Equal(HttpStatusCode.Forbidden, (await hr.PostAsJsonAsync($"/api/candidates/{id}/notices", new { channel = "email" })).StatusCode);
+        var auditor = _app.Client(await db.ClientAsync(Roles.Auditor));
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync($"/api/candidates/{id}/notices", new { channel = "email" })).StatusCode);
     }
 }

@@ -86,10 +86,164 @@ public sealed class NoticeFlowTests(DatabaseFixture db) : IAsyncLifetime
         var finalisation = await db.QuerySingleAsync<(long NoticeId, string FinalisedBy)>("select notice_id, finalised_by from rejection_finalisations");
         Assert.Equal((sent.NoticeId, "sky"), finalisation);
         Assert.Equal("finalised", Assert.Single(await _app.SendAsync(new ListNotices.Query("sent"), "sam")).State);
-        Assert.Empty(await _app.SendAsync(new ListNotices.Query("open"), "sam"));
+        // What stays open is the second letter the final rejection is owed.
+        var owed = Assert.Single(await _app.SendAsync(new ListNotices.Query("open"), "sam"));
+        Assert.Equal((id, NoticeLetter.AdverseAction, "to_send"), (owed.CandidateId, owed.Kind, owed.State));
         var actions = await db.QueryAsync<string>("select action from audit_records order by id");
         Assert.Equal(["RecordNoticeSent", "FinaliseRejection"], actions.Where(a => a is "RecordNoticeSent" or "FinaliseRejection").ToArray());
         await Assert.ThrowsAsync<ConflictException>(() => Finalise(id)); // once
+    }
+
+    private Task<GetCandidateNotices.Response> NoticesOf(long id, string actor = "sam", string role = Roles.Security) =>
+        _app.SendAsync(new GetCandidateNotices.Query(id), actor, role);
+
+    [Fact]
+    public async Task The_adverse_action_notice_is_not_owed_before_the_rejection_is_final()
+    {
+        var id = await _app.PendingRejectionAsync(Dossiers.PayeeMismatch());
+        Assert.Equal(NoticeLetter.PreAdverseAction, (await NoticesOf(id)).OwedKind);
+        var pre = await Send(id);
+        Assert.Equal(NoticeLetter.PreAdverseAction, pre.Kind); // rejection_pending gets the first letter, not the second
+        _app.Clock.Advance(TimeSpan.FromDays(6));
+
+        var waiting = await NoticesOf(id);
+        Assert.Equal(NoticeLetter.PreAdverseAction, waiting.OwedKind); // the period is over, but nothing is final yet
+        Assert.DoesNotContain(await _app.SendAsync(new ListNotices.Query("final"), "sam"), i => i.CandidateId == id);
+        Assert.False(await db.QuerySingleAsync<bool>("select final_notice_owed from candidates where id = @id", new { id }));
+    }
+
+    [Fact]
+    public async Task After_finalising_the_adverse_action_notice_is_owed_recorded_once_and_audited()
+    {
+        var id = await _app.PendingRejectionAsync(Dossiers.PayeeMismatch());
+        var preSentAt = _app.Clock.GetUtcNow();
+        var pre = await Send(id, "post");
+        _app.Clock.Advance(TimeSpan.FromDays(5) + TimeSpan.FromMinutes(1));
+        var finalisedAt = _app.Clock.GetUtcNow();
+        await Finalise(id);
+
+        var owed = await NoticesOf(id);
+        Assert.Equal(("rejected", NoticeLetter.AdverseAction), (owed.Status, owed.OwedKind));
+        Assert.Null(owed.CurrentNoticeId);
+        Assert.False(owed.CanFinalise);
+        Assert.Contains($"On {NoticeLetter.Date(finalisedAt)} we made that decision final", owed.Preview);
+        Assert.Contains($"findings described in our letter of {NoticeLetter.Date(preSentAt)}", owed.Preview);
+        Assert.Contains("The holder of the bank account you gave for your pay is not you.", owed.Preview);
+        Assert.Contains("No consumer report from a consumer reporting agency was used", owed.Preview);
+        Assert.DoesNotContain("Christina Moore", owed.Preview);
+        Assert.DoesNotContain("No response within the waiting period", owed.Preview); // the reviewer's justification stays inside
+        var listed = Assert.Single(await _app.SendAsync(new ListNotices.Query("final"), "sam"));
+        Assert.Equal((id, NoticeLetter.AdverseAction, "to_send"), (listed.CandidateId, listed.Kind, listed.State));
+        Assert.True(await db.QuerySingleAsync<bool>("select final_notice_owed from candidates where id = @id", new { id }));
+
+        _app.Clock.Advance(TimeSpan.FromHours(3));
+        var sentAt = _app.Clock.GetUtcNow();
+        var sent = await Send(id, "email");
+
+        Assert.Equal((NoticeLetter.AdverseAction, sentAt), (sent.Kind, sent.RespondBy)); // no agency: the letter asks nothing by a date
+        var stored = await db.QuerySingleAsync<(long DecisionId, string Kind, string Channel, string SentBy, string LetterText)>(
+            "select decision_id, kind, channel, sent_by, letter_text from candidate_notices where id = @NoticeId", new { sent.NoticeId });
+        Assert.Equal((owed.DecisionId!.Value, NoticeLetter.AdverseAction, "email", "sam"), (stored.DecisionId, stored.Kind, stored.Channel, stored.SentBy));
+        Assert.StartsWith($"The hiring team\n{NoticeLetter.Date(sentAt)}\nReference: {NoticeLetter.ReferenceFor(id, owed.DecisionId.Value)}\n", stored.LetterText);
+        Assert.Contains("Adverse action notice: your application", stored.LetterText);
+
+        var after = await NoticesOf(id);
+        Assert.Null(after.OwedKind);
+        Assert.Null(after.Preview);
+        Assert.Equal(sent.NoticeId, after.CurrentNoticeId);
+        Assert.Equal(["final_sent", "finalised"], after.Notices.Select(n => n.State).ToArray());
+        Assert.Equal(stored.LetterText, after.Notices[0].LetterText);
+        Assert.Empty(await _app.SendAsync(new ListNotices.Query("open"), "sam"));
+        Assert.Empty(await _app.SendAsync(new ListNotices.Query("final"), "sam"));
+        Assert.Equal(["final_sent", "finalised"], (await _app.SendAsync(new ListNotices.Query("sent"), "sam")).Select(n => n.State).ToArray());
+        Assert.False(await db.QuerySingleAsync<bool>("select final_notice_owed from candidates where id = @id", new { id }));
+
+        // Once: a second recording is refused and writes nothing.
+        var twice = await Assert.ThrowsAsync<ConflictException>(() => Send(id, "post"));
+        Assert.Equal($"The adverse action notice for this decision was already recorded as sent (notice {sent.NoticeId}): it is sent once.", twice.Message);
+        Assert.Equal(1, await db.QuerySingleAsync<int>("select count(*)::int from candidate_notices where kind = 'adverse_action'"));
+        // A final rejection takes no response against a notice, and is not finalised again.
+        await Assert.ThrowsAsync<ConflictException>(() =>
+            _app.SendAsync(new RecordNoticeResponse.Command { CandidateId = id, Channel = "email", ResponseText = "I dispute this." }, "sam"));
+        await Assert.ThrowsAsync<ConflictException>(() => Finalise(id));
+
+        var audit = await db.QueryAsync<(string Actor, string TargetType, string TargetId, string Details)>(
+            "select actor, target_type, target_id, details from audit_records where action = 'RecordNoticeSent' order by id");
+        Assert.Equal(2, audit.Count()); // the first letter and the second, nothing for the refused attempt
+        var record = audit.Last();
+        Assert.Equal(("sam", "candidate", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), (record.Actor, record.TargetType, record.TargetId));
+        var details = System.Text.Json.JsonDocument.Parse(record.Details).RootElement;
+        Assert.Equal(sent.NoticeId, details.GetProperty("noticeId").GetInt64());
+        Assert.Equal(NoticeLetter.AdverseAction, details.GetProperty("kind").GetString());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stored.LetterText))),
+            details.GetProperty("letterSha256").GetString());
+        Assert.NotEqual(pre.NoticeId, sent.NoticeId);
+    }
+
+    [Fact]
+    public async Task With_an_agency_configured_the_adverse_action_notice_names_it_and_its_deadline_is_the_60_day_window()
+    {
+        await using var app = new ClockedApp(db, new NoticeOptions
+        {
+            ConsumerReportingAgency = new("Example Screening LLC", "PO Box 1000, Springfield, IL 62701", "+1 800 555 0100"),
+        });
+        var id = await app.PendingRejectionAsync(Dossiers.PayeeMismatch());
+        await app.FinaliseAsync(id);
+
+        var sentAt = app.Clock.GetUtcNow();
+        var sent = await app.SendAsync(new RecordNoticeSent.Command { CandidateId = id, Channel = "portal" }, "sam");
+
+        Assert.True(sent.RespondBy >= sentAt.AddDays(60) && sent.RespondBy < sentAt.AddDays(60).AddMinutes(1));
+        var text = await db.QuerySingleAsync<string>("select letter_text from candidate_notices where id = @NoticeId", new { sent.NoticeId });
+        Assert.Contains("Example Screening LLC\nPO Box 1000, Springfield, IL 62701\nPhone: +1 800 555 0100\n", text);
+        Assert.Contains($"until at least {NoticeLetter.Deadline(sent.RespondBy)}", text);
+        Assert.DoesNotContain("No consumer report", text);
+    }
+
+    [Fact]
+    public async Task The_adverse_action_notice_is_refused_for_other_statuses()
+    {
+        // In review, and decided to clear.
+        var review = (await _app.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
+        await _app.SendAsync(new VetCandidate.Command(review), "system", Roles.System);
+        Assert.Null((await NoticesOf(review)).OwedKind);
+        await Assert.ThrowsAsync<ConflictException>(() => Send(review));
+
+        var cleared = (await _app.SendAsync(Dossiers.PayeeMismatch() with { ExternalId = "ats-cleared", LegalName = "Emily Carter" }, "hana", Roles.Hr)).Id;
+        await _app.SendAsync(new VetCandidate.Command(cleared), "system", Roles.System);
+        await _app.SendAsync(new ClaimCandidate.Command(cleared), "sam");
+        await _app.SendAsync(new DecideCandidate.Command { CandidateId = cleared, Outcome = "clear", Justification = "The payee is the candidate's own joint account." }, "sam");
+        Assert.Null((await NoticesOf(cleared)).OwedKind);
+        var refused = await Assert.ThrowsAsync<ConflictException>(() => Send(cleared));
+        Assert.Contains("a letter is sent only for a pending rejection (after its approval), a rejection made final or a request for information", refused.Message);
+
+        // A rejected status without a finalisation through a notice (an edge state written directly) owes nothing.
+        await db.ExecuteAsync("update candidates set status = 'rejected', review_since = null where id = @review", new { review });
+        Assert.Null((await NoticesOf(review)).OwedKind);
+        await Assert.ThrowsAsync<ConflictException>(() => Send(review));
+        Assert.Equal(0, await db.QuerySingleAsync<int>("select count(*)::int from candidate_notices"));
+    }
+
+    [Fact]
+    public async Task The_open_and_final_lists_walk_their_partial_indexes_in_order()
+    {
+        // The plan on an empty table would be a scan whatever the indexes; with scans switched off it shows whether the
+        // query's predicate matches its partial index and its order needs no sort (a page costs the same at a
+        // million candidates).
+        await using var connection = new NpgsqlConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        await Dapper.SqlMapper.ExecuteAsync(connection, "set enable_seqscan = off; set enable_bitmapscan = off");
+        foreach (var (sql, ready, index) in new[]
+                 {
+                     (ListNotices.Handler.OpenSql, false, "ix_candidates_notice_open"),
+                     (ListNotices.Handler.FinalSql, false, "ix_candidates_final_notice_owed"),
+                 })
+        {
+            var plan = string.Join("\n", await Dapper.SqlMapper.QueryAsync<string>(connection, "explain " + sql,
+                new { Limit = 51, Offset = 0, Now = DateTimeOffset.UtcNow, Ready = ready }));
+            Assert.True(plan.Contains(index), plan);
+            Assert.False(plan.Contains("Sort"), plan);
+        }
     }
 
     [Fact]

@@ -20,6 +20,17 @@ public sealed class NoticeLetterTests
     {
         Kind = kind, CandidateName = "Daniel Brooks", Role = "Backend engineer", Reference = "HV-12-34", Signals = signals,
         SentAt = SentAt, RespondBy = SentAt.AddDays(5), EmployerName = "Acme Hiring", HowToRespond = "E-mail hiring@acme.example.",
+        PreAdverseSentAt = SentAt.AddDays(-8), FinalisedAt = SentAt.AddDays(-1),
+    });
+
+    private static readonly ConsumerReportingAgency Agency = new("Example Screening LLC", "PO Box 1000, Springfield, IL 62701", "+1 800 555 0100");
+
+    private static string WriteFinal(ConsumerReportingAgency? agency, params Signal[] signals) => NoticeLetter.Write(new NoticeLetter.Input
+    {
+        Kind = NoticeLetter.AdverseAction, CandidateName = "Daniel Brooks", Role = "Backend engineer", Reference = "HV-12-34", Signals = signals,
+        SentAt = SentAt, RespondBy = agency is null ? SentAt : SentAt.AddDays(60), EmployerName = "Acme Hiring", HowToRespond = "E-mail hiring@acme.example.",
+        PreAdverseSentAt = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero), FinalisedAt = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero),
+        Agency = agency,
     });
 
     [Fact]
@@ -137,9 +148,9 @@ public sealed class NoticeLetterTests
             S("INT-01", "interview-camera", weight: 30, severity: Severity.Medium),
         ];
 
-        foreach (var kind in NoticeLetter.Kinds)
+        var letters = NoticeLetter.Kinds.Select(kind => (kind, Write(kind, signals))).Append(("adverse_action with an agency", WriteFinal(Agency, signals)));
+        foreach (var (kind, text) in letters)
         {
-            var text = Write(kind, signals);
             string[] forbidden =
             [
                 // other people and their data
@@ -157,6 +168,92 @@ public sealed class NoticeLetterTests
             foreach (var word in forbidden)
                 Assert.False(text.Contains(word, StringComparison.OrdinalIgnoreCase), $"The {kind} letter contains '{word}':\n{text}");
         }
+    }
+
+    [Fact]
+    public void The_adverse_action_notice_says_the_decision_is_final_and_when_and_names_the_findings_of_the_first_letter()
+    {
+        var text = WriteFinal(null, S("PAY-04", "payee-name"), S("NET-07", "network-origin", weight: 30, severity: Severity.Medium));
+
+        Assert.StartsWith("Acme Hiring\n2 December 2026\nReference: HV-12-34\n\nDear Daniel Brooks,", text);
+        Assert.Contains("Adverse action notice: your application for the role of Backend engineer", text);
+        Assert.Contains("On 20 November 2026 we wrote to you (pre-adverse action notice, reference HV-12-34)", text);
+        Assert.Contains("On 1 December 2026 we made that decision final: we will not continue with your application.", text);
+        Assert.Contains("The decision was based in whole or in part on the findings described in our letter of 20 November 2026:", text);
+        // The same fixed sentences as the first letter, area by area, without the corrections (the time to correct is over).
+        Assert.Contains("1. Where you connected from\n- The internet connection used for your application is registered in a different country", text);
+        Assert.Contains("2. Your payment details\n- The holder of the bank account you gave for your pay is not you.", text);
+        Assert.DoesNotContain("How you can correct or explain it", text);
+        Assert.Contains("You may still dispute with us the accuracy or completeness of the information these findings rest on. E-mail hiring@acme.example. Quote the reference HV-12-34.", text);
+        Assert.DoesNotContain("not final", text);
+        Assert.DoesNotContain("Please respond by", text);
+        Assert.EndsWith("Yours sincerely,\nAcme Hiring\n", text);
+    }
+
+    [Fact]
+    public void Without_an_agency_configured_the_adverse_action_notice_says_no_consumer_report_was_used_and_states_no_deadline()
+    {
+        var text = WriteFinal(null, S("PAY-04", "payee-name"));
+
+        Assert.Contains("No consumer report from a consumer reporting agency was used in this decision: the checks were made by us, the employer, on the information in your application.", text);
+        Assert.DoesNotContain("free copy", text);
+        Assert.DoesNotContain("did not make this decision", text);
+        Assert.DoesNotContain("Summary of Your Rights", text);
+        Assert.DoesNotContain(" UTC", text); // no date to act by
+    }
+
+    [Fact]
+    public void With_an_agency_configured_the_adverse_action_notice_names_it_and_the_rights_to_a_free_copy_within_60_days_and_to_dispute()
+    {
+        var text = WriteFinal(Agency, S("PAY-04", "payee-name"));
+
+        Assert.Contains("A background report from the following consumer reporting agency was part of the information this decision was based on:\n" +
+            "Example Screening LLC\nPO Box 1000, Springfield, IL 62701\nPhone: +1 800 555 0100\n", text);
+        Assert.Contains("Example Screening LLC did not make this decision and cannot tell you why it was made.", text);
+        Assert.Contains("You have the right to a free copy of your report from Example Screening LLC if you ask for it within 60 days of receiving this letter " +
+            "(counted from the date of this letter, that is until at least 31 January 2027 at 09:30 UTC).", text);
+        Assert.Contains("You also have the right to dispute directly with Example Screening LLC the accuracy or completeness of anything in the report.", text);
+        Assert.Contains("\"A Summary of Your Rights Under the Fair Credit Reporting Act\" is enclosed.", text);
+        Assert.DoesNotContain("No consumer report", text);
+        Assert.Contains("You may still dispute with us", text); // the employer too, not only the agency
+    }
+
+    [Fact]
+    public void The_adverse_action_notice_with_nothing_to_cite_still_says_what_it_rests_on_in_general_terms()
+    {
+        var text = WriteFinal(null, S("ID-10", "education-country"), S("INT-11", "unnatural-language"));
+
+        Assert.Contains("- Some of the information in your application could not be confirmed.", text);
+        Assert.DoesNotContain("1. ", text);
+    }
+
+    [Fact]
+    public void The_adverse_action_notice_window_is_60_days_from_sending_with_an_agency_and_the_sending_itself_without_one()
+    {
+        var sent = new DateTimeOffset(2026, 12, 2, 9, 30, 12, 345, TimeSpan.Zero);
+
+        Assert.Equal(new DateTimeOffset(2027, 1, 31, 9, 31, 0, TimeSpan.Zero),
+            NoticeStage.RespondBy(NoticeLetter.AdverseAction, sent, new NoticeOptions { ConsumerReportingAgency = Agency }));
+        Assert.Equal(sent, NoticeStage.RespondBy(NoticeLetter.AdverseAction, sent, new NoticeOptions()));
+        Assert.Equal("final_sent", NoticeStage.StateOf(false, false, true, false, NoticeLetter.AdverseAction, sent, sent.AddDays(90)));
+    }
+
+    [Fact]
+    public void The_agency_is_configured_with_name_address_and_phone_together_or_not_at_all()
+    {
+        Assert.Null(NoticeOptions.From(new ConfigurationBuilder().Build()).ConsumerReportingAgency);
+
+        var configured = NoticeOptions.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Notices:ConsumerReportingAgency:Name"] = " Example Screening LLC ", ["Notices:ConsumerReportingAgency:Address"] = "PO Box 1000, Springfield, IL 62701",
+            ["Notices:ConsumerReportingAgency:Phone"] = "+1 800 555 0100",
+        }).Build());
+        Assert.Equal(Agency, configured.ConsumerReportingAgency);
+
+        var partial = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Notices:ConsumerReportingAgency:Name"] = "Example Screening LLC" }).Build();
+        var error = Assert.Throws<InvalidOperationException>(() => NoticeOptions.From(partial));
+        Assert.Contains("Notices:ConsumerReportingAgency", error.Message);
+        Assert.Contains("Address, Phone", error.Message);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HireVet.Web.Pages.Notices;
 
 /// <summary>Open notices and waiting periods: letters to send, waiting periods running, pending rejections ready to
-/// finalise, responses, and every notice sent; 50 to a page.</summary>
+/// finalise, final rejections owed the adverse action notice, responses, and every notice sent; 50 to a page.</summary>
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     public const int PageSize = 50;
@@ -21,6 +21,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [
         ("open", "Open: letters to send and waiting periods"),
         ("ready", "Ready to finalise"),
+        ("final", "Final letters to send"),
         ("responded", "Responded"),
         ("sent", "Every notice sent"),
     ];

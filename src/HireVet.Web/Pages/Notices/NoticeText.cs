@@ -6,6 +6,7 @@ public static class NoticeText
     public static string Kind(string? kind) => kind switch
     {
         "pre_adverse_action" => "Pre-adverse action notice",
+        "adverse_action" => "Adverse action notice",
         "information_request" => "Request for information",
         _ => Display.Words(kind),
     };
@@ -18,10 +19,22 @@ public static class NoticeText
         "overdue" => "No answer by the deadline",
         "responded" => "Responded",
         "finalised" => "Rejection final",
+        "final_sent" => "Final letter sent",
         "resent" => "Sent again later",
         "closed" => "Closed",
         _ => Display.Words(state),
     };
+
+    /// <summary>What a notice's deadline means, by kind.</summary>
+    public static string DeadlineLabel(string kind) => kind switch
+    {
+        "pre_adverse_action" => "Waiting period ends",
+        "adverse_action" => "Free report copy window ends",
+        _ => "Answer requested by",
+    };
+
+    /// <summary>An adverse action notice with no agency configured states no deadline: it is stored as the sending.</summary>
+    public static bool HasDeadline(string kind, DateTimeOffset sentAt, DateTimeOffset respondBy) => kind != "adverse_action" || respondBy > sentAt;
 
     public static string Channel(string? channel) => channel switch
     {
