@@ -8,7 +8,8 @@ namespace HireVet.Application.Notices;
 
 /// <summary>Where a candidate stands with their letters: which letter the current decision calls for (a pre-adverse-
 /// action notice for an approved rejection, the adverse action notice once that rejection was made final, a request for
-/// information), the latest notice sent for that decision, and whether the candidate answered it. Read by the notice commands (under the candidate's row lock) and the pages.</summary>
+/// information), the latest notice sent for that decision, and whether the candidate answered it. Read by the notice
+/// commands (under the candidate's row lock) and the pages.</summary>
 public static class NoticeStage
 {
     public const string RejectionPending = "rejection_pending";
