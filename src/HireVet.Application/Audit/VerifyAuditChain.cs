@@ -57,7 +57,7 @@ public static class VerifyAuditChain
         public string? Problem { get; init; }
     }
 
-    public const string LatestWalkSql = """
+    private const string LatestWalkSql = """
         select id, walked_at, valid, records_checked, through_seq, through_hash, max_record_id, first_broken_seq, problem
         from audit_chain_walks order by id desc limit 1
         """;

@@ -215,6 +215,14 @@ public static class NoticeLetter
         (kind switch { PreAdverseAction => "Pre-adverse action notice", AdverseAction => "Adverse action notice", _ => "Request for information" }) + ": your application" +
         (string.IsNullOrWhiteSpace(role) ? "" : $" for the role of {role}");
 
+    /// <summary>Every letter's opening: sender, date, reference, salutation and subject.</summary>
+    private static void Opening(StringBuilder text, Input input) =>
+        text.Append(input.EmployerName).Append('\n')
+            .Append(Date(input.SentAt)).Append('\n')
+            .Append($"Reference: {input.Reference}").Append("\n\n")
+            .Append($"Dear {input.CandidateName},").Append("\n\n")
+            .Append(Subject(input.Kind, input.Role)).Append("\n\n");
+
     /// <summary>The letter's full text, plain text with blank lines between paragraphs.</summary>
     public static string Write(Input input)
     {
@@ -225,14 +233,7 @@ public static class NoticeLetter
         var text = new StringBuilder();
         void Paragraph(string line = "") => text.Append(line).Append('\n');
 
-        Paragraph(input.EmployerName);
-        Paragraph(Date(input.SentAt));
-        Paragraph($"Reference: {input.Reference}");
-        Paragraph();
-        Paragraph($"Dear {input.CandidateName},");
-        Paragraph();
-        Paragraph(Subject(input.Kind, input.Role));
-        Paragraph();
+        Opening(text, input);
         Paragraph("We check every application we receive in the same way: whether the information in it is consistent and can be confirmed.");
         Paragraph(preAdverse
             ? "Based on those checks, we are considering a decision not to continue with your application. This decision is not final. Before it is made, you have the right to know what we found and to correct or explain it."
@@ -290,14 +291,7 @@ public static class NoticeLetter
         var text = new StringBuilder();
         void Paragraph(string line = "") => text.Append(line).Append('\n');
 
-        Paragraph(input.EmployerName);
-        Paragraph(Date(input.SentAt));
-        Paragraph($"Reference: {input.Reference}");
-        Paragraph();
-        Paragraph($"Dear {input.CandidateName},");
-        Paragraph();
-        Paragraph(Subject(input.Kind, input.Role));
-        Paragraph();
+        Opening(text, input);
         Paragraph($"On {Date(input.PreAdverseSentAt)} we wrote to you (pre-adverse action notice, reference {input.Reference}) to tell you what our checks of your application could not reconcile, and that we were considering a decision not to continue with your application.");
         Paragraph();
         Paragraph("Our decision");

@@ -48,7 +48,8 @@ public sealed class ListSchedulesTests(DatabaseFixture db) : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
 
         Assert.Equal(("running", "schedules-node"), (view.Status, view.ThisNode));
-        Assert.Equal(["deliver-webhooks", "rescreen-nightly", "rescreen-weekly", "sweep-pending-vetting"], view.Schedules.Select(s => s.Name).Order());
+        Assert.Equal(["deliver-webhooks", "fold-dashboard-counts", "rescreen-nightly", "rescreen-weekly", "sweep-pending-vetting", "walk-audit-chain"],
+            view.Schedules.Select(s => s.Name).Order());
         Assert.Equal(queuedBefore + 1, view.QueuedBatches);
 
         var nightly = Assert.Single(view.Schedules, s => s.Name == "rescreen-nightly");
@@ -66,6 +67,12 @@ public sealed class ListSchedulesTests(DatabaseFixture db) : IAsyncLifetime
         var webhooks = Assert.Single(view.Schedules, s => s.Name == "deliver-webhooks");
         Assert.Equal((TimeSpan.FromSeconds(5), (string?)null, (string?)null), (webhooks.Interval, webhooks.Cron, webhooks.TimeZone));
         Assert.NotNull(webhooks.NextFireAt);
+
+        var walk = Assert.Single(view.Schedules, s => s.Name == "walk-audit-chain");
+        Assert.Equal(("audit", "0 30 * * * ?", "UTC"), (walk.Group, walk.Cron, walk.TimeZone));
+        Assert.InRange(walk.NextFireAt!.Value - now, TimeSpan.Zero, TimeSpan.FromHours(1));
+        var fold = Assert.Single(view.Schedules, s => s.Name == "fold-dashboard-counts");
+        Assert.Equal(TimeSpan.FromSeconds(60), fold.Interval);
 
         var node = Assert.Single(view.Nodes, n => n.IsThisNode);
         Assert.Equal(("schedules-node", "alive", TimeSpan.FromSeconds(5)), (node.Name, node.State, node.CheckInInterval));
