@@ -98,6 +98,12 @@ public static class VerifyAuditChain
             var expectedSeq = fromSeq;
             var previousHash = AuditChain.GenesisHash;
             long checkedCount = 0, lastSeq = 0, maxRecordId = walk?.MaxRecordId ?? 0;
+            // Every outcome carries how far this walk got.
+            Response Walked(Response outcome) => outcome with
+            {
+                RecordsChecked = checkedCount, FromSeq = fromSeq, ThroughSeq = lastSeq, ContinuedFrom = walk, MaxRecordId = maxRecordId,
+                Duration = started.Elapsed,
+            };
             // Streamed (unbuffered): the chain can be long.
             var rows = db.Connection.QueryUnbufferedAsync<Row>(ChainSql, new { FromSeq = fromSeq }, db.Transaction);
             await foreach (var r in rows.WithCancellation(ct))
@@ -110,11 +116,7 @@ public static class VerifyAuditChain
                 else if (!continued && r.PreviousHash != previousHash) problem = "Its link to the previous record does not match that record's hash.";
                 else if (AuditChain.ComputeHash(r) != r.Hash) problem = "Its content does not match its hash: it was changed.";
                 if (problem is not null)
-                    return new Response
-                    {
-                        Valid = false, RecordsChecked = checkedCount, FromSeq = fromSeq, ThroughSeq = lastSeq, FirstBrokenSeq = r.Seq,
-                        FirstBrokenId = r.RecordId, Problem = problem, ContinuedFrom = walk, MaxRecordId = maxRecordId, Duration = started.Elapsed,
-                    };
+                    return Walked(new Response { Valid = false, FirstBrokenSeq = r.Seq, FirstBrokenId = r.RecordId, Problem = problem });
                 checkedCount++;
                 expectedSeq++;
                 lastSeq = r.Seq;
@@ -122,26 +124,20 @@ public static class VerifyAuditChain
                 maxRecordId = Math.Max(maxRecordId, r.RecordId);
             }
             if (walk is not null && checkedCount == 0)
-                return new Response
+                return Walked(new Response
                 {
-                    Valid = false, FromSeq = fromSeq, FirstBrokenSeq = walk.ThroughSeq, Problem = "The last link the full walk checked is gone: links were deleted.",
-                    ContinuedFrom = walk, Duration = started.Elapsed,
-                };
+                    Valid = false, FirstBrokenSeq = walk.ThroughSeq, Problem = "The last link the full walk checked is gone: links were deleted.",
+                });
 
             var (orphan, unchained) = await db.Connection.QuerySingleAsync<(long? Orphan, long Unchained)>(
                 new CommandDefinition(OutsideSql, new { AboveRecordId = walk?.MaxRecordId ?? 0 }, db.Transaction, cancellationToken: ct));
             if (orphan is { } id)
-                return new Response
+                return Walked(new Response
                 {
-                    Valid = false, RecordsChecked = checkedCount, FromSeq = fromSeq, ThroughSeq = lastSeq, FirstBrokenId = id, Unchained = unchained,
+                    Valid = false, FirstBrokenId = id, Unchained = unchained,
                     Problem = "The record is neither linked into the chain nor waiting to be: it was taken out of the queue.",
-                    ContinuedFrom = walk, MaxRecordId = maxRecordId, Duration = started.Elapsed,
-                };
-            return new Response
-            {
-                Valid = true, RecordsChecked = checkedCount, FromSeq = fromSeq, ThroughSeq = lastSeq, HeadHash = lastSeq == 0 ? null : previousHash,
-                Unchained = unchained, ContinuedFrom = walk, MaxRecordId = maxRecordId, Duration = started.Elapsed,
-            };
+                });
+            return Walked(new Response { Valid = true, HeadHash = lastSeq == 0 ? null : previousHash, Unchained = unchained });
         }
 
         private sealed record Row : AuditChain.Entry

@@ -25,8 +25,6 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public static string Week(DateOnly monday) => monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Number(long n) => Display.Count(n);
-
     /// <summary>"3 days", "5 hours", "12 minutes": how long ago, in the largest whole unit.</summary>
     public static string Age(DateTimeOffset since, DateTimeOffset now)
     {
@@ -67,8 +65,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     }
 
     public string HistogramSummary() =>
-        $"Bar chart of risk scores of {Number(Dashboard.ScoreHistogram!.Sum(b => b.Value))} vetted candidates: " +
-        string.Join(", ", Dashboard.ScoreHistogram!.Select(b => $"{b.Key}: {Number(b.Value)}")) + ".";
+        $"Bar chart of risk scores of {Display.Count(Dashboard.ScoreHistogram!.Sum(b => b.Value))} vetted candidates: " +
+        string.Join(", ", Dashboard.ScoreHistogram!.Select(b => $"{b.Key}: {Display.Count(b.Value)}")) + ".";
 
     public string SignalsSummary()
     {
@@ -76,7 +74,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         return s.Indicators.Count == 0
             ? $"Bar chart: no signal raised in the {s.Weeks.Length} weeks from {Week(s.Weeks[0])}."
             : $"Stacked bar chart of candidates flagged per week from {Week(s.Weeks[0])}, by indicator; totals over the {s.Weeks.Length} weeks: " +
-              string.Join(", ", s.Indicators.Select(i => $"{i.Key} {Number(i.Total)}")) + ". The table below has every week.";
+              string.Join(", ", s.Indicators.Select(i => $"{i.Key} {Display.Count(i.Total)}")) + ". The table below has every week.";
     }
 
     public string DecisionsSummary()
@@ -85,6 +83,6 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         return d.Outcomes.Count == 0
             ? $"Bar chart: no decision in the {d.Weeks.Length} weeks from {Week(d.Weeks[0])}."
             : $"Stacked bar chart of decisions per week from {Week(d.Weeks[0])}, by outcome; totals: " +
-              string.Join(", ", d.Outcomes.Select(o => $"{Display.Words(o.Key)} {Number(o.Total)}")) + ". The table below has every week.";
+              string.Join(", ", d.Outcomes.Select(o => $"{Display.Words(o.Key)} {Display.Count(o.Total)}")) + ". The table below has every week.";
     }
 }
