@@ -35,6 +35,7 @@ public static class DependencyInjection
 
         services.AddScoped<Candidates.DossierStore>();
         services.AddScoped<Vetting.CandidateVetting>();
+        services.AddScoped<Monitoring.RescreenBatchQueue>();
         services.AddScoped<AuditScope>();
         services.AddScoped<AfterCommitQueue>();
         services.AddScoped<IAfterCommit>(sp => sp.GetRequiredService<AfterCommitQueue>());

@@ -120,6 +120,7 @@ app.MapAdmin();
 app.MapReferenceData();
 app.MapRulesets();
 app.MapDashboard();
+app.MapJobsDashboard();
 app.MapRazorPages();
 
 if (demo) await DemoSeeder.SeedAsync(app.Services);

@@ -30,7 +30,7 @@ public sealed class VettingHost : IDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Paths.RepositoryRoot });
         builder.Configuration["ConnectionStrings:HireVet"] = connectionString;
-        builder.Configuration["Jobs:Enabled"] = "false"; // vetting is driven below, not by Quartz
+        builder.Configuration["Jobs:Enabled"] = "false"; // vetting is driven below, not by the job servers
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // Data Protection warns that its keys are not encrypted at rest: expected for a throw-away database.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 
 namespace HireVet.Scale.Load;
 
-/// <summary>POST /api/candidates at a fixed rate against the seeded database while Quartz vets every submission in the
+/// <summary>POST /api/candidates at a fixed rate against the seeded database while Hangfire vets every submission in the
 /// background: a warm-up that is not counted, then the measured window.</summary>
 public static class PostScenario
 {

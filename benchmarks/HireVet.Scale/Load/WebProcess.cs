@@ -7,8 +7,8 @@ using HireVet.Quality.Running;
 
 namespace HireVet.Scale.Load;
 
-/// <summary>The built web application (src/HireVet.Web, Release) as a child process on a free port, with the Quartz
-/// scheduler on, as `./hirevet start` runs it. Its MediatR logging behaviour is switched to Debug so each command's
+/// <summary>The built web application (src/HireVet.Web, Release) as a child process on a free port, with its job
+/// servers on, as `./hirevet start` runs it. Its MediatR logging behaviour is switched to Debug so each command's
 /// time inside the application (pipeline, transaction and audit included) can be set beside the client's latency.</summary>
 public sealed partial class WebProcess : IAsyncDisposable
 {
@@ -195,7 +195,7 @@ public sealed partial class WebProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_process.HasExited) { _process.Dispose(); return; }
-        // SIGTERM lets Quartz and the host shut down; kill only if that hangs.
+        // SIGTERM lets the job servers and the host shut down; kill only if that hangs.
         Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         try { await _process.WaitForExitAsync(timeout.Token); }

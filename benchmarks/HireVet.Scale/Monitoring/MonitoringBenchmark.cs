@@ -113,7 +113,7 @@ public static class MonitoringBenchmark
             var integrationKey = await WebProcess.CreateApiKeyAsync(connectionString, $"monitoring-{tag}-integration", "integration");
             var adminKey = await WebProcess.CreateApiKeyAsync(connectionString, $"monitoring-{tag}-admin", "admin");
             // The scheduled crons stay away from the measurement: runs are started by hand, as an admin would.
-            var never = "0 0 0 1 1 ? 2099";
+            var never = "0 0 31 2 *"; // Hangfire's Cron.Never(): February 31st
             await using var web = await WebProcess.StartAsync(connectionString, Log,
                 new Dictionary<string, string> { ["Jobs__RescreenCron"] = never, ["Jobs__FullRescreenCron"] = never });
             await using var resources = new ResourceSampler(web.ProcessId);

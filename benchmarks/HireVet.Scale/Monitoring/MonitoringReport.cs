@@ -97,7 +97,7 @@ public sealed class MonitoringReport
         ResourceSampler.Phase fullPhase, ResourceSampler.Phase incrementalPhase)
     {
         md.AppendLine("## Re-screening").AppendLine();
-        md.AppendLine("Started with `POST /api/admin/rescreen-runs`; the batches are durable jobs of the app's clustered Quartz scheduler. Wall time runs from the request until the run is seen completed; run time is the run's own started/finished.").AppendLine();
+        md.AppendLine("Started with `POST /api/admin/rescreen-runs`; the batches are Hangfire jobs on the re-screening queue of the app's job servers. Wall time runs from the request until the run is seen completed; run time is the run's own started/finished.").AppendLine();
         md.AppendLine("| Run | Subjects | Batches | Processed | Signals | Bands raised | Failures | Status | Wall time | Run time | Subjects/s | Peak web / PostgreSQL | CPU web / PostgreSQL |").AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (run, mem) in new[] { (fullRun, fullPhase), (incrementalRun, incrementalPhase) })
             md.AppendLine(F($"| {run.Kind} | {run.Subjects:N0} | {run.Batches:N0} | {run.Processed:N0} | {run.Signals:N0} | {run.BandsRaised:N0} | {run.Failures:N0} | {run.Status} | {run.WallSeconds:0.0} s | {run.RunSeconds:0.0} s | {run.Processed / run.WallSeconds:N0} | {mem.WebMiB:N0} / {mem.PostgresMiB:N0} MiB | {mem.WebCpuSeconds:0.0} / {mem.PostgresCpuSeconds:0.0} s |"));

@@ -1,11 +1,14 @@
 namespace HireVet.Application.Monitoring;
 
-/// <summary>Hands a re-screening run's batches to the clustered scheduler, one durable job each, so that every node
-/// takes part and a batch whose node died is run by another.</summary>
+/// <summary>Hands re-screening batches to the job engine, one background job each, which any node's re-screening
+/// server runs. The job is only a delivery hint: the batch's state is in rescreen_batches, and
+/// <see cref="SweepRescreenBatches"/> enqueues again a batch whose job was never enqueued or is gone.</summary>
 public interface IRescreenScheduler
 {
-    Task ScheduleBatchesAsync(long runId, int batches, CancellationToken ct);
+    /// <summary>Enqueues one batch, to run after <paramref name="delay"/> (zero: now). Returns the job's id, or null
+    /// when this node does not enqueue jobs (Jobs:Enabled=false).</summary>
+    Task<string?> EnqueueBatchAsync(long runId, int batchNo, TimeSpan delay, CancellationToken ct);
 
-    /// <summary>A failed batch is tried again after a delay.</summary>
-    Task RetryBatchAsync(long runId, int batchNo, TimeSpan delay, CancellationToken ct);
+    /// <summary>Of these jobs, the ones that will never run again: finished, failed, deleted or expired.</summary>
+    Task<IReadOnlySet<string>> GoneAsync(IReadOnlyCollection<string> jobIds, CancellationToken ct);
 }

@@ -2,53 +2,68 @@ using MediatR;
 
 namespace HireVet.Application.Monitoring;
 
-/// <summary>The scheduler's view for the jobs page: every recurring trigger (cron or interval, last and next fire, state),
-/// how many one-off triggers wait (re-screening batches, vetting requests), and which cluster nodes are checked in.</summary>
+/// <summary>The job engine's view for the jobs page: every recurring job (cron, last run and its outcome, next run), the
+/// queues' depths, and the job servers of every node with their heartbeats.</summary>
 public static class ListSchedules
 {
     public sealed record Query : IRequest<Response>;
 
     public sealed record Response
     {
-        /// <summary>This node's scheduler: disabled (Jobs:Enabled=false), created (not started yet), running, standby,
-        /// shutting_down or shutdown. Only a running one fires triggers, and only with one are runs started here scheduled.</summary>
+        /// <summary>This node's job servers: running, or disabled (Jobs:Enabled=false: this node neither runs nor
+        /// enqueues jobs), or unreachable (the job storage could not be read).</summary>
         public string Status { get; init; } = "";
         public bool RunningOnThisNode => Status == "running";
+        /// <summary>Jobs:NodeName, or the host name.</summary>
         public string? ThisNode { get; init; }
-        /// <summary>Ordered by group, then name.</summary>
+        /// <summary>Ordered by id.</summary>
         public IReadOnlyList<Schedule> Schedules { get; init; } = [];
-        /// <summary>One-off triggers in the store, waiting or running.</summary>
-        public int QueuedBatches { get; init; }
-        public int QueuedVettingRequests { get; init; }
+        /// <summary>The queues HireVet uses, in the order of <see cref="QueueNames"/>.</summary>
+        public IReadOnlyList<Queue> Queues { get; init; } = [];
+        /// <summary>Jobs waiting for a time: retries of failed re-screening batches.</summary>
+        public long Scheduled { get; init; }
+        /// <summary>Jobs that failed and will not be retried by the engine.</summary>
+        public long Failed { get; init; }
+        /// <summary>One row per node, its servers folded in; ordered by name.</summary>
         public IReadOnlyList<Node> Nodes { get; init; } = [];
+        /// <summary>Whether any node's servers sent a heartbeat recently: without one, enqueued jobs wait.</summary>
+        public bool AnyNodeAlive => Nodes.Any(n => n.State == "alive");
     }
+
+    public static readonly string[] QueueNames = ["vetting", "rescreen", "maintenance"];
 
     public sealed record Schedule
     {
+        /// <summary>The recurring job's id, e.g. rescreen-nightly.</summary>
         public string Name { get; init; } = "";
-        public string Group { get; init; } = "";
+        public string Queue { get; init; } = "";
         public string? Description { get; init; }
+        /// <summary>Type and method the job calls.</summary>
         public string Job { get; init; } = "";
-        /// <summary>Quartz cron syntax (seconds first); null for an interval trigger.</summary>
+        /// <summary>Cron syntax with seconds first ('?' accepted for day of month or week).</summary>
         public string? Cron { get; init; }
-        public TimeSpan? Interval { get; init; }
-        /// <summary>The time zone a cron expression is read in; null for an interval trigger.</summary>
         public string? TimeZone { get; init; }
         public DateTimeOffset? PreviousFireAt { get; init; }
         public DateTimeOffset? NextFireAt { get; init; }
-        /// <summary>normal, executing, blocked (another trigger of its job is running, and the job allows one run at a
-        /// time), paused, error, complete or none.</summary>
+        /// <summary>The outcome of the latest run (succeeded, failed, processing, enqueued, ...), "never run", or
+        /// "error" when the schedule itself is broken (<see cref="Error"/>).</summary>
         public string State { get; init; } = "";
+        public string? Error { get; init; }
     }
+
+    public sealed record Queue(string Name, long Waiting, long Running);
 
     public sealed record Node
     {
         public string Name { get; init; } = "";
         public bool IsThisNode { get; init; }
-        /// <summary>Null before the node's first check-in.</summary>
+        /// <summary>The servers' names with their queues and worker counts: "vetting (2 workers)".</summary>
+        public IReadOnlyList<string> Servers { get; init; } = [];
+        /// <summary>The oldest heartbeat of the node's servers.</summary>
         public DateTimeOffset? LastCheckIn { get; init; }
         public TimeSpan? CheckInInterval { get; init; }
-        /// <summary>alive, overdue (missed a check-in) or failed (the cluster is taking its work over).</summary>
+        /// <summary>alive, or overdue (missed heartbeats: its running jobs return to the queue once their invisibility
+        /// timeout passes).</summary>
         public string State { get; init; } = "";
     }
 

@@ -13,7 +13,7 @@ public static class RecordRescreenFailure
 
     public sealed record Command(long RunId, int BatchNo, string Error) : IRequest<Unit>, ICommand;
 
-    public sealed class Handler(IDbSession db, IRescreenScheduler scheduler, IAfterCommit afterCommit, AuditScope audit, TimeProvider clock)
+    public sealed class Handler(IDbSession db, RescreenBatchQueue batchQueue, IAfterCommit afterCommit, AuditScope audit, TimeProvider clock)
         : IRequestHandler<Command, Unit>
     {
         private const string FailSql = """
@@ -41,7 +41,7 @@ public static class RecordRescreenFailure
                     db.Transaction, cancellationToken: ct));
             }
             else
-                afterCommit.Enqueue(token => scheduler.RetryBatchAsync(command.RunId, command.BatchNo, TimeSpan.FromSeconds(30 * failed.Attempts), token));
+                afterCommit.Enqueue(token => batchQueue.EnqueueAsync(command.RunId, command.BatchNo, TimeSpan.FromSeconds(30 * failed.Attempts), token));
             return Unit.Value;
         }
     }

@@ -13,13 +13,19 @@ namespace HireVet.Application.Monitoring;
 /// <summary>Starts a re-screening run: the nightly incremental one (workers with new events since they were last
 /// re-screened, or everyone when the reference data changed since the last run: a new SDN entry can concern anyone),
 /// the weekly full one (every active worker and every open candidate), or one an admin starts now. The subjects are
-/// split into batches stored with the run; after commit each batch becomes a durable job of the clustered scheduler.</summary>
+/// split into batches stored with the run; after commit each batch becomes a background job that any node may run. A
+/// scheduled start may be delivered twice (the job engine runs a job at least once): its job's id is the run's key,
+/// and a second delivery returns the run the first one started, enqueuing any batch the first left unenqueued.</summary>
 public static class StartRescreen
 {
     /// <summary>Subjects per batch (per job) unless the command says otherwise.</summary>
     public const int DefaultBatchSize = 200;
 
-    public sealed record Command(string Kind, string Trigger = "manual", int BatchSize = DefaultBatchSize) : IRequest<Response>, ICommand;
+    /// <summary>A run's <paramref name="Kind"/> (incremental or full) and <paramref name="Trigger"/> (schedule or manual),
+    /// <paramref name="BatchSize"/> subjects per batch, and for a scheduled run the <paramref name="JobKey"/>: the id of
+    /// the background job that starts it (null for a run started by hand).</summary>
+    public sealed record Command(string Kind, string Trigger = "manual", int BatchSize = DefaultBatchSize, string? JobKey = null)
+        : IRequest<Response>, ICommand;
 
     public sealed record Response(long? RunId, int Subjects, int Batches, string Kind);
 
@@ -30,10 +36,11 @@ public static class StartRescreen
             RuleFor(c => c.Kind).Must(k => k is "incremental" or "full").WithMessage("'kind' must be incremental or full.");
             RuleFor(c => c.Trigger).Must(t => t is "schedule" or "manual").WithMessage("'trigger' must be schedule or manual.");
             RuleFor(c => c.BatchSize).InclusiveBetween(1, 1000);
+            RuleFor(c => c.JobKey).MaximumLength(200);
         }
     }
 
-    public sealed class Handler(IDbSession db, IReferenceData referenceData, IRescreenScheduler scheduler, IAfterCommit afterCommit,
+    public sealed class Handler(IDbSession db, IReferenceData referenceData, RescreenBatchQueue batchQueue, IAfterCommit afterCommit,
         ICurrentActor actor, AuditScope audit, TimeProvider clock) : IRequestHandler<Command, Response>
     {
         // Hired workers who are active, and candidates whose case is open (not rejected, not hired, not pending a first vetting).
@@ -74,9 +81,15 @@ public static class StartRescreen
                                  where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null))
             """;
 
+        private const string StartedAlreadySql = """
+            select id as RunId, total as Subjects, batches, kind from rescreen_runs where job_key = @JobKey
+            """;
+
+        // A concurrent delivery of the same job that committed first wins; this one then returns its run.
         private const string InsertRunSql = """
-            insert into rescreen_runs (kind, trigger, requested_by, started_at, total, batches, reference_version, events_watermark)
-            values (@Kind, @Trigger, @RequestedBy, @Now, @Total, @Batches, @ReferenceVersion, @Watermark)
+            insert into rescreen_runs (kind, trigger, requested_by, started_at, total, batches, reference_version, events_watermark, job_key)
+            values (@Kind, @Trigger, @RequestedBy, @Now, @Total, @Batches, @ReferenceVersion, @Watermark, @JobKey)
+            on conflict (job_key) where job_key is not null do nothing
             returning id
             """;
 
@@ -87,6 +100,7 @@ public static class StartRescreen
 
         public async Task<Response> Handle(Command command, CancellationToken ct)
         {
+            if (await StartedAlreadyAsync(command, ct) is { } started) return started;
             var reference = await referenceData.LoadedAsync(ct);
             var version = JsonSerializer.Serialize(reference.Datasets.Select(d => new { d.Name, d.AsOf, d.Rows, d.Status }), DossierJson.Options);
             var lastVersion = await db.Connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(LastVersionSql, transaction: db.Transaction, cancellationToken: ct));
@@ -102,11 +116,12 @@ public static class StartRescreen
             if (subjects.Length == 0) return new Response(null, 0, 0, command.Kind);
 
             var batches = subjects.Chunk(command.BatchSize).ToArray();
-            var runId = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertRunSql, new
+            var inserted = await db.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(InsertRunSql, new
             {
                 command.Kind, command.Trigger, RequestedBy = actor.Name, Now = clock.GetUtcNow(), Total = subjects.Length, Batches = batches.Length,
-                ReferenceVersion = version, Watermark = watermark,
+                ReferenceVersion = version, Watermark = watermark, command.JobKey,
             }, db.Transaction, cancellationToken: ct));
+            if (inserted is not { } runId) return (await StartedAlreadyAsync(command, ct))!;
             await db.Connection.ExecuteAsync(new CommandDefinition(InsertBatchesSql, new
             {
                 RunId = runId, Numbers = Enumerable.Range(1, batches.Length).ToArray(),
@@ -115,8 +130,20 @@ public static class StartRescreen
 
             audit.Target("rescreen_run", runId);
             audit.Details["batches"] = batches.Length;
-            afterCommit.Enqueue(token => scheduler.ScheduleBatchesAsync(runId, batches.Length, token));
+            afterCommit.Enqueue(token => batchQueue.EnqueueNotEnqueuedAsync(runId, token));
             return new Response(runId, subjects.Length, batches.Length, command.Kind);
+        }
+
+        private async Task<Response?> StartedAlreadyAsync(Command command, CancellationToken ct)
+        {
+            if (command.JobKey is null) return null;
+            var run = await db.Connection.QuerySingleOrDefaultAsync<Response>(new CommandDefinition(StartedAlreadySql, new { command.JobKey },
+                db.Transaction, cancellationToken: ct));
+            if (run is null) return null;
+            audit.Target("rescreen_run", run.RunId!.Value);
+            audit.Details["outcome"] = "started already by this job";
+            afterCommit.Enqueue(token => batchQueue.EnqueueNotEnqueuedAsync(run.RunId.Value, token));
+            return run;
         }
     }
 }

@@ -3,7 +3,7 @@ using Npgsql;
 namespace HireVet.Infrastructure.Database;
 
 /// <summary>The data source the application works through. Every physical connection switches to the hirevet_app
-/// role, which may append to the audit trail but never change it; migrations and Quartz use the owner's connection.</summary>
+/// role, which may append to the audit trail but never change it; migrations and the job engine (its own schema) use the owner's connection.</summary>
 public sealed class AppDataSource(string ownerConnectionString) : IDisposable
 {
     public const string ApplicationRole = "hirevet_app";

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Hangfire.PostgreSql;
+using HireVet.Infrastructure.Jobs;
 using Npgsql;
 
 namespace HireVet.Infrastructure.Database;
@@ -61,12 +63,25 @@ public sealed class MigrationRunner(string ownerConnectionString, ILogger<Migrat
                 logger.LogInformation("Applied migration {Version}", version);
                 count++;
             }
+            await InstallJobStorageAsync(ct);
             return count;
         }
         finally
         {
             await Execute(connection, null, $"select pg_advisory_unlock({LockKey})", CancellationToken.None);
         }
+    }
+
+    /// <summary>Hangfire's tables, created or upgraded by its own installer, here under the migration lock: two nodes
+    /// installing them at once fail (Hangfire.PostgreSql has no lock of its own). Its scripts set the search path, so
+    /// they get a connection of their own.</summary>
+    private async Task InstallJobStorageAsync(CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        await connection.OpenAsync(ct);
+        PostgreSqlObjectsInstaller.Install(connection, HangfireSetup.Schema);
+        // Tables the installer created are the owner's; the application's role must not reach them (migration 0028).
+        await Execute(connection, null, $"revoke all on all tables in schema {HangfireSetup.Schema} from public, {AppDataSource.ApplicationRole}", ct);
     }
 
     private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, CancellationToken ct)

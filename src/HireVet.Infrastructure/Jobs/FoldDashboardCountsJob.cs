@@ -1,15 +1,13 @@
+using Hangfire;
 using HireVet.Application.Dashboard;
 using MediatR;
-using Quartz;
 
 namespace HireVet.Infrastructure.Jobs;
 
-/// <summary>Every minute (Jobs:DashboardFoldSeconds): folds the dashboard's appended changes into its counts.</summary>
-[DisallowConcurrentExecution]
-public sealed class FoldDashboardCountsJob(IMediator mediator) : IJob
+/// <summary>Recurring (Jobs:DashboardFoldCron, every minute): folds the dashboard's appended changes into its counts.
+/// Each fold is one statement per table, so two at once only queue on the same rows.</summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed class FoldDashboardCountsJob(IMediator mediator)
 {
-    public static readonly JobKey Key = new("fold-dashboard-counts", "dashboard");
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await mediator.Send(new FoldDashboardCounts.Command(), cancellationToken);
+    public Task RunAsync(CancellationToken ct) => mediator.Send(new FoldDashboardCounts.Command(), ct);
 }

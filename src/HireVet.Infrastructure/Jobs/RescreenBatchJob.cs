@@ -1,29 +1,27 @@
-using System.Globalization;
+using Hangfire;
 using HireVet.Application.Monitoring;
 using MediatR;
 using Microsoft.Extensions.Logging;
-using Quartz;
 
 namespace HireVet.Infrastructure.Jobs;
 
-/// <summary>Runs one batch of a re-screening run; a failure is recorded and the batch retried later.</summary>
-public sealed class RescreenBatchJob(IMediator mediator, ILogger<RescreenBatchJob> logger) : IJob
+/// <summary>Runs one batch of a re-screening run on the re-screening queue; a failure is recorded and the batch retried
+/// later by HireVet (which counts the attempts), not by Hangfire.</summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed class RescreenBatchJob(IMediator mediator, JobSettings settings, ILogger<RescreenBatchJob> logger)
 {
-    public const string RunIdKey = "runId";
-    public const string BatchNoKey = "batchNo";
+    public const string Queue = "rescreen";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    public async Task RunAsync(long runId, int batchNo, CancellationToken ct)
     {
-        var runId = long.Parse(context.MergedJobDataMap.GetString(RunIdKey)!, CultureInfo.InvariantCulture);
-        var batchNo = context.MergedJobDataMap.GetInt(BatchNoKey);
         try
         {
-            await mediator.Send(new RescreenBatch.Command(runId, batchNo, context.Scheduler.SchedulerInstanceId), cancellationToken);
+            await mediator.Send(new RescreenBatch.Command(runId, batchNo, settings.NodeName), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Re-screening batch {RunId}/{BatchNo} failed", runId, batchNo);
-            await mediator.Send(new RecordRescreenFailure.Command(runId, batchNo, e.Message), cancellationToken);
+            await mediator.Send(new RecordRescreenFailure.Command(runId, batchNo, e.Message), ct);
         }
     }
 }

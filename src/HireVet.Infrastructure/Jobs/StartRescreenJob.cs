@@ -1,16 +1,17 @@
+using Hangfire;
+using Hangfire.Server;
 using HireVet.Application.Monitoring;
 using MediatR;
-using Quartz;
 
 namespace HireVet.Infrastructure.Jobs;
 
-/// <summary>Cron jobs: the nightly incremental re-screening and the weekly full one (the kind is the trigger's data).</summary>
-[DisallowConcurrentExecution]
-public sealed class StartRescreenJob(IMediator mediator) : IJob
+/// <summary>Recurring: the nightly incremental re-screening and the weekly full one. The background job's id keys the
+/// run, so a second delivery of the same occurrence (the node died after the run committed) returns that run and
+/// enqueues whatever batches the first left unenqueued, instead of starting another.</summary>
+[AutomaticRetry(Attempts = 3)]
+public sealed class StartRescreenJob(IMediator mediator)
 {
-    public static readonly JobKey Key = new("start-rescreen", QuartzRescreenScheduler.Group);
-    public const string KindKey = "kind";
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await mediator.Send(new StartRescreen.Command(context.MergedJobDataMap.GetString(KindKey) ?? "incremental", "schedule"), cancellationToken);
+    /// <param name="context">Supplied by Hangfire when the job runs.</param>
+    public Task RunAsync(string kind, PerformContext? context, CancellationToken ct) =>
+        mediator.Send(new StartRescreen.Command(kind, "schedule", JobKey: context?.BackgroundJob.Id), ct);
 }

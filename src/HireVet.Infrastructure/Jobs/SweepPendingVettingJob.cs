@@ -1,17 +1,13 @@
+using Hangfire;
 using HireVet.Application.Vetting;
 using MediatR;
-using Microsoft.Extensions.Configuration;
-using Quartz;
 
 namespace HireVet.Infrastructure.Jobs;
 
-/// <summary>Cron job: re-schedules vetting for candidates pending longer than Jobs:StalePendingSeconds.</summary>
-[DisallowConcurrentExecution]
-public sealed class SweepPendingVettingJob(IMediator mediator, IConfiguration configuration) : IJob
+/// <summary>Recurring (Jobs:SweepCron): asks for vetting again when candidates have been pending longer than
+/// Jobs:StalePendingSeconds. Only reads; an overlap with another node's sweep is harmless.</summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed class SweepPendingVettingJob(IMediator mediator, JobSettings settings)
 {
-    public static readonly JobKey Key = new("sweep-pending-vetting", "vetting");
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await mediator.Send(new RescheduleStaleVetting.Command(
-            TimeSpan.FromSeconds(configuration.GetValue("Jobs:StalePendingSeconds", 120))), cancellationToken);
+    public Task RunAsync(CancellationToken ct) => mediator.Send(new RescheduleStaleVetting.Command(settings.StalePending), ct);
 }

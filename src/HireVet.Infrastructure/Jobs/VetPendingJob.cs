@@ -1,18 +1,21 @@
+using Hangfire;
 using HireVet.Application.Vetting;
 using MediatR;
-using Quartz;
 
 namespace HireVet.Infrastructure.Jobs;
 
-/// <summary>Durable job: vets pending candidates in batches until none is left for this node. Concurrent runs (on one
-/// node or several) split the work, because each batch skips rows another run has locked.</summary>
-public sealed class VetPendingJob(IMediator mediator) : IJob
+/// <summary>Vets pending candidates in batches until none is left for this worker. Concurrent runs (on one node or
+/// several) split the work, because each batch skips rows another run has locked. Not retried: a failure leaves the
+/// candidates pending, and the next request or the sweep asks again.</summary>
+[AutomaticRetry(Attempts = 0)]
+[KeepFinished(Minutes = 10)]
+public sealed class VetPendingJob(IMediator mediator)
 {
-    public static readonly JobKey Key = new("vet-pending", "vetting");
+    public const string Queue = "vetting";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    public async Task RunAsync(CancellationToken ct)
     {
-        while (await mediator.Send(new VetPendingCandidates.Command(), cancellationToken) > 0)
+        while (await mediator.Send(new VetPendingCandidates.Command(), ct) > 0)
         {
         }
     }

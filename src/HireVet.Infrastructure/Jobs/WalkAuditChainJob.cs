@@ -1,15 +1,13 @@
+using Hangfire;
 using HireVet.Application.Audit;
 using MediatR;
-using Quartz;
 
 namespace HireVet.Infrastructure.Jobs;
 
-/// <summary>Cron job (Jobs:AuditWalkCron, hourly): walks the whole audit chain and records the result.</summary>
-[DisallowConcurrentExecution]
-public sealed class WalkAuditChainJob(IMediator mediator) : IJob
+/// <summary>Recurring (Jobs:AuditWalkCron, hourly): walks the whole audit chain and records the result. A second walk
+/// at the same time only adds a row.</summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed class WalkAuditChainJob(IMediator mediator)
 {
-    public static readonly JobKey Key = new("walk-audit-chain", "audit");
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await mediator.Send(new RecordAuditChainWalk.Command(), cancellationToken);
+    public Task RunAsync(CancellationToken ct) => mediator.Send(new RecordAuditChainWalk.Command(), ct);
 }

@@ -36,5 +36,12 @@ public static class MonitoringEndpoints
                 Results.Ok(await mediator.Send(new StartRescreen.Command(body.Kind ?? "incremental", "manual", body.BatchSize ?? StartRescreen.DefaultBatchSize), ct)))
             .RequireAuthorization(Policies.Admin)
             .WithSummary("Start a re-screening run now: {\"kind\": \"incremental\"} or {\"kind\": \"full\"}, optionally with a batchSize (1 to 1000, default 200).");
+        group.MapGet("/schedules", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListSchedules.Query(), ct))
+            .RequireAuthorization(Policies.AdminsAndAuditors)
+            .WithSummary("The job engine: recurring jobs (cron, last and next run, last outcome), queue depths and every node's job servers.");
+        group.MapPost("/schedules/{id}/run", async (string id, IMediator mediator, CancellationToken ct) =>
+                Results.Accepted(value: await mediator.Send(new TriggerSchedule.Command(id), ct)))
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Run a recurring job now, outside its schedule (audited); answers with the background job's id.");
     }
 }

@@ -37,7 +37,7 @@ public static class Display
     /// <summary>The machine-readable form for a &lt;time datetime&gt; attribute.</summary>
     public static string IsoTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>A Quartz cron expression (seconds first) in words for the shapes HireVet uses: "0 0 2 * * ?" → "every day
+    /// <summary>A cron expression with seconds first in words for the shapes HireVet uses: "0 0 2 * * ?" → "every day
     /// at 02:00", "0 0 3 ? * SUN" → "every Sunday at 03:00", "0 * * * * ?" → "every minute". Null for anything else: the
     /// page then shows the expression alone.</summary>
     public static string? CronInWords(string? cron)

@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HireVet.Web.Pages.Admin;
 
-/// <summary>Admins see the scheduler (schedules with their last and next fire, the cluster's nodes), the recent
-/// re-screening runs with their progress and failed batches, and start a run now.</summary>
+/// <summary>Admins see the job engine (schedules with their last and next run, queue depths, every node's servers), the
+/// recent re-screening runs with their progress and failed batches, start a run now and run a schedule now; both are
+/// audited commands.</summary>
 public sealed class JobsModel(IMediator mediator) : PageModel
 {
     public const int RunsShown = 20;
@@ -18,16 +19,17 @@ public sealed class JobsModel(IMediator mediator) : PageModel
     public string? ActionError { get; private set; }
 
     [BindProperty] public string Kind { get; set; } = "incremental";
+    [BindProperty] public string Schedule { get; set; } = "";
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        // The batches of a run started here are handed to this node's scheduler; without one they would never run.
+        // A node with jobs disabled enqueues nothing: its run would wait for another node's sweep.
         if (!Scheduler.RunningOnThisNode)
         {
-            ActionError = $"The scheduler is not running on this node ({Display.Words(Scheduler.Status)}), so a run started here would never be scheduled.";
+            ActionError = $"This node does not enqueue jobs ({Display.Words(Scheduler.Status)}): start the run from a node with jobs enabled.";
             return Page();
         }
         try
@@ -43,6 +45,22 @@ public sealed class JobsModel(IMediator mediator) : PageModel
         catch (ValidationException e)
         {
             ActionError = string.Join(" ", e.Errors.Select(error => error.ErrorMessage).Distinct());
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostRunNowAsync(CancellationToken ct)
+    {
+        try
+        {
+            var triggered = await mediator.Send(new TriggerSchedule.Command(Schedule), ct);
+            TempData["Flash"] = $"Enqueued {triggered.Schedule} now (job {triggered.JobId}).";
+            return RedirectToPage();
+        }
+        catch (Exception e) when (e is ValidationException or HireVet.Application.Common.Errors.NotFoundException)
+        {
+            await LoadAsync(ct);
+            ActionError = e is ValidationException v ? string.Join(" ", v.Errors.Select(error => error.ErrorMessage).Distinct()) : $"There is no schedule '{Schedule}'.";
             return Page();
         }
     }

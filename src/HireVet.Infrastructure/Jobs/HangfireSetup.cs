@@ -1,0 +1,85 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using HireVet.Application.Monitoring;
+using HireVet.Application.Vetting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace HireVet.Infrastructure.Jobs;
+
+/// <summary>Hangfire on the application's PostgreSQL, in its own schema, reached with the owner's credentials: the
+/// application's role may not write there, since a stored job names the code a worker runs. The storage, the client and
+/// the monitoring view are registered on every node (the dashboard and the jobs page read them); the servers, the
+/// recurring jobs and the enqueuing adapters only where Jobs:Enabled.</summary>
+public static class HangfireSetup
+{
+    public const string Schema = "hangfire";
+
+    public static void AddHangfireJobs(this IServiceCollection services, JobSettings settings, string ownerConnectionString)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(ownerConnectionString) { ApplicationName = "hirevet-jobs", MaxPoolSize = 20 }.ConnectionString;
+        var storage = new PostgreSqlStorage(new PooledConnectionFactory(connectionString), new PostgreSqlStorageOptions
+        {
+            SchemaName = Schema,
+            // The migration runner installs the schema under its advisory lock: two nodes installing it at once fail.
+            PrepareSchemaIfNecessary = false,
+            StartupConnectionMaxRetries = 0,
+            AllowDegradedModeWithoutStorage = false,
+            QueuePollInterval = settings.QueuePoll,
+            // Long polling is off: its LISTEN connection cannot reconnect when a password is used (a storage bug).
+            EnableLongPolling = false,
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = settings.Invisibility,
+            // No job holds a storage lock for long: exclusion is PostgreSQL's (row locks, skip locked, advisory locks),
+            // so a lock row a killed node left behind only has to outlive Hangfire's own short critical sections.
+            DistributedLockTimeout = TimeSpan.FromMinutes(2),
+        });
+        services.AddSingleton<JobStorage>(storage);
+        services.AddSingleton(settings);
+        services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(storage));
+        services.AddSingleton<ISchedulerInfo, HangfireSchedulerInfo>();
+
+        if (!settings.Enabled)
+        {
+            services.AddSingleton<IVettingScheduler, DisabledVettingScheduler>();
+            services.AddSingleton<IRescreenScheduler, DisabledRescreenScheduler>();
+            return;
+        }
+        services.AddSingleton<IVettingScheduler, HangfireVettingScheduler>();
+        services.AddSingleton<IRescreenScheduler, HangfireRescreenScheduler>();
+        // One server per queue: queues are served in name order, so one server for all would leave vetting waiting
+        // behind a big re-screening run.
+        AddServer(services, storage, settings, VetPendingJob.Queue, settings.VettingWorkers);
+        AddServer(services, storage, settings, RescreenBatchJob.Queue, settings.RescreenWorkers);
+        AddServer(services, storage, settings, RecurringJobs.Maintenance, settings.MaintenanceWorkers);
+        services.AddHostedService<RecurringJobsRegistrar>();
+    }
+
+    private static void AddServer(IServiceCollection services, JobStorage storage, JobSettings settings, string queue, int workers) =>
+        services.AddHangfireServer((sp, o) =>
+        {
+            o.ServerName = $"{settings.NodeName}-{queue}";
+            o.Queues = [queue];
+            o.WorkerCount = workers;
+            // Not the process-wide static: several hosts in one process (tests) each activate from their own container.
+            o.Activator = new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
+            o.SchedulePollingInterval = settings.SchedulePolling;
+            o.HeartbeatInterval = settings.Heartbeat;
+            o.ServerTimeout = TimeSpan.FromMinutes(1);
+            o.ServerCheckInterval = TimeSpan.FromSeconds(30);
+            // Hangfire cancels running jobs 500 ms after a stop by default; a re-screening batch gets time to commit.
+            o.StopTimeout = settings.StopTimeout;
+            o.ShutdownTimeout = settings.StopTimeout + TimeSpan.FromSeconds(10);
+        }, storage);
+
+    /// <summary>Npgsql's process-wide pool for the connection string: the hosts of one process (tests) share it, and
+    /// nothing is left to dispose.</summary>
+    private sealed class PooledConnectionFactory(string connectionString) : IConnectionFactory
+    {
+        public NpgsqlConnection GetOrCreateConnection() => new(connectionString);
+    }
+}

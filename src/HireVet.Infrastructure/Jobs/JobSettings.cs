@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+
+namespace HireVet.Infrastructure.Jobs;
+
+/// <summary>The Jobs:* settings, read once at start-up. README, Configuration, gives each default and why.</summary>
+public sealed record JobSettings
+{
+    /// <summary>Whether this node runs job servers and enqueues jobs. The command line and tests that drive the work
+    /// themselves turn it off.</summary>
+    public bool Enabled { get; init; } = true;
+    /// <summary>This node's name: its job servers are "{node}-vetting" and so on, and re-screening batches record it.</summary>
+    public string NodeName { get; init; } = Environment.MachineName;
+    public int VettingWorkers { get; init; } = 2;
+    public int RescreenWorkers { get; init; } = 2;
+    public int MaintenanceWorkers { get; init; } = 1;
+    /// <summary>How often an idle worker looks for a job another node enqueued (a job enqueued on this node wakes
+    /// this node's workers at once).</summary>
+    public TimeSpan QueuePoll { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>How long a job a node took stays invisible to the others while its heartbeat keeps it so: after a
+    /// kill -9, about this long until another node runs it.</summary>
+    public TimeSpan Invisibility { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How often each node looks for a recurring or delayed job that is due.</summary>
+    public TimeSpan SchedulePolling { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>How long a stopping node lets running jobs finish before cancelling them.</summary>
+    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan WebhookPoll { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan StalePending { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan RescreenSweepGrace { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Cron expressions (seconds first, UTC) by recurring job id.</summary>
+    public IReadOnlyDictionary<string, string> Crons { get; init; } = new Dictionary<string, string>();
+
+    public static JobSettings From(IConfiguration configuration)
+    {
+        var jobs = configuration.GetSection("Jobs");
+        return new JobSettings
+        {
+            Enabled = jobs.GetValue("Enabled", true),
+            NodeName = jobs["NodeName"] is { Length: > 0 } node ? node : Environment.MachineName,
+            VettingWorkers = jobs.GetValue("VettingWorkers", 2),
+            RescreenWorkers = jobs.GetValue("RescreenWorkers", 2),
+            MaintenanceWorkers = jobs.GetValue("MaintenanceWorkers", 1),
+            QueuePoll = TimeSpan.FromMilliseconds(jobs.GetValue("QueuePollMs", 2000)),
+            Invisibility = TimeSpan.FromSeconds(jobs.GetValue("InvisibilitySeconds", 30)),
+            SchedulePolling = TimeSpan.FromSeconds(jobs.GetValue("SchedulePollingSeconds", 5)),
+            StopTimeout = TimeSpan.FromSeconds(jobs.GetValue("StopTimeoutSeconds", 20)),
+            Heartbeat = TimeSpan.FromSeconds(jobs.GetValue("HeartbeatSeconds", 10)),
+            WebhookPoll = TimeSpan.FromSeconds(jobs.GetValue("WebhookPollSeconds", 5)),
+            StalePending = TimeSpan.FromSeconds(jobs.GetValue("StalePendingSeconds", 120)),
+            RescreenSweepGrace = TimeSpan.FromSeconds(jobs.GetValue("RescreenSweepGraceSeconds", 60)),
+            Crons = RecurringJobs.All.ToDictionary(j => j.Id, j => jobs[j.CronSetting] is { Length: > 0 } cron ? cron : j.DefaultCron),
+        };
+    }
+}

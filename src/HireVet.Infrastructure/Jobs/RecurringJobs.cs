@@ -1,0 +1,33 @@
+using Hangfire;
+
+namespace HireVet.Infrastructure.Jobs;
+
+/// <summary>Every recurring job HireVet runs, with the setting that holds its cron expression (seconds first, UTC) and
+/// what happens to runs missed while no node was up. Missed sweeps, folds and walks are dropped (Ignorable), since
+/// the next one covers the same ground; a missed re-screening runs once when a node is back (Relaxed), so a night
+/// when the cluster was down is caught up instead of skipped.</summary>
+public static class RecurringJobs
+{
+    public sealed record Definition(string Id, string Description, string Queue, string CronSetting, string DefaultCron,
+        MisfireHandlingMode Misfire, Action<IRecurringJobManagerV2, Definition, string, RecurringJobOptions> Register);
+
+    public const string Maintenance = "maintenance";
+
+    public static readonly IReadOnlyList<Definition> All =
+    [
+        new("sweep-pending-vetting", "Vetting sweep: ask again for candidates pending too long", Maintenance, "SweepCron", "0 * * * * ?",
+            MisfireHandlingMode.Ignorable, (m, d, cron, o) => m.AddOrUpdate<SweepPendingVettingJob>(d.Id, d.Queue, j => j.RunAsync(CancellationToken.None), cron, o)),
+        new("sweep-rescreen-batches", "Re-screening sweep: enqueue again batches whose job was lost", Maintenance, "RescreenSweepCron", "30 * * * * ?",
+            MisfireHandlingMode.Ignorable, (m, d, cron, o) => m.AddOrUpdate<SweepRescreenBatchesJob>(d.Id, d.Queue, j => j.RunAsync(CancellationToken.None), cron, o)),
+        new("rescreen-nightly", "Nightly incremental re-screening", Maintenance, "RescreenCron", "0 0 2 * * ?",
+            MisfireHandlingMode.Relaxed, (m, d, cron, o) => m.AddOrUpdate<StartRescreenJob>(d.Id, d.Queue, j => j.RunAsync("incremental", null, CancellationToken.None), cron, o)),
+        new("rescreen-weekly", "Weekly full re-screening", Maintenance, "FullRescreenCron", "0 0 3 ? * SUN",
+            MisfireHandlingMode.Relaxed, (m, d, cron, o) => m.AddOrUpdate<StartRescreenJob>(d.Id, d.Queue, j => j.RunAsync("full", null, CancellationToken.None), cron, o)),
+        new("fold-dashboard-counts", "Dashboard: fold the candidates' appended count changes into the counts", Maintenance, "DashboardFoldCron", "0 * * * * ?",
+            MisfireHandlingMode.Ignorable, (m, d, cron, o) => m.AddOrUpdate<FoldDashboardCountsJob>(d.Id, d.Queue, j => j.RunAsync(CancellationToken.None), cron, o)),
+        new("walk-audit-chain", "Audit: walk the whole hash chain and record the result", Maintenance, "AuditWalkCron", "0 30 * * * ?",
+            MisfireHandlingMode.Ignorable, (m, d, cron, o) => m.AddOrUpdate<WalkAuditChainJob>(d.Id, d.Queue, j => j.RunAsync(CancellationToken.None), cron, o)),
+    ];
+
+    public static Definition? Find(string id) => All.FirstOrDefault(d => d.Id == id);
+}
