@@ -50,7 +50,8 @@ public sealed class AuthorizationTests(DatabaseFixture db) : IAsyncLifetime
             Assert.All(policies, p => Assert.True(p is not null && RolesByPolicy.ContainsKey(p), $"{pattern} uses an unknown policy '{p}'"));
             var allowed = policies.Aggregate((IEnumerable<string>)Roles.ForApiKeys, (roles, p) => roles.Intersect(RolesByPolicy[p!])).ToArray();
             var methods = e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-            var path = "/" + pattern.Replace("{id:long}", "1").Replace("{version}", "v1").Replace("{documentName}", "v1").TrimEnd('/').ToLowerInvariant();
+            var path = "/" + pattern.Replace("{id:long}", "1").Replace("{id}", "1").Replace("{version}", "v1").Replace("{documentName}", "v1")
+                .Replace("{**path}", "").TrimEnd('/').ToLowerInvariant();
             return methods.Select(m => new Target(m, path, allowed, anonymous));
         }).Distinct().ToArray();
     }
@@ -61,6 +62,7 @@ public sealed class AuthorizationTests(DatabaseFixture db) : IAsyncLifetime
         var targets = Endpoints();
         Assert.Contains(targets, t => t.Path == "/api/candidates" && t.Method == "POST");
         Assert.Contains(targets, t => t.Path == "/candidates/new");
+        Assert.Contains(targets, t => t.Path == "/admin/hangfire" && t.AllowedRoles.Order().SequenceEqual(new[] { Roles.Admin, Roles.Auditor }.Order()));
         var anonymous = targets.Where(t => t.AllowsAnonymous).Select(t => t.Path.TrimStart('/')).Distinct().Order().ToArray();
         Assert.Equal(Anonymous.Order(), anonymous);
     }

@@ -47,9 +47,11 @@ public sealed class DatabaseFixture : IAsyncLifetime
         _postgres.Dispose();
     }
 
-    /// <summary>Empties every table but the migration history and Quartz's own. The audit trail refuses TRUNCATE
-    /// through a trigger, so the reset runs with triggers off (replica role), as only a superuser can. An app with its
-    /// jobs on that is still stopping (its audit chain writer) can deadlock with the TRUNCATE: then it is tried again.</summary>
+    /// <summary>Empties every table but the migration history and the data protection keys, and Hangfire's jobs, queues,
+    /// recurring jobs, servers and locks (not its schema version), so that no job or schedule of one test fires in the
+    /// next one's host. The audit trail refuses TRUNCATE through a trigger, so the reset runs with triggers off (replica
+    /// role), as only a superuser can. An app with its jobs on that is still stopping (its audit chain writer) can
+    /// deadlock with the TRUNCATE: then it is tried again.</summary>
     public async Task ResetAsync()
     {
         _apiKeys.Clear();
@@ -75,10 +77,12 @@ public sealed class DatabaseFixture : IAsyncLifetime
             declare t text;
             begin
               select string_agg(format('%I', tablename), ', ') into t from pg_tables
-              where schemaname = 'public' and tablename <> 'schema_migrations' and tablename not like 'qrtz%'
+              where schemaname = 'public' and tablename <> 'schema_migrations'
                 and tablename not in ('data_protection_keys', 'protected_secrets');
               execute 'truncate ' || t || ' restart identity cascade';
             end $$;
+            truncate hangfire.job, hangfire.jobqueue, hangfire.state, hangfire.jobparameter, hangfire.lock, hangfire.set,
+              hangfire.hash, hangfire.list, hangfire.counter, hangfire.aggregatedcounter, hangfire.server restart identity cascade;
             set session_replication_role = origin;
             """);
     }

@@ -2,14 +2,15 @@ using System.Net;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Monitoring;
 using HireVet.IntegrationTests.Infrastructure;
+using HireVet.Web.Security;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace HireVet.IntegrationTests.Monitoring;
 
-/// <summary>The jobs page's scheduler view, read from real Quartz on the test database: the recurring triggers with
-/// their cron or interval and fire times, one-off batch triggers counted rather than listed, and the cluster's nodes.</summary>
+/// <summary>The jobs page's view of the job engine, read from real Hangfire on the test database: the recurring jobs with
+/// their cron, next run and queue, the queues' depths (a scheduled batch retry counted, not listed), every node's
+/// servers with their heartbeat, and "run now" as an audited command.</summary>
 [Collection("db")]
 public sealed class ListSchedulesTests(DatabaseFixture db) : IAsyncLifetime
 {
@@ -22,40 +23,48 @@ public sealed class ListSchedulesTests(DatabaseFixture db) : IAsyncLifetime
         if (_withJobs is not null) await _withJobs.DisposeAsync();
     }
 
-    private async Task<ListSchedules.Response> ListAsync()
+    private async Task<T> SendAsync<T>(IRequest<T> request)
     {
         await using var scope = _withJobs!.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ListSchedules.Query());
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Explicit = new Actor("ada", Roles.Admin);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    private async Task<ListSchedules.Response> ListUntilAsync(Func<ListSchedules.Response, bool> ready)
+    {
+        var view = await SendAsync(new ListSchedules.Query());
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!ready(view) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            view = await SendAsync(new ListSchedules.Query());
+        }
+        return view;
     }
 
     [Fact]
-    public async Task With_jobs_enabled_lists_every_schedule_with_its_next_fire_and_this_node_checked_in()
+    public async Task With_jobs_enabled_lists_every_schedule_with_its_next_run_the_queues_and_this_nodes_servers()
     {
         _withJobs = new HireVetFactory(db.ConnectionString, jobsEnabled: true, new Dictionary<string, string?> { ["Jobs:NodeName"] = "schedules-node" });
-        _withJobs.CreateClient().Dispose(); // starts the host and its scheduler
-        // A retry an hour away is a one-off trigger of a batch job: counted, not listed as a schedule. (Other tests'
-        // browser apps share the clustered store and may leave batch triggers of their own behind.)
-        var queuedBefore = (await ListAsync()).QueuedBatches;
-        await _withJobs.Services.GetRequiredService<IRescreenScheduler>().RetryBatchAsync(999, 1, TimeSpan.FromHours(1), default);
+        _withJobs.CreateClient().Dispose(); // starts the host, its job servers and the recurring jobs' registration
+        // A retry an hour away is a scheduled job of the re-screening queue: counted, not listed as a schedule.
+        var retry = await _withJobs.Services.GetRequiredService<IRescreenScheduler>().EnqueueBatchAsync(999, 1, TimeSpan.FromHours(1), default);
+        Assert.NotNull(retry);
 
-        var view = await ListAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(view.RunningOnThisNode && view.Nodes.Any(n => n is { IsThisNode: true, LastCheckIn: not null })) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-            view = await ListAsync();
-        }
+        var view = await ListUntilAsync(v => v.Schedules.Count == 6 && v.Nodes.Any(n => n is { IsThisNode: true, Servers.Count: 3 }));
         var now = DateTimeOffset.UtcNow;
 
         Assert.Equal(("running", "schedules-node"), (view.Status, view.ThisNode));
-        Assert.Equal(["deliver-webhooks", "fold-dashboard-counts", "rescreen-nightly", "rescreen-weekly", "sweep-pending-vetting", "walk-audit-chain"],
-            view.Schedules.Select(s => s.Name).Order());
-        Assert.Equal(queuedBefore + 1, view.QueuedBatches);
+        Assert.Equal(["fold-dashboard-counts", "rescreen-nightly", "rescreen-weekly", "sweep-pending-vetting", "sweep-rescreen-batches", "walk-audit-chain"],
+            view.Schedules.Select(s => s.Name));
+        Assert.Equal(1, view.Scheduled);
+        Assert.Equal(["vetting", "rescreen", "maintenance"], view.Queues.Select(q => q.Name));
 
         var nightly = Assert.Single(view.Schedules, s => s.Name == "rescreen-nightly");
-        Assert.Equal(("rescreen", "Nightly incremental re-screening", "rescreen.start-rescreen", "0 0 2 * * ?", "UTC", "normal"),
-            (nightly.Group, nightly.Description, nightly.Job, nightly.Cron, nightly.TimeZone, nightly.State));
-        Assert.Null(nightly.Interval);
+        Assert.Equal(("maintenance", "Nightly incremental re-screening", "StartRescreenJob.RunAsync", "0 0 2 * * ?", "UTC"),
+            (nightly.Queue, nightly.Description, nightly.Job, nightly.Cron, nightly.TimeZone));
+        Assert.Equal("never_run", nightly.State);
+        Assert.Null(nightly.Error);
         var today2am = new DateTimeOffset(now.UtcDateTime.Date.AddHours(2), TimeSpan.Zero);
         Assert.Equal(today2am > now ? today2am : today2am.AddDays(1), nightly.NextFireAt);
 
@@ -64,43 +73,64 @@ public sealed class ListSchedulesTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal((DayOfWeek.Sunday, TimeSpan.FromHours(3)), (weekly.NextFireAt!.Value.DayOfWeek, weekly.NextFireAt.Value.TimeOfDay));
         Assert.InRange(weekly.NextFireAt.Value - now, TimeSpan.Zero, TimeSpan.FromDays(7));
 
-        var webhooks = Assert.Single(view.Schedules, s => s.Name == "deliver-webhooks");
-        Assert.Equal((TimeSpan.FromSeconds(5), (string?)null, (string?)null), (webhooks.Interval, webhooks.Cron, webhooks.TimeZone));
-        Assert.NotNull(webhooks.NextFireAt);
-
         var walk = Assert.Single(view.Schedules, s => s.Name == "walk-audit-chain");
-        Assert.Equal(("audit", "0 30 * * * ?", "UTC"), (walk.Group, walk.Cron, walk.TimeZone));
+        Assert.Equal(("maintenance", "0 30 * * * ?", "UTC"), (walk.Queue, walk.Cron, walk.TimeZone));
         Assert.InRange(walk.NextFireAt!.Value - now, TimeSpan.Zero, TimeSpan.FromHours(1));
         var fold = Assert.Single(view.Schedules, s => s.Name == "fold-dashboard-counts");
-        Assert.Equal(TimeSpan.FromSeconds(60), fold.Interval);
+        Assert.Equal("0 * * * * ?", fold.Cron);
+        Assert.InRange(fold.NextFireAt!.Value - now, TimeSpan.Zero, TimeSpan.FromMinutes(1));
 
         var node = Assert.Single(view.Nodes, n => n.IsThisNode);
-        Assert.Equal(("schedules-node", "alive", TimeSpan.FromSeconds(5)), (node.Name, node.State, node.CheckInInterval));
+        Assert.Equal(("schedules-node", "alive", TimeSpan.FromSeconds(10)), (node.Name, node.State, node.CheckInInterval));
+        Assert.Equal(["schedules-node-maintenance (maintenance; 1 worker)", "schedules-node-rescreen (rescreen; 2 workers)", "schedules-node-vetting (vetting; 2 workers)"],
+            node.Servers);
         Assert.InRange(node.LastCheckIn!.Value, now.AddSeconds(-30), now.AddSeconds(1));
-
-        var scheduler = await _withJobs.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.DeleteJob(new JobKey("rescreen-999-1", "rescreen"));
     }
 
     [Fact]
-    public async Task With_jobs_disabled_says_the_scheduler_is_not_running_here()
+    public async Task Run_now_enqueues_a_recurring_job_at_once_records_who_asked_and_refuses_an_unknown_schedule()
+    {
+        _withJobs = new HireVetFactory(db.ConnectionString, jobsEnabled: true, new Dictionary<string, string?> { ["Jobs:NodeName"] = "run-now-node" });
+        _withJobs.CreateClient().Dispose();
+        await ListUntilAsync(v => v.Schedules.Count == 6);
+
+        var triggered = await SendAsync(new TriggerSchedule.Command("walk-audit-chain"));
+
+        // The hourly walk ran now: it recorded a walk of the chain.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await db.QuerySingleAsync<int>("select count(*)::int from audit_chain_walks") == 0 && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.Equal(1, await db.QuerySingleAsync<int>("select count(*)::int from audit_chain_walks"));
+        var audit = await db.QuerySingleAsync<(string Actor, string TargetId, string Details)>(
+            "select actor, target_id, details from audit_records where action = 'TriggerSchedule'");
+        Assert.Equal(("ada", "walk-audit-chain"), (audit.Actor, audit.TargetId));
+        Assert.Contains($"\"jobId\":\"{triggered.JobId}\"", audit.Details);
+
+        await Assert.ThrowsAsync<HireVet.Application.Common.Errors.NotFoundException>(() => SendAsync(new TriggerSchedule.Command("no-such-schedule")));
+        Assert.Equal(1, await db.QuerySingleAsync<int>("select count(*)::int from audit_records where action = 'TriggerSchedule'"));
+    }
+
+    [Fact]
+    public async Task With_jobs_disabled_says_so_and_still_shows_the_cluster_from_the_shared_storage()
     {
         var view = await db.SendAsync(new ListSchedules.Query());
 
         Assert.Equal("disabled", view.Status);
         Assert.False(view.RunningOnThisNode);
-        Assert.Empty(view.Schedules);
+        Assert.Empty(view.Schedules); // no node has registered them since the reset
         Assert.Empty(view.Nodes);
+        Assert.False(view.AnyNodeAlive);
+        Assert.Equal([0L, 0L, 0L], view.Queues.Select(q => q.Waiting));
     }
 
     [Fact]
-    public async Task The_jobs_page_on_a_node_with_jobs_disabled_says_the_scheduler_is_not_running_and_offers_no_start()
+    public async Task The_jobs_page_on_a_node_with_jobs_disabled_says_so_and_offers_no_start()
     {
         var response = await (await db.ClientAsync(Roles.Admin)).GetAsync("/admin/jobs");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("The scheduler is not running on this node", html);
+        Assert.Contains("Jobs are disabled on this node", html);
+        Assert.Contains("id=\"no-node-alive\"", html);
         Assert.DoesNotContain("id=\"start-run\"", html);
         Assert.Contains("id=\"start-unavailable\"", html);
     }

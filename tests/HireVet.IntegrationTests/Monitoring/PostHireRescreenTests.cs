@@ -19,7 +19,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HireVet.IntegrationTests.Monitoring;
 
-/// <summary>The path end to end, on real PostgreSQL and real Quartz: a hired worker's Okta log shows sign-ins
+/// <summary>The path end to end, on real PostgreSQL and real Hangfire: a hired worker's Okta log shows sign-ins
 /// from two countries, one through a VPN, and the EDR snapshot shows AnyDesk; the next scheduled re-screening flags
 /// the worker, the case reopens in the security queue, and a signed webhook reaches the subscriber.</summary>
 [Collection("db")]
@@ -110,12 +110,12 @@ public sealed class PostHireRescreenTests(DatabaseFixture db) : IAsyncLifetime
         var edr = await integration.PostAsync("/api/integrations/endpoint-snapshots", new StringContent(snapshot + "\n", Encoding.UTF8, "application/x-ndjson"));
         Assert.Equal(1, (await edr.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32());
 
-        // The scheduler: the nightly run's cron every two seconds, webhooks polled every second.
+        // The job servers: the nightly run's cron every two seconds (schedules polled every second), webhooks polled every second.
         _withJobs = new HireVetFactory(db.ConnectionString, jobsEnabled: true, new Dictionary<string, string?>
         {
-            ["Jobs:RescreenCron"] = "0/2 * * * * ?", ["Jobs:WebhookPollSeconds"] = "1",
+            ["Jobs:RescreenCron"] = "0/2 * * * * ?", ["Jobs:SchedulePollingSeconds"] = "1", ["Jobs:WebhookPollSeconds"] = "1",
         });
-        _withJobs.CreateClient().Dispose(); // starts the host and its scheduler
+        _withJobs.CreateClient().Dispose(); // starts the host and its job servers
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (calls.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(250);
 
