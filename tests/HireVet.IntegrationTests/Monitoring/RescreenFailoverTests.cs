@@ -1,134 +1,170 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using HireVet.Application.Access;
 using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Monitoring;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
+using Npgsql;
+using Xunit.Abstractions;
 
 namespace HireVet.IntegrationTests.Monitoring;
 
-/// <summary>Two HireVet processes share one database and its clustered Quartz store. A full re-screening run fans out
-/// into many batches; one process is killed with SIGKILL while batches are running. The run completes on the other,
-/// no batch is lost, and nobody is assessed twice by the run.</summary>
+/// <summary>Two HireVet processes share one database and its Hangfire storage. A full re-screening run fans out into
+/// many batches; one process is killed with SIGKILL while its workers are inside batches. The run completes on the
+/// other, no batch is lost, nobody is assessed twice by the run, and Hangfire's history shows the other node taking
+/// the killed node's jobs over. A second case: the node dies between the run's commit and the enqueue of its batches.</summary>
 [Collection("db")]
-public sealed class RescreenFailoverTests(DatabaseFixture db) : IAsyncLifetime
+public sealed class RescreenFailoverTests(DatabaseFixture db, ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly List<Process> _nodes = [];
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+    private readonly List<NodeProcess> _nodes = [];
+
+    // Recovery within seconds: jobs of a dead node come back after 8 s; idle workers look every half second.
+    private static readonly Dictionary<string, string> FastRecovery = new()
+    {
+        ["Jobs__InvisibilitySeconds"] = "8", ["Jobs__QueuePollMs"] = "500", ["Jobs__SchedulePollingSeconds"] = "1", ["Jobs__HeartbeatSeconds"] = "2",
+    };
 
     public Task InitializeAsync() => db.ResetAsync();
 
     public Task DisposeAsync()
     {
-        foreach (var node in _nodes.Where(n => !n.HasExited)) node.Kill(entireProcessTree: true);
         foreach (var node in _nodes) node.Dispose();
         return Task.CompletedTask;
     }
 
-    private static string WebDll()
+    private async Task<NodeProcess> StartNodeAsync(string name)
     {
-        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!; // Debug or Release
-        return Path.Combine(PrivatePostgres.RepositoryRoot(), "src", "HireVet.Web", "bin", configuration, "net10.0", "HireVet.Web.dll");
+        var node = NodeProcess.Start(name, db.ConnectionString, FastRecovery);
+        _nodes.Add(node);
+        await node.WaitHealthyAsync();
+        return node;
     }
 
-    private async Task<Uri> StartNodeAsync(string name)
+    private async Task<long[]> ClearedCandidatesAsync(int count)
     {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var info = new ProcessStartInfo("dotnet", [WebDll(), "--urls", $"http://127.0.0.1:{port}"])
-        {
-            WorkingDirectory = Path.Combine(PrivatePostgres.RepositoryRoot(), "src", "HireVet.Web"),
-            RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        info.Environment["ConnectionStrings__HireVet"] = db.ConnectionString;
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Database__MigrateOnStartup"] = "false";
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["Jobs__NodeName"] = name;
-        info.Environment.Remove("HIREVET_DATABASE_URL");
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => Keep(name, e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(name, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _nodes.Add(process);
-
-        var address = new Uri($"http://127.0.0.1:{port}");
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(process.HasExited, $"node {name} exited with {(process.HasExited ? process.ExitCode : 0)}:\n{string.Join('\n', _output)}");
-            try
-            {
-                if ((await http.GetAsync(new Uri(address, "/health"))).IsSuccessStatusCode) return address;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"node {name} did not answer /health within 60 s");
-    }
-
-    private void Keep(string node, string? line)
-    {
-        if (line is null) return;
-        _output.Enqueue($"{node}: {line}");
-        while (_output.Count > 60) _output.TryDequeue(out _);
-    }
-
-    [Fact]
-    public async Task A_node_killed_in_the_middle_of_a_run_loses_no_batch_and_duplicates_no_assessment()
-    {
-        const int subjects = 240, batchSize = 4;
         // Cleared candidates are open cases: a full run re-screens every one of them.
-        var imported = await db.SendAsync(new ImportCandidates.Command([.. Enumerable.Range(0, subjects).Select(i => Dossiers.Honest($"ats-failover-{i}"))]),
+        var imported = await db.SendAsync(new ImportCandidates.Command([.. Enumerable.Range(0, count).Select(i => Dossiers.Honest($"ats-failover-{i}"))]),
             "hana", Roles.Hr);
-        await db.SendAsync(new VetCandidates.Command([.. imported.Stored.Select(s => s.Id)]), "system", Roles.System);
+        var ids = imported.Stored.Select(s => s.Id).Order().ToArray();
+        await db.SendAsync(new VetCandidates.Command(ids), "system", Roles.System);
+        return ids;
+    }
 
-        var a = await StartNodeAsync("node-a");
-        await StartNodeAsync("node-b");
-        var key = (await db.SendAsync(new CreateApiKey.Command { Name = "failover", Role = Roles.Admin }, "fixture", Roles.Admin)).Key;
-        using var admin = new HttpClient { BaseAddress = a };
-        admin.DefaultRequestHeaders.Add("X-Api-Key", key);
-        var started = await (await admin.PostAsJsonAsync("/api/admin/rescreen-runs", new { kind = "full", batchSize })).Content.ReadFromJsonAsync<JsonElement>();
-        var runId = started.GetProperty("runId").GetInt64();
-        Assert.Equal(subjects / batchSize, started.GetProperty("batches").GetInt32());
+    /// <summary>Jobs whose current state is Processing on one of the node's servers.</summary>
+    private Task<long[]> ProcessingOnAsync(string node) => db.QueryAsync<long>("""
+        select j.id from hangfire.job j join hangfire.state s on s.id = j.stateid
+        where j.statename = 'Processing' and s.data->>'ServerId' like @Server order by j.id
+        """, new { Server = node + "-rescreen:%" });
 
-        // Kill node A once both nodes are at work and the run is part done.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && await db.QuerySingleAsync<int>(
-                   "select count(*)::int from rescreen_batches where run_id = @runId and status = 'done'", new { runId }) < 5)
-            await Task.Delay(50);
-        var doneWhenKilled = await db.QuerySingleAsync<int>("select count(*)::int from rescreen_batches where run_id = @runId and status = 'done'", new { runId });
-        _nodes[0].Kill(); // SIGKILL: no shutdown, its running batches' transactions die with its connections
-        await _nodes[0].WaitForExitAsync();
-        Assert.True(doneWhenKilled < subjects / batchSize, "the run finished before the kill: the test proved nothing");
-
-        deadline = DateTime.UtcNow.AddSeconds(120);
+    private async Task<string> WaitForRunAsync(long runId, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
         string status;
         while ((status = await db.QuerySingleAsync<string>("select status from rescreen_runs where id = @runId", new { runId })) == "running"
                && DateTime.UtcNow < deadline)
             await Task.Delay(250);
+        return status;
+    }
 
-        var diagnosis = string.Join('\n', [
-            .. await db.QueryAsync<string>("select status || ' ' || count(*) || ' ' || coalesce(min(node), '') from rescreen_batches where run_id = @runId group by status", new { runId }),
-            .. await db.QueryAsync<string>("select trigger_name || ' ' || trigger_state from qrtz_triggers where trigger_group = 'rescreen' limit 10"),
-            .. await db.QueryAsync<string>("select 'fired ' || trigger_name || ' ' || instance_name || ' ' || state from qrtz_fired_triggers limit 10"),
-            .. await db.QueryAsync<string>("select 'node ' || instance_name || ' ' || last_checkin_time from qrtz_scheduler_state"),
-            .. _output]);
+    private async Task AssertCompletedOnceEachAsync(long runId, int subjects, int batches, string status, string diagnosis)
+    {
         Assert.True(status == "completed", diagnosis);
-        Assert.Equal(subjects / batchSize, await db.QuerySingleAsync<int>("select count(*)::int from rescreen_batches where run_id = @runId and status = 'done'", new { runId }));
+        Assert.Equal(batches, await db.QuerySingleAsync<int>("select count(*)::int from rescreen_batches where run_id = @runId and status = 'done'", new { runId }));
         Assert.Equal(subjects, await db.QuerySingleAsync<int>("select processed from rescreen_runs where id = @runId", new { runId }));
         Assert.Equal(subjects, await db.QuerySingleAsync<int>("select count(distinct candidate_id)::int from assessments where rescreen_run_id = @runId", new { runId }));
         Assert.Equal(subjects, await db.QuerySingleAsync<int>("select count(*)::int from assessments where rescreen_run_id = @runId", new { runId }));
-        var nodes = await db.QueryAsync<string>("select distinct node from rescreen_batches where run_id = @runId order by 1", new { runId });
-        Assert.Contains("node-b", nodes);
-        Assert.False(_nodes[1].HasExited);
+    }
+
+    [Fact]
+    public async Task A_node_killed_inside_batches_loses_no_batch_duplicates_no_assessment_and_its_jobs_finish_on_the_other()
+    {
+        const int subjects = 240, batchSize = 8, batches = subjects / batchSize, doneBeforeKill = 5;
+        var ids = await ClearedCandidatesAsync(subjects);
+        var a = await StartNodeAsync("node-a");
+        await StartNodeAsync("node-b");
+
+        // The subjects of every batch after the fifth are locked by the test: a batch marking them pending waits, so the
+        // workers of both nodes end up inside batches (Processing) and stay there; the kill then certainly interrupts
+        // node A's running jobs, whatever the machine's speed.
+        await using var gate = new NpgsqlConnection(db.ConnectionString);
+        await gate.OpenAsync();
+        await using var held = await gate.BeginTransactionAsync();
+        await Dapper.SqlMapper.ExecuteAsync(gate, "select id from candidates where id = any(@Ids) order by id for update",
+            new { Ids = ids[(doneBeforeKill * batchSize)..] }, held);
+
+        var key = (await db.SendAsync(new CreateApiKey.Command { Name = "failover", Role = Roles.Admin }, "fixture", Roles.Admin)).Key;
+        using var admin = new HttpClient { BaseAddress = a.Address };
+        admin.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var started = await (await admin.PostAsJsonAsync("/api/admin/rescreen-runs", new { kind = "full", batchSize })).Content.ReadFromJsonAsync<JsonElement>();
+        var runId = started.GetProperty("runId").GetInt64();
+        Assert.Equal(batches, started.GetProperty("batches").GetInt32());
+
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        long[] interrupted;
+        while (((interrupted = await ProcessingOnAsync("node-a")).Length < 2
+                || await db.QuerySingleAsync<int>("select count(*)::int from rescreen_batches where run_id = @runId and status = 'done'", new { runId }) < doneBeforeKill)
+               && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        Assert.True(interrupted.Length == 2, $"node A's two re-screening workers never both waited inside a batch:\n{a.Output}");
+
+        await a.KillAsync();
+        var killedAt = Stopwatch.StartNew();
+        await held.RollbackAsync();
+
+        var status = await WaitForRunAsync(runId, TimeSpan.FromSeconds(120));
+        var diagnosis = string.Join('\n', [
+            .. await db.QueryAsync<string>("select status || ' ' || count(*) || ' ' || coalesce(min(node), '') from rescreen_batches where run_id = @runId group by status", new { runId }),
+            .. await db.QueryAsync<string>("select 'job ' || id || ' ' || statename from hangfire.job where statename <> 'Succeeded' order by id limit 20"),
+            .. await db.QueryAsync<string>("select 'queue ' || jobid || ' ' || queue || ' fetched ' || coalesce(fetchedat::text, '-') from hangfire.jobqueue limit 20"),
+            .. await db.QueryAsync<string>("select 'server ' || id || ' ' || lastheartbeat from hangfire.server"),
+            .. _nodes.Select(n => n.Output)]);
+        await AssertCompletedOnceEachAsync(runId, subjects, batches, status, diagnosis);
+        Assert.Contains("node-b", await db.QueryAsync<string>("select distinct node from rescreen_batches where run_id = @runId", new { runId }));
+        Assert.DoesNotContain("node-a", await db.QueryAsync<string>(
+            "select distinct node from rescreen_batches where run_id = @runId and batch_no > @doneBeforeKill", new { runId, doneBeforeKill }));
+
+        // The recovery, in Hangfire's own history: each job node A was running was taken over by node B and succeeded.
+        foreach (var job in interrupted)
+        {
+            var history = await db.QueryAsync<string>(
+                "select name || coalesce(' ' || split_part(data->>'ServerId', ':', 1), '') from hangfire.state where jobid = @job order by id", new { job });
+            Assert.Equal("Succeeded", history[^1]);
+            Assert.Contains("Processing node-a-rescreen", history);
+            Assert.Contains("Processing node-b-rescreen", history);
+            Assert.True(Array.IndexOf(history, "Processing node-a-rescreen") < Array.LastIndexOf(history, "Processing node-b-rescreen"), string.Join(", ", history));
+        }
+        // No job of HireVet's takes a storage lock that a killed node could leave behind.
+        Assert.Empty(await db.QueryAsync<string>("select resource from hangfire.lock where resource ilike '%HireVet%'"));
+        output.WriteLine($"Run {runId} completed {killedAt.Elapsed.TotalSeconds:F1} s after node A was killed; invisibility timeout 8 s.");
+        Assert.False(_nodes[1].Process.HasExited);
+    }
+
+    [Fact]
+    public async Task A_run_whose_node_died_between_its_commit_and_the_enqueue_of_its_batches_is_finished_by_the_sweep()
+    {
+        const int subjects = 40, batchSize = 10;
+        await ClearedCandidatesAsync(subjects);
+        // The fixture's host enqueues nothing (jobs disabled): the run and its batches are committed and no job exists,
+        // exactly what a node killed right after the commit leaves behind.
+        var started = await db.SendAsync(new StartRescreen.Command("full", "manual", batchSize), "ada", Roles.Admin);
+        var runId = started.RunId!.Value;
+        Assert.Equal(subjects / batchSize, await db.QuerySingleAsync<int>(
+            "select count(*)::int from rescreen_batches where run_id = @runId and job_id is null", new { runId }));
+
+        var settings = new Dictionary<string, string>(FastRecovery)
+        {
+            ["Jobs__RescreenSweepCron"] = "0/1 * * * * ?", ["Jobs__RescreenSweepGraceSeconds"] = "1",
+        };
+        var node = NodeProcess.Start("node-c", db.ConnectionString, settings);
+        _nodes.Add(node);
+        await node.WaitHealthyAsync();
+
+        var status = await WaitForRunAsync(runId, TimeSpan.FromSeconds(90));
+        await AssertCompletedOnceEachAsync(runId, subjects, subjects / batchSize, status, node.Output);
+        Assert.Equal(0, await db.QuerySingleAsync<int>("select count(*)::int from rescreen_batches where run_id = @runId and job_id is null", new { runId }));
+        Assert.Equal(["node-c"], await db.QueryAsync<string>("select distinct node from rescreen_batches where run_id = @runId", new { runId }));
     }
 }

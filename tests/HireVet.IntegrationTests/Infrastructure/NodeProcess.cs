@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace HireVet.IntegrationTests.Infrastructure;
+
+/// <summary>The built web application (the same configuration as the tests) as a process of its own on a free port,
+/// with its job servers on: a node of a cluster that a test can kill with SIGKILL. It listens on a port the system
+/// picks (port 0), read back from its "Now listening on" line, so no other process can take the port in between. Its
+/// last lines of output are kept for the test's diagnostics.</summary>
+public sealed class NodeProcess : IDisposable
+{
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private readonly TaskCompletionSource<Uri> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string Name { get; }
+    public Process Process { get; }
+    /// <summary>Known once the node listens (after <see cref="WaitHealthyAsync"/>).</summary>
+    public Uri Address => _address.Task.IsCompletedSuccessfully ? _address.Task.Result : throw new InvalidOperationException($"node {Name} is not listening yet");
+
+    private NodeProcess(string name, Process process) => (Name, Process) = (name, process);
+
+    /// <summary>Starts the node; <paramref name="migrate"/> lets it run the migrations at start-up, as `./hirevet start`
+    /// does. Settings are environment variables (Jobs__InvisibilitySeconds, ...).</summary>
+    public static NodeProcess Start(string name, string connectionString, IDictionary<string, string>? settings = null, bool migrate = false)
+    {
+        var info = new ProcessStartInfo("dotnet", [WebDll(), "--urls", "http://127.0.0.1:0"])
+        {
+            WorkingDirectory = Path.Combine(PrivatePostgres.RepositoryRoot(), "src", "HireVet.Web"),
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        info.Environment["ConnectionStrings__HireVet"] = connectionString;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Database__MigrateOnStartup"] = migrate ? "true" : "false";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        info.Environment["Jobs__NodeName"] = name;
+        info.Environment.Remove("HIREVET_DATABASE_URL");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) info.Environment[key] = value;
+        var node = new NodeProcess(name, Process.Start(info)!);
+        node.Process.OutputDataReceived += (_, e) => node.Keep(e.Data);
+        node.Process.ErrorDataReceived += (_, e) => node.Keep(e.Data);
+        node.Process.BeginOutputReadLine();
+        node.Process.BeginErrorReadLine();
+        return node;
+    }
+
+    public string Output => string.Join('\n', _output);
+
+    public async Task WaitHealthyAsync(TimeSpan? within = null)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(Process.HasExited, $"node {Name} exited with {(Process.HasExited ? Process.ExitCode : 0)}:\n{Output}");
+            try
+            {
+                if (_address.Task.IsCompleted && (await http.GetAsync(new Uri(Address, "/health"))).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"node {Name} did not answer /health in time:\n{Output}");
+    }
+
+    /// <summary>SIGKILL: no shutdown; its transactions die with its connections.</summary>
+    public async Task KillAsync()
+    {
+        Process.Kill();
+        await Process.WaitForExitAsync();
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited) Process.Kill(entireProcessTree: true);
+        Process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        const string listening = "Now listening on: ";
+        if (line.Contains(listening, StringComparison.Ordinal)) _address.TrySetResult(new Uri(line[(line.IndexOf(listening, StringComparison.Ordinal) + listening.Length)..].Trim()));
+        _output.Enqueue($"{Name}: {line}");
+        while (_output.Count > 60) _output.TryDequeue(out _);
+    }
+
+    private static string WebDll()
+    {
+        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!; // Debug or Release
+        return Path.Combine(PrivatePostgres.RepositoryRoot(), "src", "HireVet.Web", "bin", configuration, "net10.0", "HireVet.Web.dll");
+    }
+}
