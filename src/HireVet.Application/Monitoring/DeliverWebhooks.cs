@@ -50,7 +50,7 @@ public static class DeliverWebhooks
                 status = case when @Delivered then 'delivered' when @Attempt >= @MaxAttempts then 'failed' else 'pending' end,
                 delivered_at = case when @Delivered then @Now end,
                 next_attempt_at = @NextAttemptAt
-            where id = (select delivery_id from attempt) and attempts = @Attempt - 1
+            where id = (select delivery_id from attempt) and attempts = @Attempt - 1 and status = 'pending'
             """;
 
         public async Task<int> Handle(Command command, CancellationToken ct)
