@@ -43,7 +43,7 @@ public sealed class ReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
     /// to an address of its own: a shared one would link the candidates (LINK-06) and change their scores.</summary>
     private static SubmitCandidate.Command LaptopToThirdParty(string name) => ThirdPartyPayee(name) with
     {
-        EquipmentShipping = new() { RecipientName = "Christina Moore", Address = Dossiers.Austin with { Line1 = $"{Random.Shared.Next(1, 99_999)} Elm Court" } },
+        EquipmentShipping = new() { RecipientName = "Christina Moore", Address = Dossiers.AddressOfItsOwn("Elm Court") },
     };
 
     private async Task<long> Vetted(SubmitCandidate.Command dossier)
