@@ -19,7 +19,7 @@ public static class Dossiers
     public static SubmitCandidate.Command Honest(string? externalId = null)
     {
         var n = Interlocked.Increment(ref _sequence);
-        // Street numbers from 100 up: Austin's 18 Juniper Lane is the address tests share on purpose.
+        // Street numbers from 100 up, clear of Austin's 18 Juniper Lane, the fixed address tests build on.
         var home = Austin with { Line1 = $"{100 + n % 90_000} Juniper Lane" };
         return Honest(externalId, n, home, $"73.{n / 254 / 256 % 256}.{n / 254 % 256}.{n % 254 + 1}");
     }
