@@ -47,7 +47,7 @@ public sealed class AuditWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
             CandidateId = other, Outcome = "request_information", Justification = "Ask who holds the payroll account before deciding.",
         }, "sky")).DecisionId;
 
-        _browser = await BrowserApp.StartAsync(db.ConnectionString);
+        _browser = await BrowserApp.StartAsync(db.ConnectionString, BrowserApp.WithoutTimedTriggers());
     }
 
     public Task DisposeAsync() => _browser.DisposeAsync().AsTask();
@@ -77,7 +77,7 @@ public sealed class AuditWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
         await page.GetByLabel("Outcome").SelectOptionAsync("reject");
         await page.GetByLabel("Band at decision").SelectOptionAsync("");
         await page.GetByLabel("Reviewer").FillAsync("sky");
-        await page.GetByLabel("Decided from").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Decided from").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.ClickAsync("#apply-filters");
         await Expect(page).ToHaveURLAsync(new Regex(@"outcome=reject.*reviewer=sky|reviewer=sky.*outcome=reject"));
         await Expect(page.Locator("#decision-count")).ToContainTextAsync("1 decision matches the filters");

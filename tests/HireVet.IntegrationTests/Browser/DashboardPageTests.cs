@@ -19,6 +19,7 @@ public sealed class DashboardPageTests(DatabaseFixture db) : IAsyncLifetime
 {
     private const string Password = BrowserApp.Password;
     private static readonly string Today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private readonly DateOnly _sanctionsAsOf = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10));
     private BrowserApp _browser = null!;
     private long _inReview;
 
@@ -38,17 +39,29 @@ public sealed class DashboardPageTests(DatabaseFixture db) : IAsyncLifetime
             CandidateId = asked, Outcome = "request_information", Justification = "The payroll account is held by someone else: ask why.",
         }, "sam", Roles.Security);
 
-        _browser = await BrowserApp.StartAsync(db.ConnectionString, new Dictionary<string, string?>
+        _browser = await BrowserApp.StartAsync(db.ConnectionString, BrowserApp.WithoutTimedTriggers(new Dictionary<string, string?>
         {
             ["Jobs:NodeName"] = "dashboard-node",
-            ["ReferenceData:AsOf:ofac-sdn"] = DateTime.UtcNow.AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["ReferenceData:AsOf:ofac-sdn"] = _sanctionsAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["ReferenceData:AsOf:ip-asn"] = Today,
-        });
+        }));
     }
 
     public Task DisposeAsync() => _browser.DisposeAsync().AsTask();
 
     private static ILocator Row(IPage page, string table, string attribute, string key) => page.Locator($"#{table} tr[data-{attribute}='{key}']");
+
+    /// <summary>The row's cell in the column of the week holding <paramref name="at"/>, found by the column's heading:
+    /// the page reads its own clock, and a Monday 00:00 UTC between the rows written and the page drawn shifts the
+    /// weeks by one column.</summary>
+    private static async Task<ILocator> WeekCellAsync(IPage page, string table, ILocator row, DateTime at)
+    {
+        var headings = await page.Locator($"#{table} thead th").AllTextContentsAsync();
+        var week = HireVet.Web.Pages.IndexModel.Week(HireVet.Application.Dashboard.Weeks.Ending(new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)))[^1]);
+        var column = headings.ToList().IndexOf(week) - 1; // the first heading is the row headings' column
+        Assert.True(column >= 0, $"no column for the week of {week} in #{table}: {string.Join(", ", headings)}");
+        return row.Locator("td").Nth(column);
+    }
 
     /// <summary>The chart was drawn: Chart.js holds a chart on the canvas with these datasets.</summary>
     private static async Task ExpectChartAsync(IPage page, string canvas, int datasets)
@@ -87,10 +100,11 @@ public sealed class DashboardPageTests(DatabaseFixture db) : IAsyncLifetime
             .Select(n => n.ToString(CultureInfo.InvariantCulture)));
         await Expect(page.Locator("#histogram-chart")).ToHaveAttributeAsync("aria-label", new Regex("risk scores of 3 vetted candidates"));
 
-        // Signals: two candidates raised PAY-04 this week (the latest of the twelve columns).
+        // Signals: two candidates raised PAY-04 in the week they were vetted (this week, the latest of the twelve columns).
         await ExpectChartAsync(page, "signals-chart", await page.Locator("#signals-table tbody tr").CountAsync());
         var pay04 = Row(page, "signals-table", "indicator", "PAY-04");
-        await Expect(pay04.Locator("td").Nth(11)).ToHaveTextAsync("2");
+        var vettedAt = await db.QuerySingleAsync<DateTime>("select max(assessed_at) from assessments");
+        await Expect(await WeekCellAsync(page, "signals-table", pay04, vettedAt)).ToHaveTextAsync("2");
         await Expect(pay04.Locator("[data-col=total]")).ToHaveTextAsync("2");
         await Expect(page.Locator("#signals-chart")).ToHaveAttributeAsync("aria-label", new Regex("PAY-04 2"));
         await BrowserApp.ScreenshotAsync(page, "dashboard-security");
@@ -130,7 +144,8 @@ public sealed class DashboardPageTests(DatabaseFixture db) : IAsyncLifetime
         var page = await _browser.SignInAsync("audrey");
         await ExpectChartAsync(page, "decisions-chart", 1);
         var row = Row(page, "decisions-table", "outcome", "request_information");
-        await Expect(row.Locator("td").Nth(11)).ToHaveTextAsync("1");
+        var decidedAt = await db.QuerySingleAsync<DateTime>("select decided_at from decisions");
+        await Expect(await WeekCellAsync(page, "decisions-table", row, decidedAt)).ToHaveTextAsync("1");
         await Expect(row.Locator("[data-col=total]")).ToHaveTextAsync("1");
         await Expect(Row(page, "candidates-by-status", "status", "information_requested").Locator("td")).ToHaveTextAsync("1");
 
@@ -158,6 +173,8 @@ public sealed class DashboardPageTests(DatabaseFixture db) : IAsyncLifetime
             values (@Run, 1, '{}', 'done', 1, null, 'dashboard-node'), (@Run, 2, '{}', 'failed', 3, 'connection reset', 'dashboard-node')
             """, new { Run = run });
 
+        // The page counts the list's age on its own clock, some time between these two days.
+        var firstDay = DateOnly.FromDateTime(DateTime.UtcNow);
         var page = await _browser.SignInAsync("ada");
         // Reference data loads in the background as the application starts: reload until it is there.
         for (var i = 0; i < 120 && await page.Locator("#freshness").CountAsync() == 0; i++)
@@ -165,7 +182,8 @@ public sealed class DashboardPageTests(DatabaseFixture db) : IAsyncLifetime
             await Task.Delay(500);
             await page.ReloadAsync();
         }
-        await Expect(page.Locator("#freshness-warning")).ToContainTextAsync("ofac-sdn is 10 days old (allowed 7)");
+        var ages = new[] { firstDay, DateOnly.FromDateTime(DateTime.UtcNow) }.Select(d => d.DayNumber - _sanctionsAsOf.DayNumber).Distinct();
+        await Expect(page.Locator("#freshness-warning")).ToContainTextAsync(new Regex($"ofac-sdn is ({string.Join('|', ages)}) days old \\(allowed 7\\)"));
         await Expect(Row(page, "freshness", "dataset", "ofac-sdn")).ToHaveAttributeAsync("data-freshness", "stale");
         await Expect(Row(page, "freshness", "dataset", "ofac-sdn").Locator("[data-col=freshness]")).ToHaveTextAsync("stale");
         await Expect(Row(page, "freshness", "dataset", "ip-asn")).ToHaveAttributeAsync("data-freshness", "fresh");

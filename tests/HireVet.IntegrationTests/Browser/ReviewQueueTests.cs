@@ -43,7 +43,7 @@ public sealed class ReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
     /// to an address of its own: a shared one would link the candidates (LINK-06) and change their scores.</summary>
     private static SubmitCandidate.Command LaptopToThirdParty(string name) => ThirdPartyPayee(name) with
     {
-        EquipmentShipping = new() { RecipientName = "Christina Moore", Address = Dossiers.Austin with { Line1 = $"{Random.Shared.Next(1, 99_999)} Elm Court" } },
+        EquipmentShipping = new() { RecipientName = "Christina Moore", Address = Dossiers.AddressOfItsOwn("Elm Court") },
     };
 
     private async Task<long> Vetted(SubmitCandidate.Command dossier)
@@ -75,7 +75,7 @@ public sealed class ReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
         await Decide(await Vetted(ThirdPartyPayee("Lena Fischer")), "sky", "reject", "The payroll account is held by a third party.");
         await Decide(await Vetted(LaptopToThirdParty("Mei Tanaka")), "sky", "clear", "Christina Moore is her spouse; the lease shows the address.");
 
-        _browser = await BrowserApp.StartAsync(db.ConnectionString);
+        _browser = await BrowserApp.StartAsync(db.ConnectionString, BrowserApp.WithoutTimedTriggers());
     }
 
     public Task DisposeAsync() => _browser.DisposeAsync().AsTask();

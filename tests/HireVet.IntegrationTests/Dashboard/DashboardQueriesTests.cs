@@ -5,6 +5,7 @@ using HireVet.Application.Audit;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Dashboard;
 using HireVet.IntegrationTests.Infrastructure;
+using HireVet.IntegrationTests.Notices;
 
 namespace HireVet.IntegrationTests.Dashboard;
 
@@ -14,10 +15,19 @@ namespace HireVet.IntegrationTests.Dashboard;
 [Collection("db")]
 public sealed class DashboardQueriesTests(DatabaseFixture db) : IAsyncLifetime
 {
-    private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
+    // The queries run at the test's own "now": on the system clock, a Monday 00:00 UTC (or an age bucket's edge)
+    // falling between the rows written and the query would move a count to another week than the one expected.
+    private ClockedApp _app = null!;
+    private DateTimeOffset _now;
 
-    public Task InitializeAsync() => db.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync()
+    {
+        await db.ResetAsync();
+        _app = new ClockedApp(db);
+        _now = _app.Clock.GetUtcNow();
+    }
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 
     /// <summary>A candidate with one revision; its id.</summary>
     private async Task<long> CandidateAsync(string status, string? band, int? score, TimeSpan changedAgo)
@@ -122,7 +132,7 @@ public sealed class DashboardQueriesTests(DatabaseFixture db) : IAsyncLifetime
             values (@Decision, 'approved', 'Second look agrees with it.', 'sky', now())
             """, new { Decision = decision });
 
-        var backlog = await db.SendAsync(new GetReviewBacklog.Query(), actor: "tester");
+        var backlog = await _app.SendAsync(new GetReviewBacklog.Query(), actor: "tester");
 
         Assert.Equal(3, backlog.InReview);
         AssertAbout(_now.AddDays(-20), backlog.OldestSince);
@@ -156,7 +166,7 @@ public sealed class DashboardQueriesTests(DatabaseFixture db) : IAsyncLifetime
         await db.ExecuteAsync("update candidates set claimed_by = 'sam', claimed_at = now() where id = @Third", new { Third = third }); // no new indicator
         await VetAsync(honest, _now);                                 // no signal
 
-        var result = await db.SendAsync(new CountSignalsByIndicator.Query());
+        var result = await _app.SendAsync(new CountSignalsByIndicator.Query());
 
         Assert.Equal(weeks, result.Weeks);
         Assert.Equal(["PAY-04", "NET-07", "SHIP-01"], result.Indicators.Select(i => i.Key));
@@ -168,7 +178,7 @@ public sealed class DashboardQueriesTests(DatabaseFixture db) : IAsyncLifetime
         // Folding moves the changes into the counts without changing a figure, and leaves nothing to fold.
         var folded = await db.SendAsync(new FoldDashboardCounts.Command(), "system", Roles.System);
         Assert.True(folded.IndicatorChanges > 0);
-        Assert.Equal(result.Indicators.Select(i => (i.Key, i.Counts)), (await db.SendAsync(new CountSignalsByIndicator.Query())).Indicators.Select(i => (i.Key, i.Counts)));
+        Assert.Equal(result.Indicators.Select(i => (i.Key, i.Counts)), (await _app.SendAsync(new CountSignalsByIndicator.Query())).Indicators.Select(i => (i.Key, i.Counts)));
         Assert.Equal(0, await db.QuerySingleAsync<long>("select count(*) from indicator_week_changes"));
     }
 
@@ -227,7 +237,7 @@ public sealed class DashboardQueriesTests(DatabaseFixture db) : IAsyncLifetime
             values (@Decision, 'declined', 'Not enough evidence for it.', 'sky', @At)
             """, new { Decision = rejected, At = _now.AddDays(-1) });
 
-        var result = await db.SendAsync(new CountDecisionsByWeek.Query(), role: Roles.Auditor);
+        var result = await _app.SendAsync(new CountDecisionsByWeek.Query(), role: Roles.Auditor);
 
         long[] At(params DateTimeOffset[] times) { var counts = new long[12]; foreach (var t in times) counts[WeekIndex(t)]++; return counts; }
         var outcomes = result.Outcomes.ToDictionary(o => o.Key, o => o.Counts);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HireVet.Application.Candidates;
 
 namespace HireVet.IntegrationTests.Infrastructure;
@@ -5,16 +6,25 @@ namespace HireVet.IntegrationTests.Infrastructure;
 /// <summary>Realistic dossiers for tests; each call gives a fresh externalId unless one is passed.</summary>
 public static class Dossiers
 {
+    // Numbers the identifiers and addresses made up here. Random ones collided: two dossiers of a test shared a phone
+    // (1 in 9,000 a pair) and were flagged LINK-02; a counter keeps every identifier distinct within a test run.
+    private static int _sequence;
+
     public static PostalAddress Austin => new() { Line1 = "18 Juniper Lane", City = "Austin", Region = "TX", PostalCode = "78704", Country = "US" };
+
+    /// <summary>An address in Austin on the street given that no other dossier of the test run has.</summary>
+    public static PostalAddress AddressOfItsOwn(string street) => Austin with { Line1 = $"{100 + Interlocked.Increment(ref _sequence) % 90_000} {street}" };
 
     /// <summary>An honest candidate living at an address of their own (shared addresses are a signal).</summary>
     public static SubmitCandidate.Command Honest(string? externalId = null)
     {
-        var home = Austin with { Line1 = $"{Random.Shared.Next(1, 99_999)} Juniper Lane" };
-        return Honest(externalId, home, HomeIp());
+        var n = Interlocked.Increment(ref _sequence);
+        // Street numbers from 100 up, clear of Austin's 18 Juniper Lane, the fixed address tests build on.
+        var home = Austin with { Line1 = $"{100 + n % 90_000} Juniper Lane" };
+        return Honest(externalId, n, home, $"73.{n / 254 / 256 % 256}.{n / 254 % 256}.{n % 254 + 1}");
     }
 
-    private static SubmitCandidate.Command Honest(string? externalId, PostalAddress home, string homeIp) => new()
+    private static SubmitCandidate.Command Honest(string? externalId, int n, PostalAddress home, string homeIp) => new()
     {
         ExternalId = externalId ?? $"ats-{Guid.NewGuid():N}",
         Source = "Greenhouse",
@@ -22,26 +32,24 @@ public static class Dossiers
         LegalName = "Emily Carter",
         DateOfBirth = new DateOnly(1991, 4, 12),
         Email = $"emily.{Guid.NewGuid():N}@example.com",
-        Phone = "+1 512 555 " + Random.Shared.Next(1000, 9999),
+        Phone = "+1 512 555 " + (1000 + n % 9000),
         ClaimedResidence = home,
         ClaimedTimeZone = "America/Chicago",
         IdentityDocument = new()
         {
-            Type = "driver_licence", IssuingCountry = "US", Number = "TX" + Random.Shared.Next(1_000_000, 9_999_999),
+            Type = "driver_licence", IssuingCountry = "US", Number = "TX" + (1_000_000 + n % 9_000_000),
             NameOnDocument = "Emily R. Carter", DateOfBirth = new DateOnly(1991, 4, 12), Address = home,
         },
         PayrollDestination = new()
         {
             Method = "bank_transfer", AccountHolderName = "Emily Carter", BankName = "Frost Bank", BankCountry = "US",
-            AccountNumber = Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(), RoutingNumber = "114000093",
+            AccountNumber = (100_000_000 + n % 900_000_000).ToString(CultureInfo.InvariantCulture), RoutingNumber = "114000093",
         },
         EquipmentShipping = new() { RecipientName = "Emily Carter", Address = home },
         // A Comcast (AS7922) home connection in the US, a different one for every candidate.
         NetworkObservations = [new() { Ip = homeIp, ObservedAt = DateTimeOffset.UtcNow.AddDays(-2), Context = "application", DeviceTimeZone = "America/Chicago" }],
         Interviews = [new() { At = DateTimeOffset.UtcNow.AddDays(-1), CameraOn = true, Ip = homeIp }],
     };
-
-    private static string HomeIp() => $"73.{Random.Shared.Next(0, 256)}.{Random.Shared.Next(0, 256)}.{Random.Shared.Next(1, 255)}";
 
     /// <summary>Pay goes to an account held by somebody else (PAY-04).</summary>
     public static SubmitCandidate.Command PayeeMismatch(string? externalId = null)
