@@ -4,6 +4,7 @@ using Hangfire.PostgreSql;
 using HireVet.Application.Monitoring;
 using HireVet.Application.Vetting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace HireVet.Infrastructure.Jobs;
@@ -37,10 +38,11 @@ public static class HangfireSetup
         });
         services.AddSingleton<JobStorage>(storage);
         services.AddSingleton(settings);
-        services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+        services.AddHangfire((sp, c) => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseStorage(storage));
+            .UseStorage(storage)
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton<ISchedulerInfo, HangfireSchedulerInfo>();
 
         if (!settings.Enabled)

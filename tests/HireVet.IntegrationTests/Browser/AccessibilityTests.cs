@@ -70,7 +70,7 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         _finalSent = await FinalisedRejectionAsync();
         _finalNotice = (await db.SendAsync(new RecordNoticeSent.Command { CandidateId = _finalSent, Channel = "post" }, "sam", Roles.Security)).NoticeId;
 
-        _browser = await BrowserApp.StartAsync(db.ConnectionString, BrowserApp.WithoutTimedTriggers());
+        _browser = await BrowserApp.StartAsync(db.ConnectionString);
     }
 
     /// <summary>A rejection approved, its pre-adverse notice sent and made final. The waiting period is passed by moving

@@ -24,7 +24,7 @@ public sealed class AdminPagesTests(DatabaseFixture db) : IAsyncLifetime
         await db.ResetAsync();
         foreach (var (user, role) in new[] { ("ada", Roles.Admin), ("hana", Roles.Hr), ("sam", Roles.Security), ("audrey", Roles.Auditor) })
             await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = Password }, "fixture", Roles.Admin);
-        _browser = await BrowserApp.StartAsync(db.ConnectionString, BrowserApp.WithoutTimedTriggers());
+        _browser = await BrowserApp.StartAsync(db.ConnectionString);
     }
 
     public Task DisposeAsync() => _browser.DisposeAsync().AsTask();

@@ -47,7 +47,7 @@ public sealed class AuditWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
             CandidateId = other, Outcome = "request_information", Justification = "Ask who holds the payroll account before deciding.",
         }, "sky")).DecisionId;
 
-        _browser = await BrowserApp.StartAsync(db.ConnectionString, BrowserApp.WithoutTimedTriggers());
+        _browser = await BrowserApp.StartAsync(db.ConnectionString);
     }
 
     public Task DisposeAsync() => _browser.DisposeAsync().AsTask();

@@ -23,9 +23,11 @@ public sealed class BrowserApp : IAsyncDisposable
     private BrowserApp(HireVetFactory app, IPlaywright playwright, IBrowser browser, string baseUrl) =>
         (_app, _playwright, _browser, _baseUrl) = (app, playwright, browser, baseUrl);
 
-    public static async Task<BrowserApp> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
+    /// <summary>The app with its jobs on. The schedules that fire at a time of day never come due unless
+    /// <paramref name="timedSchedules"/> (see <see cref="HireVetFactory"/>): only tests of the schedules need them.</summary>
+    public static async Task<BrowserApp> StartAsync(string connectionString, IDictionary<string, string?>? settings = null, bool timedSchedules = false)
     {
-        var app = new HireVetFactory(connectionString, jobsEnabled: true, settings);
+        var app = new HireVetFactory(connectionString, jobsEnabled: true, settings, timedSchedules);
         app.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -40,18 +42,6 @@ public sealed class BrowserApp : IAsyncDisposable
         Directory.CreateDirectory(Screenshots);
         return new BrowserApp(app, playwright, browser, baseUrl);
     }
-
-    /// <summary>The settings given, with the triggers that fire at a time of day (the nightly and the weekly
-    /// re-screening, the hourly audit chain walk) moved to 2099. On the real ones a test running at 02:00 UTC met a
-    /// re-screening run it had not started (new assessments, audit records, a latest run), and one running at half past
-    /// an hour a walk of the chain it had not recorded. Only tests of the schedules themselves need the real ones.</summary>
-    public static Dictionary<string, string?> WithoutTimedTriggers(IDictionary<string, string?>? settings = null) =>
-        new(settings ?? new Dictionary<string, string?>())
-        {
-            ["Jobs:RescreenCron"] = "0 0 2 1 1 ? 2099",
-            ["Jobs:FullRescreenCron"] = "0 0 3 1 1 ? 2099",
-            ["Jobs:AuditWalkCron"] = "0 30 0 1 1 ? 2099",
-        };
 
     /// <summary>A page in a browser context of its own (its own cookies), not signed in.</summary>
     public async Task<IPage> PageAsync()

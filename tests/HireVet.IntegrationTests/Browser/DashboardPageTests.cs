@@ -39,12 +39,12 @@ public sealed class DashboardPageTests(DatabaseFixture db) : IAsyncLifetime
             CandidateId = asked, Outcome = "request_information", Justification = "The payroll account is held by someone else: ask why.",
         }, "sam", Roles.Security);
 
-        _browser = await BrowserApp.StartAsync(db.ConnectionString, BrowserApp.WithoutTimedTriggers(new Dictionary<string, string?>
+        _browser = await BrowserApp.StartAsync(db.ConnectionString, new Dictionary<string, string?>
         {
             ["Jobs:NodeName"] = "dashboard-node",
             ["ReferenceData:AsOf:ofac-sdn"] = _sanctionsAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["ReferenceData:AsOf:ip-asn"] = Today,
-        }));
+        });
     }
 
     public Task DisposeAsync() => _browser.DisposeAsync().AsTask();

@@ -9,14 +9,16 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HireVet.IntegrationTests.Browser;
 
-/// <summary>The admin jobs page in Debian's Chromium, on real Quartz: the nightly and weekly schedules with their next
-/// fire, a full run started from the form that completes on the scheduler, failed batches with their errors, and HR
-/// turned away.</summary>
+/// <summary>The admin jobs page in Debian's Chromium, on real Hangfire: the nightly and weekly schedules with their next
+/// run, the queues and this node's servers, "run now" on a schedule, a full run started from the form that completes on
+/// the job servers, failed batches with their errors, Hangfire's read-only dashboard for the admin, and HR turned away
+/// from both.</summary>
 [Collection("db")]
 public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
 {
     private const string Password = BrowserApp.Password;
     private BrowserApp _browser = null!;
+    private DateTimeOffset _startedAt;
 
     public async Task InitializeAsync()
     {
@@ -24,7 +26,8 @@ public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
         foreach (var (user, role) in new[] { ("ada", Roles.Admin), ("hana", Roles.Hr) })
             await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = Password }, "fixture", Roles.Admin);
 
-        _browser = await BrowserApp.StartAsync(db.ConnectionString, new Dictionary<string, string?> { ["Jobs:NodeName"] = "browser-node" });
+        _startedAt = DateTimeOffset.UtcNow;
+        _browser = await BrowserApp.StartAsync(db.ConnectionString, new Dictionary<string, string?> { ["Jobs:NodeName"] = "browser-node" }, timedSchedules: true);
     }
 
     public Task DisposeAsync() => _browser.DisposeAsync().AsTask();
@@ -41,35 +44,56 @@ public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
         }, "hana", Roles.Hr);
     }
 
+    /// <summary>The first time of day <paramref name="hour"/>:00 UTC (on that weekday, if given) after the moment.</summary>
+    private static string NextAt(DateTimeOffset after, int hour, DayOfWeek? day = null)
+    {
+        var candidate = new DateTimeOffset(after.UtcDateTime.Date.AddHours(hour), TimeSpan.Zero);
+        while (candidate <= after || (day is { } d && candidate.DayOfWeek != d)) candidate = candidate.AddDays(1);
+        return Utc(candidate);
+    }
+
+    private static Regex EitherOf(string a, string b) => new($@"^\s*({Regex.Escape(a)}|{Regex.Escape(b)})\s*$");
+
     private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Admin_sees_the_jobs_schedules_starts_a_full_run_and_sees_it_complete_while_HR_is_denied_the_jobs_page()
     {
         await HireAWorkerAsync();
-        var now = DateTimeOffset.UtcNow;
-        var today2am = new DateTimeOffset(now.UtcDateTime.Date.AddHours(2), TimeSpan.Zero);
-        var nextNightly = today2am > now ? today2am : today2am.AddDays(1);
-        var sunday3am = new DateTimeOffset(now.UtcDateTime.Date.AddDays(((int)DayOfWeek.Sunday - (int)now.UtcDateTime.DayOfWeek + 7) % 7).AddHours(3), TimeSpan.Zero);
-        var nextWeekly = sunday3am > now ? sunday3am : sunday3am.AddDays(7);
 
         var admin = await SignInAsync("ada");
         await admin.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Jobs" }).ClickAsync();
+        await Expect(admin.Locator("#scheduler-status")).ToHaveTextAsync("This node, browser-node, runs jobs.");
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Jobs", Level = 1 })).ToBeVisibleAsync();
-        await Expect(admin.Locator("#scheduler-status")).ToContainTextAsync("Running on this node, browser-node");
+        var now = DateTimeOffset.UtcNow;
 
+        // The next run was computed when the app registered its schedules, or when the schedule last came due.
         var nightly = admin.Locator("#schedules tr[data-trigger='rescreen-nightly']");
         await Expect(nightly).ToContainTextAsync("Nightly incremental re-screening");
         await Expect(nightly.Locator("[data-col=when]")).ToHaveTextAsync("every day at 02:00 0 0 2 * * ? (UTC)");
-        await Expect(nightly.Locator("[data-col=next-fire]")).ToHaveTextAsync(Utc(nextNightly));
-        await Expect(nightly.Locator("[data-col=state]")).ToHaveTextAsync("normal");
+        await Expect(nightly.Locator("[data-col=next-fire]")).ToHaveTextAsync(EitherOf(NextAt(_startedAt, 2), NextAt(now, 2)));
         var weekly = admin.Locator("#schedules tr[data-trigger='rescreen-weekly']");
         await Expect(weekly).ToContainTextAsync("Weekly full re-screening");
         await Expect(weekly.Locator("[data-col=when]")).ToContainTextAsync("every Sunday at 03:00");
-        await Expect(weekly.Locator("[data-col=next-fire]")).ToHaveTextAsync(Utc(nextWeekly));
-        await Expect(admin.Locator("#schedules tr[data-trigger='deliver-webhooks'] [data-col=when]")).ToHaveTextAsync("every 5 seconds");
-        await Expect(admin.Locator("#nodes tr[data-node='browser-node']")).ToContainTextAsync("(this node)");
-        await Expect(admin.Locator("#no-runs")).ToBeVisibleAsync();
+        await Expect(weekly.Locator("[data-col=next-fire]")).ToHaveTextAsync(EitherOf(NextAt(_startedAt, 3, DayOfWeek.Sunday), NextAt(now, 3, DayOfWeek.Sunday)));
+        await Expect(admin.Locator("#queues tr[data-queue='vetting']")).ToBeVisibleAsync();
+        await Expect(admin.Locator("#queues tr[data-queue='rescreen']")).ToBeVisibleAsync();
+        var node = admin.Locator("#nodes tr[data-node='browser-node']");
+        await Expect(node).ToContainTextAsync("(this node)");
+        await Expect(node).ToContainTextAsync("browser-node-rescreen (rescreen; 2 workers)");
+        await Expect(node.Locator("[data-col=state]")).ToHaveTextAsync("alive");
+
+        // Run the audit walk now: enqueued at once, then its outcome shows on reload.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Run Audit: walk the whole hash chain and record the result now" }).ClickAsync();
+        await Expect(admin.Locator("#flash")).ToHaveTextAsync(new Regex(@"^Enqueued walk-audit-chain now \(job \d+\)\.$"));
+        var walk = admin.Locator("#schedules tr[data-trigger='walk-audit-chain'] [data-col=state]");
+        var walkDeadline = DateTime.UtcNow.AddSeconds(60);
+        while (await walk.TextContentAsync() is not { } text || !text.StartsWith("succeeded", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < walkDeadline, "the walk did not succeed within 60 s");
+            await Task.Delay(500);
+            await admin.ReloadAsync();
+        }
 
         // Start a full run from the form, by its labels.
         await admin.GetByLabel("Kind").SelectOptionAsync("full");
@@ -81,7 +105,7 @@ public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(run.Locator("[data-col=trigger]")).ToHaveTextAsync("manual");
         await Expect(run.Locator("[data-col=requested-by]")).ToHaveTextAsync("ada");
 
-        // The scheduler runs the batch; the page shows progress on reload.
+        // A job server runs the batch; the page shows progress on reload.
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (await run.GetAttributeAsync("data-status") != "completed")
         {
@@ -99,6 +123,14 @@ public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(run.Locator("[data-col=failures]")).ToHaveTextAsync("0");
         await BrowserApp.ScreenshotAsync(admin, "jobs-page");
 
+        // Hangfire's dashboard, linked from the page, read-only.
+        await admin.Locator("#hangfire-dashboard").ClickAsync();
+        await Expect(admin).ToHaveTitleAsync(new Regex("HireVet jobs"));
+        await admin.GotoAsync("/admin/hangfire/recurring");
+        await Expect(admin.Locator("body")).ToContainTextAsync("rescreen-nightly");
+        await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Trigger now" })).ToHaveCountAsync(0);
+        await BrowserApp.ScreenshotAsync(admin, "jobs-hangfire-dashboard");
+
         // HR has no Jobs link and is turned away from the page.
         var hr = await SignInAsync("hana");
         await Expect(hr.GetByRole(AriaRole.Link, new() { Name = "Jobs" })).ToHaveCountAsync(0);
@@ -106,6 +138,8 @@ public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(hr).ToHaveURLAsync(new Regex("/account/access-denied"));
         await Expect(hr.GetByRole(AriaRole.Heading, new() { Name = "Access denied" })).ToBeVisibleAsync();
         await Expect(hr.Locator("#schedules")).ToHaveCountAsync(0);
+        await hr.GotoAsync("/admin/hangfire/");
+        await Expect(hr).ToHaveURLAsync(new Regex("/account/access-denied"));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class NoticesPageTests(DatabaseFixture db) : IAsyncLifetime
         }, "sam");
         await db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Checked the payee evidence myself." }, "sky");
 
-        _browser = await BrowserApp.StartAsync(db.ConnectionString, BrowserApp.WithoutTimedTriggers(new Dictionary<string, string?> { ["Notices:AdverseActionWaitingDays"] = "0" }));
+        _browser = await BrowserApp.StartAsync(db.ConnectionString, new Dictionary<string, string?> { ["Notices:AdverseActionWaitingDays"] = "0" });
     }
 
     public Task DisposeAsync() => _browser.DisposeAsync().AsTask();

@@ -22,7 +22,7 @@ public sealed class ReviewJourneyTests(DatabaseFixture db) : IAsyncLifetime
         foreach (var (user, role) in new[] { ("hana", Roles.Hr), ("sam", Roles.Security), ("sky", Roles.Security), ("audrey", Roles.Auditor) })
             await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = Password }, "fixture", Roles.Admin);
 
-        _browser = await BrowserApp.StartAsync(db.ConnectionString, BrowserApp.WithoutTimedTriggers());
+        _browser = await BrowserApp.StartAsync(db.ConnectionString);
     }
 
     public Task DisposeAsync() => _browser.DisposeAsync().AsTask();

@@ -75,7 +75,7 @@ public sealed class ReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
         await Decide(await Vetted(ThirdPartyPayee("Lena Fischer")), "sky", "reject", "The payroll account is held by a third party.");
         await Decide(await Vetted(LaptopToThirdParty("Mei Tanaka")), "sky", "clear", "Christina Moore is her spouse; the lease shows the address.");
 
-        _browser = await BrowserApp.StartAsync(db.ConnectionString, BrowserApp.WithoutTimedTriggers());
+        _browser = await BrowserApp.StartAsync(db.ConnectionString);
     }
 
     public Task DisposeAsync() => _browser.DisposeAsync().AsTask();

@@ -45,7 +45,9 @@ public sealed class ListSchedulesTests(DatabaseFixture db) : IAsyncLifetime
     [Fact]
     public async Task With_jobs_enabled_lists_every_schedule_with_its_next_run_the_queues_and_this_nodes_servers()
     {
-        _withJobs = new HireVetFactory(db.ConnectionString, jobsEnabled: true, new Dictionary<string, string?> { ["Jobs:NodeName"] = "schedules-node" });
+        var registeredAfter = DateTimeOffset.UtcNow;
+        _withJobs = new HireVetFactory(db.ConnectionString, jobsEnabled: true, new Dictionary<string, string?> { ["Jobs:NodeName"] = "schedules-node" },
+            timedSchedules: true);
         _withJobs.CreateClient().Dispose(); // starts the host, its job servers and the recurring jobs' registration
         // A retry an hour away is a scheduled job of the re-screening queue: counted, not listed as a schedule.
         var retry = await _withJobs.Services.GetRequiredService<IRescreenScheduler>().EnqueueBatchAsync(999, 1, TimeSpan.FromHours(1), default);
@@ -59,26 +61,25 @@ public sealed class ListSchedulesTests(DatabaseFixture db) : IAsyncLifetime
             view.Schedules.Select(s => s.Name));
         Assert.Equal(1, view.Scheduled);
         Assert.Equal(["vetting", "rescreen", "maintenance"], view.Queues.Select(q => q.Name));
+        Assert.All(view.Schedules, s => Assert.Equal(("maintenance", "UTC", (string?)null), (s.Queue, s.TimeZone, s.Error)));
 
-        var nightly = Assert.Single(view.Schedules, s => s.Name == "rescreen-nightly");
-        Assert.Equal(("maintenance", "Nightly incremental re-screening", "StartRescreenJob.RunAsync", "0 0 2 * * ?", "UTC"),
-            (nightly.Queue, nightly.Description, nightly.Job, nightly.Cron, nightly.TimeZone));
-        Assert.Equal("never_run", nightly.State);
-        Assert.Null(nightly.Error);
-        var today2am = new DateTimeOffset(now.UtcDateTime.Date.AddHours(2), TimeSpan.Zero);
-        Assert.Equal(today2am > now ? today2am : today2am.AddDays(1), nightly.NextFireAt);
-
-        var weekly = Assert.Single(view.Schedules, s => s.Name == "rescreen-weekly");
-        Assert.Equal(("0 0 3 ? * SUN", "UTC"), (weekly.Cron, weekly.TimeZone));
-        Assert.Equal((DayOfWeek.Sunday, TimeSpan.FromHours(3)), (weekly.NextFireAt!.Value.DayOfWeek, weekly.NextFireAt.Value.TimeOfDay));
-        Assert.InRange(weekly.NextFireAt.Value - now, TimeSpan.Zero, TimeSpan.FromDays(7));
-
-        var walk = Assert.Single(view.Schedules, s => s.Name == "walk-audit-chain");
-        Assert.Equal(("maintenance", "0 30 * * * ?", "UTC"), (walk.Queue, walk.Cron, walk.TimeZone));
-        Assert.InRange(walk.NextFireAt!.Value - now, TimeSpan.Zero, TimeSpan.FromHours(1));
-        var fold = Assert.Single(view.Schedules, s => s.Name == "fold-dashboard-counts");
-        Assert.Equal("0 * * * * ?", fold.Cron);
-        Assert.InRange(fold.NextFireAt!.Value - now, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        // A next run is computed when a schedule is registered or fires (each node looks every few seconds), so it is an
+        // occurrence of the cron after the registration, and may lie a moment in the past when it just came due.
+        void NextRun(string name, string cron, string job, TimeSpan every, Func<DateTimeOffset, bool> isOccurrence)
+        {
+            var schedule = Assert.Single(view.Schedules, s => s.Name == name);
+            Assert.Equal((cron, job), (schedule.Cron, schedule.Job));
+            var next = schedule.NextFireAt!.Value;
+            Assert.True(isOccurrence(next), $"{name}: {next:O} is no occurrence of {cron}");
+            Assert.InRange(next, registeredAfter, now + every);
+        }
+        NextRun("rescreen-nightly", "0 0 2 * * ?", "StartRescreenJob.RunAsync", TimeSpan.FromDays(1), t => t.TimeOfDay == TimeSpan.FromHours(2));
+        NextRun("rescreen-weekly", "0 0 3 ? * SUN", "StartRescreenJob.RunAsync", TimeSpan.FromDays(7),
+            t => t.DayOfWeek == DayOfWeek.Sunday && t.TimeOfDay == TimeSpan.FromHours(3));
+        NextRun("walk-audit-chain", "0 30 * * * ?", "WalkAuditChainJob.RunAsync", TimeSpan.FromHours(1), t => t is { Minute: 30, Second: 0 });
+        NextRun("fold-dashboard-counts", "0 * * * * ?", "FoldDashboardCountsJob.RunAsync", TimeSpan.FromMinutes(1), t => t.Second == 0);
+        NextRun("sweep-rescreen-batches", "30 * * * * ?", "SweepRescreenBatchesJob.RunAsync", TimeSpan.FromMinutes(1), t => t.Second == 30);
+        Assert.Equal("Nightly incremental re-screening", view.Schedules.Single(s => s.Name == "rescreen-nightly").Description);
 
         var node = Assert.Single(view.Nodes, n => n.IsThisNode);
         Assert.Equal(("schedules-node", "alive", TimeSpan.FromSeconds(10)), (node.Name, node.State, node.CheckInInterval));
@@ -100,6 +101,10 @@ public sealed class ListSchedulesTests(DatabaseFixture db) : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (await db.QuerySingleAsync<int>("select count(*)::int from audit_chain_walks") == 0 && DateTime.UtcNow < deadline) await Task.Delay(200);
         Assert.Equal(1, await db.QuerySingleAsync<int>("select count(*)::int from audit_chain_walks"));
+        var walk = (await ListUntilAsync(v => v.Schedules.Any(s => s is { Name: "walk-audit-chain", State: "succeeded" }))).Schedules.Single(s => s.Name == "walk-audit-chain");
+        Assert.Equal("succeeded", walk.State);
+        Assert.NotNull(walk.PreviousFireAt);
+        Assert.Null(walk.NextFireAt); // its cron here never comes due
         var audit = await db.QuerySingleAsync<(string Actor, string TargetId, string Details)>(
             "select actor, target_id, details from audit_records where action = 'TriggerSchedule'");
         Assert.Equal(("ada", "walk-audit-chain"), (audit.Actor, audit.TargetId));
