@@ -32,9 +32,9 @@ public static class HangfireSetup
             EnableLongPolling = false,
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = settings.Invisibility,
-            // No job holds a storage lock for long: exclusion is PostgreSQL's (row locks, skip locked, advisory locks),
-            // so a lock row a killed node left behind only has to outlive Hangfire's own short critical sections.
-            DistributedLockTimeout = TimeSpan.FromMinutes(2),
+            // No job holds a storage lock: exclusion is PostgreSQL's (row locks, skip locked, advisory locks), so a lock
+            // row a killed node or a dropped connection left behind only has to outlive Hangfire's own short sections.
+            DistributedLockTimeout = settings.StorageLockTimeout,
         });
         services.AddSingleton<JobStorage>(storage);
         services.AddSingleton(settings);

@@ -11,7 +11,7 @@ public sealed record JobSettings
     /// <summary>This node's name: its job servers are "{node}-vetting" and so on, and re-screening batches record it.</summary>
     public string NodeName { get; init; } = Environment.MachineName;
     public int VettingWorkers { get; init; } = 2;
-    public int RescreenWorkers { get; init; } = 2;
+    public int RescreenWorkers { get; init; } = 4;
     public int MaintenanceWorkers { get; init; } = 1;
     /// <summary>How often an idle worker looks for a job another node enqueued (a job enqueued on this node wakes
     /// this node's workers at once).</summary>
@@ -24,6 +24,10 @@ public sealed record JobSettings
     /// <summary>How long a stopping node lets running jobs finish before cancelling them.</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(20);
     public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>When a lock row of Hangfire's own is taken for abandoned. A row is left behind not only by a killed node
+    /// but by any connection that drops while holding one (a database restart), and while the scheduler's row stays,
+    /// no recurring job fires anywhere; Hangfire's critical sections last milliseconds.</summary>
+    public TimeSpan StorageLockTimeout { get; init; } = TimeSpan.FromSeconds(30);
     public TimeSpan WebhookPoll { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan StalePending { get; init; } = TimeSpan.FromSeconds(120);
     public TimeSpan RescreenSweepGrace { get; init; } = TimeSpan.FromSeconds(60);
@@ -38,13 +42,14 @@ public sealed record JobSettings
             Enabled = jobs.GetValue("Enabled", true),
             NodeName = jobs["NodeName"] is { Length: > 0 } node ? node : Environment.MachineName,
             VettingWorkers = jobs.GetValue("VettingWorkers", 2),
-            RescreenWorkers = jobs.GetValue("RescreenWorkers", 2),
+            RescreenWorkers = jobs.GetValue("RescreenWorkers", 4),
             MaintenanceWorkers = jobs.GetValue("MaintenanceWorkers", 1),
             QueuePoll = TimeSpan.FromMilliseconds(jobs.GetValue("QueuePollMs", 2000)),
             Invisibility = TimeSpan.FromSeconds(jobs.GetValue("InvisibilitySeconds", 30)),
             SchedulePolling = TimeSpan.FromSeconds(jobs.GetValue("SchedulePollingSeconds", 5)),
             StopTimeout = TimeSpan.FromSeconds(jobs.GetValue("StopTimeoutSeconds", 20)),
             Heartbeat = TimeSpan.FromSeconds(jobs.GetValue("HeartbeatSeconds", 10)),
+            StorageLockTimeout = TimeSpan.FromSeconds(jobs.GetValue("StorageLockTimeoutSeconds", 30)),
             WebhookPoll = TimeSpan.FromSeconds(jobs.GetValue("WebhookPollSeconds", 5)),
             StalePending = TimeSpan.FromSeconds(jobs.GetValue("StalePendingSeconds", 120)),
             RescreenSweepGrace = TimeSpan.FromSeconds(jobs.GetValue("RescreenSweepGraceSeconds", 60)),

@@ -80,7 +80,7 @@ public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(admin.Locator("#queues tr[data-queue='rescreen']")).ToBeVisibleAsync();
         var node = admin.Locator("#nodes tr[data-node='browser-node']");
         await Expect(node).ToContainTextAsync("(this node)");
-        await Expect(node).ToContainTextAsync("browser-node-rescreen (rescreen; 2 workers)");
+        await Expect(node).ToContainTextAsync("browser-node-rescreen (rescreen; 4 workers)");
         await Expect(node.Locator("[data-col=state]")).ToHaveTextAsync("alive");
 
         // Run the audit walk now: enqueued at once, then its outcome shows on reload.

@@ -87,6 +87,27 @@ public sealed class DatabaseFixture : IAsyncLifetime
             """);
     }
 
+    /// <summary>Restarts the PostgreSQL server. This process's own pools (the fixture's connections and its app's data
+    /// source) drop their dead connections; apps under test must recover by themselves.</summary>
+    public void RestartServer()
+    {
+        _postgres.Restart();
+        NpgsqlConnection.ClearAllPools();
+        Factory.Services.GetRequiredService<AppDataSource>().Value.Clear();
+    }
+
+    /// <summary>A connection string to another database of the same server (created and dropped by the test).</summary>
+    public string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
+
+    /// <summary>Runs SQL on the server's maintenance database (create or drop a database).</summary>
+    public async Task ExecuteOnServerAsync(string sql)
+    {
+        await using var server = new NpgsqlConnection(_postgres.ServerConnectionString);
+        await server.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, server);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Runs SQL as the database owner (superuser here), bypassing the application's role.</summary>
     public async Task ExecuteAsync(string sql, object? param = null)
     {

@@ -44,6 +44,15 @@ public sealed class PrivatePostgres : IDisposable
         return output;
     }
 
+    /// <summary>Stops the server (fast: every session is ended) and starts it again on the same port, as an operator's
+    /// restart or a failover would. Only the private cluster can be restarted.</summary>
+    public void Restart()
+    {
+        if (_directory is null) throw new InvalidOperationException("HIREVET_TEST_DB names an outside server: restart tests need the private cluster.");
+        Run("stop", Path.Combine(_directory, "pg"));
+        Run("start", Path.Combine(_directory, "pg"));
+    }
+
     public void Dispose()
     {
         if (_directory is null) return;

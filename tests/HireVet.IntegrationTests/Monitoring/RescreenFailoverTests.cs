@@ -26,6 +26,7 @@ public sealed class RescreenFailoverTests(DatabaseFixture db, ITestOutputHelper 
     private static readonly Dictionary<string, string> FastRecovery = new()
     {
         ["Jobs__InvisibilitySeconds"] = "8", ["Jobs__QueuePollMs"] = "500", ["Jobs__SchedulePollingSeconds"] = "1", ["Jobs__HeartbeatSeconds"] = "2",
+        ["Jobs__RescreenWorkers"] = "2",
         ["Jobs__RescreenCron"] = HireVetFactory.Never, ["Jobs__FullRescreenCron"] = HireVetFactory.Never, ["Jobs__AuditWalkCron"] = HireVetFactory.Never,
     };
 
