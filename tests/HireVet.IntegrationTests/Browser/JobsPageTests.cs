@@ -84,7 +84,7 @@ public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(node.Locator("[data-col=state]")).ToHaveTextAsync("alive");
 
         // Run the audit walk now: enqueued at once, then its outcome shows on reload.
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Run Audit: walk the whole hash chain and record the result now" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Run now: Audit: walk the whole hash chain and record the result" }).ClickAsync();
         await Expect(admin.Locator("#flash")).ToHaveTextAsync(new Regex(@"^Enqueued walk-audit-chain now \(job \d+\)\.$"));
         var walk = admin.Locator("#schedules tr[data-trigger='walk-audit-chain'] [data-col=state]");
         var walkDeadline = DateTime.UtcNow.AddSeconds(60);

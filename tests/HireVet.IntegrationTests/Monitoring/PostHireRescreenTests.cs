@@ -138,9 +138,13 @@ public sealed class PostHireRescreenTests(DatabaseFixture db) : IAsyncLifetime
             Assert.Contains(assessment.Signals, s => s.IndicatorId == indicator && s.Weight > 0 && s.Evidence.Count > 0);
         Assert.Contains("AnyDesk", Assert.Single(assessment.Signals, s => s.IndicatorId == "NET-05").Evidence.ToJsonString());
 
-        var run = await db.QuerySingleAsync<(string Trigger, int Processed, int BandsRaised, long RunId)>(
-            "select trigger, processed, bands_raised, id from rescreen_runs order by id limit 1");
+        var run = await db.QuerySingleAsync<(string Trigger, int Processed, int BandsRaised, long RunId, string? JobKey)>(
+            "select trigger, processed, bands_raised, id, job_key from rescreen_runs order by id limit 1");
         Assert.Equal(("schedule", 1, 1), (run.Trigger, run.Processed, run.BandsRaised));
+        // Keyed by the background job that started it, so a second delivery of that job would find it.
+        Assert.Equal(1, await db.QuerySingleAsync<int>(
+            "select count(*)::int from hangfire.job where id = @Id and invocationdata->>'Type' like 'HireVet.Infrastructure.Jobs.StartRescreenJob,%'",
+            new { Id = long.Parse(run.JobKey!, System.Globalization.CultureInfo.InvariantCulture) }));
         Assert.Equal(1, await db.QuerySingleAsync<int>("select count(*)::int from assessments where candidate_id = @candidate and rescreen_run_id = @RunId",
             new { candidate, run.RunId }));
         var delivery = await db.QuerySingleAsync<(string Status, int Attempts, int? Code)>("select status, attempts, last_status_code from webhook_deliveries");
