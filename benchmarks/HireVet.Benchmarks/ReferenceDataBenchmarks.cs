@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.Infrastructure.ReferenceData;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HireVet.Application.Vetting.Scoring;
 using HireVet.Quality.Running;
 
 namespace HireVet.Quality;

@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using HireVet.Application.Candidates;
+using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.ReferenceData.Sanctions;
 using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Scoring;
 using HireVet.Quality;
 using HireVet.Quality.Corpus;
 using HireVet.Quality.Evaluation;
@@ -66,8 +69,16 @@ try
     var report = new QualityReport
     {
         // Vetting uses the shipped ruleset while none is active in the database, and none is activated here.
-        Options = options, Ruleset = Ruleset.Embedded, ReferenceData = referenceData, Scored = scored, Metrics = metrics,
-        Fairness = fairness, Resumes = resumes, Scenarios = scenarios, Timings = timings, Vettings = run.Vettings,
+        Options = options,
+        Ruleset = Ruleset.Embedded,
+        ReferenceData = referenceData,
+        Scored = scored,
+        Metrics = metrics,
+        Fairness = fairness,
+        Resumes = resumes,
+        Scenarios = scenarios,
+        Timings = timings,
+        Vettings = run.Vettings,
     };
     var markdown = report.ToMarkdown();
     Directory.CreateDirectory(Path.GetDirectoryName(options.Output)!);

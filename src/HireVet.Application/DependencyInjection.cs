@@ -1,9 +1,12 @@
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Internal;
-using HireVet.Application.Common;
+using HireVet.Application.Candidates;
+using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Behaviours;
 using HireVet.Application.Common.Data;
+using HireVet.Application.Rescreening;
+using HireVet.Application.Vetting;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,12 +22,12 @@ public static class DependencyInjection
 
         var assembly = typeof(DependencyInjection).Assembly;
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
-        foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
-        {
-            var definition = contract.GetGenericTypeDefinition();
-            if (definition == typeof(IRequestHandler<,>) || definition == typeof(INotificationHandler<>))
-                services.AddTransient(contract, type);
-        }
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
+            {
+                var definition = contract.GetGenericTypeDefinition();
+                if (definition == typeof(IRequestHandler<,>) || definition == typeof(INotificationHandler<>))
+                    services.AddTransient(contract, type);
+            }
         foreach (var result in AssemblyScanner.FindValidatorsInAssembly(assembly))
             services.AddTransient(result.InterfaceType, result.ValidatorType);
 
@@ -35,7 +38,7 @@ public static class DependencyInjection
 
         services.AddScoped<Candidates.DossierStore>();
         services.AddScoped<Vetting.CandidateVetting>();
-        services.AddScoped<Monitoring.RescreenBatchQueue>();
+        services.AddScoped<Rescreening.RescreenBatchQueue>();
         services.AddScoped<AuditScope>();
         services.AddScoped<AfterCommitQueue>();
         services.AddScoped<IAfterCommit>(sp => sp.GetRequiredService<AfterCommitQueue>());

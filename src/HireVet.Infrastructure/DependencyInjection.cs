@@ -1,11 +1,11 @@
 using Dapper;
+using HireVet.Application;
+using HireVet.Application.Checks;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Monitoring;
-using HireVet.Application.Vetting;
-using HireVet.Infrastructure.Database;
 using HireVet.Application.ReferenceData;
-using HireVet.Application.Vetting.Catalogue;
+using HireVet.Application.Webhooks;
+using HireVet.Infrastructure.Database;
 using HireVet.Infrastructure.Jobs;
 using HireVet.Infrastructure.ReferenceData;
 using HireVet.Infrastructure.Security;

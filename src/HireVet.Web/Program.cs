@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using HireVet.Application;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Notices;
 using HireVet.Application.Rulesets;
 using HireVet.Infrastructure;
 using HireVet.Infrastructure.Database;
@@ -12,8 +13,8 @@ using HireVet.Web.Endpoints;
 using HireVet.Web.Errors;
 using HireVet.Web.Pages.Account;
 using HireVet.Web.Security;
-using Microsoft.AspNetCore.OpenApi;
 using MediatR;
+using Microsoft.AspNetCore.OpenApi;
 
 var cli = args.Length > 0 && args[0] == "admin";
 var demo = args.Contains("--demo");

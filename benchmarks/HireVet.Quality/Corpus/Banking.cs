@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text;
+using HireVet.Application.Common.Formats.Banking;
 
 namespace HireVet.Quality.Corpus;
 

@@ -1,4 +1,5 @@
 using HireVet.Application.Candidates;
+using HireVet.Application.Dossiers;
 
 namespace HireVet.Quality.Corpus;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HireVet.Application.Candidates;
+using HireVet.Application.Dossiers;
 
 namespace HireVet.Quality.Corpus;
 

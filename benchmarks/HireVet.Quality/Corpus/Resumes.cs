@@ -1,5 +1,5 @@
 using System.Text;
-using HireVet.Application.Candidates;
+using HireVet.Application.Dossiers;
 
 namespace HireVet.Quality.Corpus;
 

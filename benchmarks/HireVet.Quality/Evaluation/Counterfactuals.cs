@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using HireVet.Application.Vetting;
-using HireVet.Application.Vetting.Names;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.Identity;
+using HireVet.Application.Dossiers;
 
 namespace HireVet.Quality.Evaluation;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using HireVet.Application.Candidates;
+using HireVet.Application.Checks;
+using HireVet.Application.Dossiers;
 
 namespace HireVet.Quality.Evaluation;
 
@@ -13,8 +14,14 @@ public static class Dump
         foreach (var s in scored)
             writer.WriteLine(JsonSerializer.Serialize(new
             {
-                s.Label.ExternalId, s.Label.IsRingMember, s.Label.Category, s.Label.Ring, s.Label.Tactics, Origin = s.Label.Name.Origin,
-                s.Band, s.Score,
+                s.Label.ExternalId,
+                s.Label.IsRingMember,
+                s.Label.Category,
+                s.Label.Ring,
+                s.Label.Tactics,
+                Origin = s.Label.Name.Origin,
+                s.Band,
+                s.Score,
                 Signals = s.Weighted.Select(x => new { x.IndicatorId, x.Severity, x.Weight, x.Check, x.Explanation }),
                 Dossier = s.Label.Dossier,
             }, DossierJson.Options));

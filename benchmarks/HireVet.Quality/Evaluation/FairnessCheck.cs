@@ -1,4 +1,4 @@
-using HireVet.Application.Candidates;
+using HireVet.Application.Dossiers;
 using HireVet.Quality.Corpus;
 using HireVet.Quality.Running;
 

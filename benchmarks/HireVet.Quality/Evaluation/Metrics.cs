@@ -1,4 +1,4 @@
-using HireVet.Application.Vetting;
+using HireVet.Application.Checks;
 using HireVet.Quality.Corpus;
 
 namespace HireVet.Quality.Evaluation;

@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using HireVet.Application.Candidates;
+using HireVet.Application.Checks;
+using HireVet.Application.Dossiers;
 using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Scoring;
 using HireVet.Quality.Corpus;
 
 namespace HireVet.Quality.Evaluation;

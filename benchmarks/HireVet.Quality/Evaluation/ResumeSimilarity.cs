@@ -1,5 +1,6 @@
-using HireVet.Application.Vetting.Checks;
-using HireVet.Application.Vetting.Resumes;
+using HireVet.Application.Checks.Links;
+using HireVet.Application.Dossiers;
+using HireVet.Application.Dossiers.Resumes;
 using HireVet.Quality.Corpus;
 
 namespace HireVet.Quality.Evaluation;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Scoring;
 
 namespace HireVet.Quality.Evaluation;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using HireVet.Application.Candidates;
-using HireVet.Application.ReferenceData;
+using HireVet.Application.Checks;
+using HireVet.Application.Dossiers;
 using HireVet.Application.Vetting;
 using HireVet.Quality.Running;
 using HireVet.Scale.Load;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Dossiers;
 using HireVet.Quality.Running;
 using HireVet.Scale.Seeding;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,6 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using HireVet.Application.Candidates;
+using HireVet.Application.Common.Behaviours;
+using HireVet.Application.Vetting;
 using HireVet.Quality.Running;
 
 namespace HireVet.Scale.Load;
@@ -124,7 +127,9 @@ public sealed partial class WebProcess : IAsyncDisposable
     {
         var info = new ProcessStartInfo("dotnet", [Dll, .. args])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ContentRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = ContentRoot,
         };
         info.Environment["ConnectionStrings__HireVet"] = connectionString;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

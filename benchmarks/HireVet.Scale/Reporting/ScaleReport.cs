@@ -1,5 +1,10 @@
 using System.Globalization;
 using System.Text;
+using HireVet.Application.Candidates;
+using HireVet.Application.Common.Security;
+using HireVet.Application.Dossiers;
+using HireVet.Application.Dossiers.Resumes;
+using HireVet.Application.Vetting;
 using HireVet.Scale.Analysis;
 using HireVet.Scale.Load;
 using HireVet.Scale.Seeding;

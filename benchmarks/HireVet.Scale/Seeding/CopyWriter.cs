@@ -1,4 +1,5 @@
-using HireVet.Application.Vetting;
+using HireVet.Application.Dossiers;
+using HireVet.Application.Vetting.Scoring;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dapper;
+using HireVet.Application.Reviews;
 using Npgsql;
 
 namespace HireVet.Scale.Seeding;

@@ -1,4 +1,5 @@
 using HireVet.Application.Candidates;
+using HireVet.Application.Dossiers;
 using HireVet.Quality.Corpus;
 
 namespace HireVet.Scale.Seeding;

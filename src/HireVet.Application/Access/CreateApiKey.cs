@@ -3,6 +3,7 @@ using System.Text;
 using Dapper;
 using FluentValidation;
 using HireVet.Application.Common;
+using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
 using MediatR;
@@ -49,7 +50,12 @@ public static class CreateApiKey
             var key = $"hv_{prefix}_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
             var id = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql, new
             {
-                command.Name, command.Role, Prefix = prefix, Hash = HashKey(key), CreatedBy = actor.Name, Now = clock.GetUtcNow(),
+                command.Name,
+                command.Role,
+                Prefix = prefix,
+                Hash = HashKey(key),
+                CreatedBy = actor.Name,
+                Now = clock.GetUtcNow(),
             }, db.Transaction, cancellationToken: ct));
             audit.Target("api_key", id);
             audit.Details["name"] = command.Name;

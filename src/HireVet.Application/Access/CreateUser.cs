@@ -1,6 +1,7 @@
 using Dapper;
 using FluentValidation;
 using HireVet.Application.Common;
+using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Behaviours;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
@@ -49,8 +50,11 @@ public static class CreateUser
         {
             var id = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql, new
             {
-                command.Username, DisplayName = string.IsNullOrWhiteSpace(command.DisplayName) ? command.Username : command.DisplayName.Trim(),
-                command.Role, PasswordHash = Hasher.HashPassword(command.Username!, command.Password!), Now = clock.GetUtcNow(),
+                command.Username,
+                DisplayName = string.IsNullOrWhiteSpace(command.DisplayName) ? command.Username : command.DisplayName.Trim(),
+                command.Role,
+                PasswordHash = Hasher.HashPassword(command.Username!, command.Password!),
+                Now = clock.GetUtcNow(),
             }, db.Transaction, cancellationToken: ct));
             audit.Target("user", id);
             audit.Details["username"] = command.Username;

@@ -1,4 +1,5 @@
 using Dapper;
+using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Data;
 using MediatR;
 
@@ -84,7 +85,10 @@ public static class ChainAuditRecords
                 }
                 await db.Connection.ExecuteAsync(new CommandDefinition(LinkSql, new
                 {
-                    Seqs = seqs, RecordIds = waiting.Select(w => w.Id).ToArray(), PreviousHashes = previous, Hashes = hashes,
+                    Seqs = seqs,
+                    RecordIds = waiting.Select(w => w.Id).ToArray(),
+                    PreviousHashes = previous,
+                    Hashes = hashes,
                 }, db.Transaction, cancellationToken: ct));
                 await db.CommitAsync(ct);
                 return waiting.Length;

@@ -2,9 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
-using HireVet.Application.Candidates;
+using HireVet.Application.Checks;
 using HireVet.Application.Common.Data;
-using HireVet.Application.Vetting;
+using HireVet.Application.Dossiers;
 using MediatR;
 
 namespace HireVet.Application.Audit;

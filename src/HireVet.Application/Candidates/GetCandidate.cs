@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
+using HireVet.Application.Checks;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Vetting;
+using HireVet.Application.Dossiers;
 using MediatR;
 
 namespace HireVet.Application.Candidates;
@@ -129,7 +130,10 @@ public static class GetCandidate
             if (actor.Role == Roles.Hr)
                 return row with
                 {
-                    Dossier = secrets.MergeInto(redacted), Score = null, ClaimedBy = null, Worker = worker,
+                    Dossier = secrets.MergeInto(redacted),
+                    Score = null,
+                    ClaimedBy = null,
+                    Worker = worker,
                     Decisions = decisions.Select(d => d with { Justification = null, ApprovalJustification = null, DecidedBy = null, ApprovedBy = null }).ToArray(),
                 };
 

@@ -1,5 +1,6 @@
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Errors;
+using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
 using MediatR;

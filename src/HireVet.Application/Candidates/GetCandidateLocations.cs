@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Dapper;
+using HireVet.Application.Checks.Network;
+using HireVet.Application.Checks.PostHire;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Errors;
-using HireVet.Application.Monitoring.Checks;
+using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
-using HireVet.Application.Vetting.Checks;
 using MediatR;
 
 namespace HireVet.Application.Candidates;

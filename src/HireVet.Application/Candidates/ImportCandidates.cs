@@ -1,5 +1,7 @@
 using HireVet.Application.Common;
+using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Vetting;
 using MediatR;
 
 namespace HireVet.Application.Candidates;

@@ -1,6 +1,8 @@
 using HireVet.Application.Common;
+using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Dossiers;
 using HireVet.Application.Vetting;
 using MediatR;
 

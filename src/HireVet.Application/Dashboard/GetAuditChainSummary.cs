@@ -1,4 +1,5 @@
 using Dapper;
+using HireVet.Application.Audit;
 using HireVet.Application.Common.Data;
 using MediatR;
 

@@ -1,5 +1,8 @@
+using HireVet.Application.Candidates;
+using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Monitoring;
+using HireVet.Application.Jobs;
+using HireVet.Application.Rescreening;
 using MediatR;
 
 namespace HireVet.Application.Dashboard;
@@ -99,8 +102,12 @@ public static class GetDashboard
                     ReferenceData = await mediator.Send(new GetDataFreshness.Query(), ct),
                     Scheduler = new SchedulerHealth
                     {
-                        Status = scheduler.Status, ThisNode = scheduler.ThisNode, NodesAlive = scheduler.Nodes.Count(n => n.State == "alive"),
-                        Nodes = scheduler.Nodes, Schedules = scheduler.Schedules, Runs = runs,
+                        Status = scheduler.Status,
+                        ThisNode = scheduler.ThisNode,
+                        NodesAlive = scheduler.Nodes.Count(n => n.State == "alive"),
+                        Nodes = scheduler.Nodes,
+                        Schedules = scheduler.Schedules,
+                        Runs = runs,
                     },
                 };
             }

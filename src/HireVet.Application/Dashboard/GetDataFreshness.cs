@@ -1,5 +1,6 @@
 using System.Globalization;
 using HireVet.Application.ReferenceData;
+using HireVet.Application.ReferenceData.Network;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 
@@ -73,8 +74,13 @@ public static class DataFreshness
         var freshness = !info.IsLoaded ? "not_loaded" : age is null ? "undated" : age > maxAgeDays ? "stale" : "fresh";
         return new Dataset
         {
-            Name = info.Name, Kind = KindOf(info.Name), AsOf = info.AsOf, LoadStatus = info.Status, MaxAgeDays = maxAgeDays,
-            AgeDays = age, Freshness = freshness,
+            Name = info.Name,
+            Kind = KindOf(info.Name),
+            AsOf = info.AsOf,
+            LoadStatus = info.Status,
+            MaxAgeDays = maxAgeDays,
+            AgeDays = age,
+            Freshness = freshness,
         };
     }
 

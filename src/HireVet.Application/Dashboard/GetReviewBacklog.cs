@@ -1,6 +1,7 @@
 using Dapper;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Reviews;
 using MediatR;
 
 namespace HireVet.Application.Dashboard;
@@ -61,9 +62,12 @@ public static class GetReviewBacklog
             long[] counts = [b.B0, b.B1, b.B2, b.B3, b.B4];
             return new Response
             {
-                InReview = b.InReview, OldestSince = b.OldestSince,
+                InReview = b.InReview,
+                OldestSince = b.OldestSince,
                 Ages = [.. AgeBuckets.Select((label, i) => new AgeBucket(label, counts[i]))],
-                AwaitingApproval = f.AwaitingApproval, OldestDecisionAt = f.OldestDecisionAt, AwaitingApprovalOwn = f.AwaitingApprovalOwn,
+                AwaitingApproval = f.AwaitingApproval,
+                OldestDecisionAt = f.OldestDecisionAt,
+                AwaitingApprovalOwn = f.AwaitingApprovalOwn,
             };
         }
 

@@ -1,6 +1,7 @@
 using Dapper;
 using FluentValidation;
 using HireVet.Application.Common;
+using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
@@ -68,7 +69,12 @@ public static class FinaliseRejection
 
             var id = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
             {
-                stage.CandidateId, stage.DecisionId, stage.NoticeId, Justification = command.Justification!.Trim(), FinalisedBy = actor.Name, Now = now,
+                stage.CandidateId,
+                stage.DecisionId,
+                stage.NoticeId,
+                Justification = command.Justification!.Trim(),
+                FinalisedBy = actor.Name,
+                Now = now,
             }, db.Transaction, cancellationToken: ct));
             await db.Connection.ExecuteAsync(new CommandDefinition(StatusSql, new { stage.CandidateId, Now = now }, db.Transaction, cancellationToken: ct));
 

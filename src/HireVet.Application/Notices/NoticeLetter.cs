@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using HireVet.Application.Vetting;
+using HireVet.Application.Checks;
+using HireVet.Application.Dossiers;
 
 namespace HireVet.Application.Notices;
 

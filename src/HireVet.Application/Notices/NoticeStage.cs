@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Dapper;
-using HireVet.Application.Candidates;
+using HireVet.Application.Checks;
 using HireVet.Application.Common.Data;
-using HireVet.Application.Vetting;
+using HireVet.Application.Dossiers;
 
 namespace HireVet.Application.Notices;
 
@@ -97,11 +97,17 @@ public static class NoticeStage
         var respondBy = RespondBy(kind, sentAt, options);
         var text = NoticeLetter.Write(new NoticeLetter.Input
         {
-            Kind = kind, CandidateName = stage.LegalName, Role = stage.Role,
+            Kind = kind,
+            CandidateName = stage.LegalName,
+            Role = stage.Role,
             Reference = NoticeLetter.ReferenceFor(stage.CandidateId, stage.DecisionId!.Value),
             Signals = await SignalsAsync(db, stage.AssessmentId!.Value, ct),
-            SentAt = sentAt, RespondBy = respondBy, EmployerName = options.EmployerName, HowToRespond = options.HowToRespond,
-            FinalisedAt = stage.FinalisedAt ?? default, PreAdverseSentAt = stage.PreAdverseSentAt ?? default,
+            SentAt = sentAt,
+            RespondBy = respondBy,
+            EmployerName = options.EmployerName,
+            HowToRespond = options.HowToRespond,
+            FinalisedAt = stage.FinalisedAt ?? default,
+            PreAdverseSentAt = stage.PreAdverseSentAt ?? default,
             Agency = options.ConsumerReportingAgency,
         });
         return (text, respondBy);

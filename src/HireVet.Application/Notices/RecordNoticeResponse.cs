@@ -1,6 +1,7 @@
 using Dapper;
 using FluentValidation;
 using HireVet.Application.Common;
+using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
@@ -70,7 +71,12 @@ public static class RecordNoticeResponse
             var now = clock.GetUtcNow();
             var id = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
             {
-                stage.NoticeId, stage.CandidateId, ResponseText = command.ResponseText!.Trim(), command.Channel, RecordedBy = actor.Name, Now = now,
+                stage.NoticeId,
+                stage.CandidateId,
+                ResponseText = command.ResponseText!.Trim(),
+                command.Channel,
+                RecordedBy = actor.Name,
+                Now = now,
             }, db.Transaction, cancellationToken: ct));
             await db.Connection.ExecuteAsync(new CommandDefinition(StatusSql, new { stage.CandidateId, Now = now }, db.Transaction, cancellationToken: ct));
 

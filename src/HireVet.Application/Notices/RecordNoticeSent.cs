@@ -3,6 +3,7 @@ using System.Text;
 using Dapper;
 using FluentValidation;
 using HireVet.Application.Common;
+using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
@@ -71,8 +72,15 @@ public static class RecordNoticeSent
             var (text, respondBy) = await NoticeStage.LetterAsync(db, stage, options, now, ct);
             var id = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
             {
-                stage.CandidateId, stage.DecisionId, stage.AssessmentId, Kind = kind, command.Channel, LetterText = text,
-                SentBy = actor.Name, SentAt = now, RespondBy = respondBy,
+                stage.CandidateId,
+                stage.DecisionId,
+                stage.AssessmentId,
+                Kind = kind,
+                command.Channel,
+                LetterText = text,
+                SentBy = actor.Name,
+                SentAt = now,
+                RespondBy = respondBy,
             }, db.Transaction, cancellationToken: ct));
             if (kind == NoticeLetter.AdverseAction)
                 await db.Connection.ExecuteAsync(new CommandDefinition(FinalNoticeSentSql, new { stage.CandidateId }, db.Transaction, cancellationToken: ct));

@@ -1,3 +1,7 @@
+using HireVet.Application.ReferenceData.Banking;
+using HireVet.Application.ReferenceData.Contact;
+using HireVet.Application.ReferenceData.Network;
+
 namespace HireVet.Application.ReferenceData;
 
 /// <summary>Names of the reference datasets, as checks ask for them and as /api/reference-data lists them.</summary>

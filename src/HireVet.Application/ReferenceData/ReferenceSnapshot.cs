@@ -1,3 +1,5 @@
+using HireVet.Application.Dossiers;
+
 namespace HireVet.Application.ReferenceData;
 
 /// <summary>Every reference dataset as loaded at one moment, with its description. Immutable: a reload builds a new

@@ -1,6 +1,7 @@
 using Dapper;
 using FluentValidation;
 using HireVet.Application.Common;
+using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
@@ -82,8 +83,14 @@ public static class DecideCandidate
             var now = clock.GetUtcNow();
             var decisionId = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
             {
-                command.CandidateId, row.AssessmentId, command.Outcome, Justification = command.Justification!.Trim(),
-                row.Band, RequiresApproval = requiresApproval, DecidedBy = actor.Name, Now = now,
+                command.CandidateId,
+                row.AssessmentId,
+                command.Outcome,
+                Justification = command.Justification!.Trim(),
+                row.Band,
+                RequiresApproval = requiresApproval,
+                DecidedBy = actor.Name,
+                Now = now,
             }, db.Transaction, cancellationToken: ct));
             await db.Connection.ExecuteAsync(new CommandDefinition(StatusSql,
                 new { command.CandidateId, Status = status, Now = now }, db.Transaction, cancellationToken: ct));

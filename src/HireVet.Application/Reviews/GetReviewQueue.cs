@@ -3,7 +3,7 @@ using Dapper;
 using FluentValidation;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Scoring;
 using MediatR;
 
 namespace HireVet.Application.Reviews;
@@ -134,7 +134,10 @@ public static class GetReviewQueue
             var order = Orders[string.IsNullOrEmpty(query.Sort) ? Score : query.Sort];
             var parameters = new
             {
-                query.Band, query.Indicator, query.Limit, query.Offset,
+                query.Band,
+                query.Indicator,
+                query.Limit,
+                query.Offset,
                 WaitingBefore = WaitingDays(query.Waiting) is { } days ? clock.GetUtcNow().AddDays(-days) : (DateTimeOffset?)null,
                 ClaimedBy = assignee == Me ? actor.Name : assignee.StartsWith(ReviewerPrefix, StringComparison.Ordinal) ? assignee[ReviewerPrefix.Length..] : null,
             };

@@ -1,6 +1,7 @@
 using Dapper;
 using FluentValidation;
 using HireVet.Application.Common;
+using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
@@ -83,7 +84,11 @@ public static class ReviewDecision
             var now = clock.GetUtcNow();
             await db.Connection.ExecuteAsync(new CommandDefinition(InsertSql, new
             {
-                command.DecisionId, command.Verdict, Justification = command.Justification!.Trim(), Approver = actor.Name, Now = now,
+                command.DecisionId,
+                command.Verdict,
+                Justification = command.Justification!.Trim(),
+                Approver = actor.Name,
+                Now = now,
             }, db.Transaction, cancellationToken: ct));
             // An approved rejection is not final yet: the candidate gets a pre-adverse-action notice and a waiting
             // period first (see Notices/FinaliseRejection); an approved clearance takes effect at once.

@@ -1,8 +1,10 @@
 using Dapper;
 using HireVet.Application.Common;
+using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Vetting.Scoring;
 using MediatR;
 
 namespace HireVet.Application.Rulesets;

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Dapper;
 using HireVet.Application.Common.Data;
-using HireVet.Application.Vetting;
+using HireVet.Application.Ingestion.Formats;
+using HireVet.Application.Vetting.Scoring;
 using MediatR;
 
 namespace HireVet.Application.Rulesets;

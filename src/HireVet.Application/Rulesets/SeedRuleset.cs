@@ -1,7 +1,8 @@
 using Dapper;
 using HireVet.Application.Common;
+using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Data;
-using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Scoring;
 using MediatR;
 
 namespace HireVet.Application.Rulesets;

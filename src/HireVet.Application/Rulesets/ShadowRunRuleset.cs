@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Dapper;
 using FluentValidation;
-using HireVet.Application.Candidates;
+using HireVet.Application.Checks;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Errors;
-using HireVet.Application.Vetting;
+using HireVet.Application.Dossiers;
+using HireVet.Application.Vetting.Scoring;
 using MediatR;
 
 namespace HireVet.Application.Rulesets;
@@ -76,8 +77,12 @@ public static class ShadowRunRuleset
                 if (examples.Count < 100)
                     examples.Add(new Change
                     {
-                        CandidateId = row.CandidateId, ExternalId = row.ExternalId,
-                        CurrentBand = row.Band, CurrentScore = row.Score, ShadowBand = shadow.Band, ShadowScore = shadow.Score,
+                        CandidateId = row.CandidateId,
+                        ExternalId = row.ExternalId,
+                        CurrentBand = row.Band,
+                        CurrentScore = row.Score,
+                        ShadowBand = shadow.Band,
+                        ShadowScore = shadow.Score,
                     });
             }
             return new Response { Version = query.Version, CandidatesCompared = compared, Transitions = transitions, Changed = changed, Examples = [.. examples] };

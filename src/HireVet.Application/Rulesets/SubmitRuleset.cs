@@ -1,8 +1,9 @@
 using Dapper;
 using HireVet.Application.Common;
+using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Scoring;
 using MediatR;
 
 namespace HireVet.Application.Rulesets;
@@ -32,7 +33,11 @@ public static class SubmitRuleset
             var ruleset = Ruleset.Parse(command.Content);
             await db.Connection.ExecuteAsync(new CommandDefinition(Sql, new
             {
-                ruleset.Version, ruleset.Hash, Content = ruleset.Text, CreatedBy = actor.Name, Now = clock.GetUtcNow(),
+                ruleset.Version,
+                ruleset.Hash,
+                Content = ruleset.Text,
+                CreatedBy = actor.Name,
+                Now = clock.GetUtcNow(),
             }, db.Transaction, cancellationToken: ct));
             audit.Target("ruleset", ruleset.Version);
             audit.Details["hash"] = ruleset.Hash;

@@ -1,3 +1,5 @@
+using HireVet.Application.Checks;
+
 namespace HireVet.Application.Vetting;
 
 /// <summary>What changed between two assessments of the same person, for "compare with the previous assessment" when a

@@ -1,15 +1,16 @@
 using System.Text.Json;
 using Dapper;
-using HireVet.Application.Candidates;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.Links;
 using HireVet.Application.Common;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Monitoring;
+using HireVet.Application.Dossiers;
+using HireVet.Application.Dossiers.Resumes;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
-using HireVet.Application.Rulesets;
-using HireVet.Application.Vetting.Checks;
-using HireVet.Application.Vetting.Resumes;
+using HireVet.Application.Vetting.Scoring;
+using HireVet.Application.Webhooks;
 using Microsoft.Extensions.Logging;
 
 namespace HireVet.Application.Vetting;
@@ -162,7 +163,7 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
                 db.Transaction, cancellationToken: ct))).ToDictionary(n => n.ExternalId);
 
         times.Step("referrers");
-        var engine = new VettingEngine(VettingEngine.AllChecks, await ActiveRuleset.GetAsync(db, ct));
+        var engine = new VettingEngine(CheckCatalogue.All, await ActiveRuleset.GetAsync(db, ct));
         var outcomes = new VettingEngine.Outcome[rows.Length];
         var signals = new string[rows.Length];
         var traces = new string[rows.Length];
@@ -184,12 +185,17 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
         var now = clock.GetUtcNow();
         var assessmentIds = (await db.Connection.QueryAsync<(long Id, long CandidateId)>(new CommandDefinition(InsertAssessmentsSql, new
         {
-            CandidateIds = ids, RevisionIds = rows.Select(r => r.RevisionId).ToArray(),
-            Scores = outcomes.Select(o => o.Score).ToArray(), Bands = outcomes.Select(o => o.Band).ToArray(),
-            Signals = signals, Traces = traces,
-            RulesetVersion = engine.Ruleset.Version, RulesetHash = engine.Ruleset.Hash,
+            CandidateIds = ids,
+            RevisionIds = rows.Select(r => r.RevisionId).ToArray(),
+            Scores = outcomes.Select(o => o.Score).ToArray(),
+            Bands = outcomes.Select(o => o.Band).ToArray(),
+            Signals = signals,
+            Traces = traces,
+            RulesetVersion = engine.Ruleset.Version,
+            RulesetHash = engine.Ruleset.Hash,
             ReferenceData = JsonSerializer.Serialize(reference.Datasets.Select(d => new { d.Name, d.AsOf, d.Status, d.Rows }), DossierJson.Options),
-            Now = now, RescreenRunId = rescreenRunId,
+            Now = now,
+            RescreenRunId = rescreenRunId,
         }, db.Transaction, cancellationToken: ct))).ToDictionary(a => a.CandidateId, a => a.Id);
 
         times.Step("insert");
@@ -204,16 +210,28 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
             var (r, o, worker) = (rows[i], outcomes[i], activities[rows[i].Id]);
             bandRaised.Add(new
             {
-                Event = WebhookOutbox.WorkerBandRaised, CandidateId = r.Id, r.ExternalId, worker.WorkerId, worker.EmployeeId, worker.WorkEmail,
-                PreviousBand = r.Band, o.Band, o.Score, AssessmentId = assessmentIds[r.Id],
-                Indicators = o.Signals.Where(sg => sg.Weight > 0).Select(sg => sg.IndicatorId).Distinct().ToArray(), OccurredAt = now,
+                Event = WebhookOutbox.WorkerBandRaised,
+                CandidateId = r.Id,
+                r.ExternalId,
+                worker.WorkerId,
+                worker.EmployeeId,
+                worker.WorkEmail,
+                PreviousBand = r.Band,
+                o.Band,
+                o.Score,
+                AssessmentId = assessmentIds[r.Id],
+                Indicators = o.Signals.Where(sg => sg.Weight > 0).Select(sg => sg.IndicatorId).Distinct().ToArray(),
+                OccurredAt = now,
             });
         }
         await WebhookOutbox.EnqueueAsync(db, WebhookOutbox.WorkerBandRaised, bandRaised, now, ct);
         await db.Connection.ExecuteAsync(new CommandDefinition(CompleteSql, new
         {
-            CandidateIds = ids, Scores = outcomes.Select(o => o.Score).ToArray(), Bands = outcomes.Select(o => o.Band).ToArray(),
-            Statuses = statuses, Now = now,
+            CandidateIds = ids,
+            Scores = outcomes.Select(o => o.Score).ToArray(),
+            Bands = outcomes.Select(o => o.Band).ToArray(),
+            Statuses = statuses,
+            Now = now,
             IndicatorIds = outcomes.Select(o => ArrayLiterals.Of(o.Signals.Select(s => s.IndicatorId).Distinct().Order(StringComparer.Ordinal))).ToArray(),
         }, db.Transaction, cancellationToken: ct));
 
@@ -306,8 +324,13 @@ public sealed class CandidateVetting(IDbSession db, ISensitiveData sensitive, IR
 
         public SharedIdentifier Identifier => new()
         {
-            Kind = Kind, Display = Display, OtherCandidateId = OtherCandidateId, OtherExternalId = OtherExternalId,
-            OtherLegalName = OtherLegalName, OtherStatus = OtherStatus, OtherResidence = OtherResidence,
+            Kind = Kind,
+            Display = Display,
+            OtherCandidateId = OtherCandidateId,
+            OtherExternalId = OtherExternalId,
+            OtherLegalName = OtherLegalName,
+            OtherStatus = OtherStatus,
+            OtherResidence = OtherResidence,
         };
     }
 

@@ -1,6 +1,6 @@
 using Dapper;
-using HireVet.Application.Candidates;
 using HireVet.Application.Common.Data;
+using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
 

@@ -1,4 +1,5 @@
 using HireVet.Application.Common;
+using HireVet.Application.Common.Auditing;
 using MediatR;
 
 namespace HireVet.Application.Vetting;

@@ -1,5 +1,6 @@
 using Dapper;
 using HireVet.Application.Common;
+using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Data;
 using MediatR;
 

@@ -1,30 +1,12 @@
-using HireVet.Application.Monitoring.Checks;
-using HireVet.Application.Vetting.Checks;
-using HireVet.Application.Vetting.Contact;
-using HireVet.Application.Vetting.Payroll;
+using HireVet.Application.Checks;
+using HireVet.Application.Vetting.Scoring;
 
 namespace HireVet.Application.Vetting;
 
 /// <summary>Runs every check on a context and scores the signals under a ruleset. Pure: no I/O.</summary>
 public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
 {
-    public static readonly ICheck[] AllChecks =
-    [
-        new IdentityDocumentNameCheck(), new PayeeNameCheck(), new ShippingRecipientCheck(),
-        new ShippingAddressCheck(), new CryptoPayoutCheck(), new SharedIdentifiersCheck(),
-        new NetworkOriginCheck(), new ImpossibleTravelCheck(), new TimeZoneCheck(),
-        new SanctionsScreeningCheck(), new SanctionedWalletCheck(), new RingCheck(), new ReferralCheck(), new CameraCheck(),
-        new EmploymentTimelineCheck(), new ProfileAgeCheck(), new ResumeDuplicateCheck(),
-        new PhoneCountryCheck(), new DisposableEmailCheck(), new ReferenceEmailCheck(),
-        new WalletFormatCheck(), new BankCountryCheck(), new MoneyTransferPlatformCheck(), new BankNumberCheck(),
-        new IbanStructureCheck(),
-        // Post-hire (not evaluated for a candidate not hired): sign-ins, endpoints, payroll changes, equipment.
-        new SignInTravelCheck(), new SharedEgressCheck(), new AlwaysOnCheck(), new RemoteControlSoftwareCheck(),
-        new IpKvmHardwareCheck(), new SignInNetworkCheck(), new WorkingHoursCheck(), new SharedMfaDeviceCheck(),
-        new PayrollChangeVelocityCheck(), new PayrollHolderChangeCheck(), new DeviceAbroadCheck(), new SerialMismatchCheck(),
-    ];
-
-    public static VettingEngine Default { get; } = new(AllChecks, Ruleset.Embedded);
+    public static VettingEngine Default { get; } = new(CheckCatalogue.All, Ruleset.Embedded);
 
     public Ruleset Ruleset => ruleset;
 
@@ -39,8 +21,12 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
             var result = check.Run(context);
             var weighed = result.Signals.Select(s => new Signal
             {
-                IndicatorId = s.IndicatorId, Check = check.Name, Severity = s.Severity,
-                Weight = ruleset.WeightOf(s.IndicatorId, s.Severity), Explanation = s.Explanation, Evidence = s.Evidence,
+                IndicatorId = s.IndicatorId,
+                Check = check.Name,
+                Severity = s.Severity,
+                Weight = ruleset.WeightOf(s.IndicatorId, s.Severity),
+                Explanation = s.Explanation,
+                Evidence = s.Evidence,
             }).ToArray();
             signals.AddRange(weighed);
             trace.Add(new CheckTrace
@@ -55,7 +41,9 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
         var scored = ruleset.Evaluate(signals);
         trace.AddRange(scored.Combinations.Select(name => new CheckTrace
         {
-            Check = $"combination: {name}", Indicators = ruleset.Combinations.First(c => c.Name == name).AllOf.Select(a => a.Split(':')[0]).ToArray(), Outcome = "fired",
+            Check = $"combination: {name}",
+            Indicators = ruleset.Combinations.First(c => c.Name == name).AllOf.Select(a => a.Split(':')[0]).ToArray(),
+            Outcome = "fired",
         }));
         return new Outcome(scored.Score, scored.Band, signals, trace);
     }

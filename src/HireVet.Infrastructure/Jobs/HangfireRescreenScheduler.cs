@@ -1,6 +1,6 @@
 using Hangfire;
 using Hangfire.States;
-using HireVet.Application.Monitoring;
+using HireVet.Application.Rescreening;
 
 namespace HireVet.Infrastructure.Jobs;
 

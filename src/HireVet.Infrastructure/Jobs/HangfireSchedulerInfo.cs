@@ -1,6 +1,6 @@
 using Hangfire;
 using Hangfire.Storage;
-using HireVet.Application.Monitoring;
+using HireVet.Application.Jobs;
 using Microsoft.Extensions.Logging;
 
 namespace HireVet.Infrastructure.Jobs;

@@ -1,7 +1,8 @@
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
-using HireVet.Application.Monitoring;
+using HireVet.Application.Jobs;
+using HireVet.Application.Rescreening;
 using HireVet.Application.Vetting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using HireVet.Application.Monitoring;
+using HireVet.Application.Webhooks;
 
 namespace HireVet.Infrastructure.Jobs;
 

@@ -1,6 +1,6 @@
 using Hangfire;
 using Hangfire.Server;
-using HireVet.Application.Monitoring;
+using HireVet.Application.Rescreening;
 using MediatR;
 
 namespace HireVet.Infrastructure.Jobs;

@@ -1,5 +1,5 @@
 using Hangfire;
-using HireVet.Application.Monitoring;
+using HireVet.Application.Rescreening;
 using MediatR;
 
 namespace HireVet.Infrastructure.Jobs;

@@ -1,4 +1,4 @@
-using HireVet.Application.Monitoring;
+using HireVet.Application.Webhooks;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

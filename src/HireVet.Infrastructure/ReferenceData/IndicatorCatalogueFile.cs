@@ -1,4 +1,4 @@
-using HireVet.Application.Vetting.Catalogue;
+using HireVet.Application.Checks;
 
 namespace HireVet.Infrastructure.ReferenceData;
 

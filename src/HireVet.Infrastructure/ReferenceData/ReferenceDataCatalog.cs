@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using HireVet.Application.Ingestion.Formats;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Banking;
 using HireVet.Application.ReferenceData.Contact;
@@ -171,7 +172,11 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
     {
         var info = new DatasetInfo
         {
-            Name = d.Name, Description = d.Description, Licence = d.Licence, Attribution = d.Attribution, Source = d.Source,
+            Name = d.Name,
+            Description = d.Description,
+            Licence = d.Licence,
+            Attribution = d.Attribution,
+            Source = d.Source,
         };
         var missing = d.Files.Where(f => !File.Exists(f)).ToArray();
         if (missing.Length > 0) return (info with { Status = "missing", Error = $"Not found: {string.Join(", ", missing)}" }, null);
@@ -184,8 +189,11 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
             Cache[d.Name] = (stamp, loaded);
             return (info with
             {
-                Status = "loaded", Rows = loaded.Rows, AsOf = configuration[$"ReferenceData:AsOf:{d.Name}"] ?? loaded.AsOf,
-                LoadedAt = clock.GetUtcNow(), LoadMilliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                Status = "loaded",
+                Rows = loaded.Rows,
+                AsOf = configuration[$"ReferenceData:AsOf:{d.Name}"] ?? loaded.AsOf,
+                LoadedAt = clock.GetUtcNow(),
+                LoadMilliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             }, loaded.Value);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -204,7 +212,8 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
         values[name] = build(values);
         return info with
         {
-            Status = "loaded", Rows = parts.Sum(p => infos.First(i => i.Name == p).Rows),
+            Status = "loaded",
+            Rows = parts.Sum(p => infos.First(i => i.Name == p).Rows),
             AsOf = parts.Select(p => infos.First(i => i.Name == p).AsOf).Where(a => a is not null).Min(),
             LoadedAt = infos.Where(i => parts.Contains(i.Name)).Max(i => i.LoadedAt),
         };

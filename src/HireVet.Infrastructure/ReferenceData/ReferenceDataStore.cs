@@ -1,3 +1,4 @@
+using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

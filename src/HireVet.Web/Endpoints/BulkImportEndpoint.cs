@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using FluentValidation;
 using HireVet.Application.Candidates;
+using HireVet.Application.Dossiers;
 using HireVet.Application.Vetting;
 using HireVet.Web.Errors;
 using HireVet.Web.Security;
@@ -93,8 +94,12 @@ public static class BulkImportEndpoint
 
         var response = new Response
         {
-            Received = read.Received, Rejected = read.Rejected, Created = written.Created, Revised = written.Revised,
-            Unchanged = written.Unchanged, Vetted = written.Vetted,
+            Received = read.Received,
+            Rejected = read.Rejected,
+            Created = written.Created,
+            Revised = written.Revised,
+            Unchanged = written.Unchanged,
+            Vetted = written.Vetted,
         };
         response.Lines.AddRange(read.Lines.Concat(written.Lines).OrderBy(l => l.Line));
         return Results.Ok(response);
@@ -182,7 +187,10 @@ public static class BulkImportEndpoint
             if (includeAccepted)
                 written.Lines.Add(new LineResult
                 {
-                    Line = batch[i].Line, ExternalId = s.ExternalId, Id = s.Id, Outcome = s.Outcome,
+                    Line = batch[i].Line,
+                    ExternalId = s.ExternalId,
+                    Id = s.Id,
+                    Outcome = s.Outcome,
                     Status = vetted.TryGetValue(s.Id, out var v) ? v.Status : s.Status,
                 });
         }

@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using HireVet.Application.Monitoring;
-using HireVet.Application.Monitoring.Formats;
+using HireVet.Application.Ingestion;
+using HireVet.Application.Ingestion.Formats;
 using HireVet.Web.Security;
 using MediatR;
 

@@ -1,4 +1,6 @@
-using HireVet.Application.Monitoring;
+using HireVet.Application.Jobs;
+using HireVet.Application.Rescreening;
+using HireVet.Application.Webhooks;
 using HireVet.Web.Security;
 using MediatR;
 

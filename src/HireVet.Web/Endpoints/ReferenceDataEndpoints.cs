@@ -1,3 +1,4 @@
+using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
 using HireVet.Web.Security;
 using MediatR;

@@ -34,7 +34,8 @@ public sealed class ProblemDetailsMapper(IProblemDetailsService problems, ILogge
     {
         ValidationException v => new HttpValidationProblemDetails(ValidationErrors(v))
         {
-            Status = 400, Title = "The request has invalid fields.",
+            Status = 400,
+            Title = "The request has invalid fields.",
         },
         BadHttpRequestException { StatusCode: 413 } => new ProblemDetails { Status = 413, Title = "The request body is too large." },
         BadHttpRequestException { InnerException: BadHttpRequestException { StatusCode: 413 } } =>
@@ -46,7 +47,8 @@ public sealed class ProblemDetailsMapper(IProblemDetailsService problems, ILogge
         ForbiddenException f => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = f.Message },
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation } pg => new ProblemDetails
         {
-            Status = 409, Title = "Conflict.",
+            Status = 409,
+            Title = "Conflict.",
             Detail = pg.SqlState == PostgresErrorCodes.UniqueViolation ? "That already exists." : "That refers to something that does not exist.",
             Extensions = { ["constraint"] = pg.ConstraintName },
         },
@@ -55,7 +57,8 @@ public sealed class ProblemDetailsMapper(IProblemDetailsService problems, ILogge
 
     private static ProblemDetails InvalidJson(JsonException json) => new HttpValidationProblemDetails(JsonErrors(json))
     {
-        Status = 400, Title = "The request has invalid fields.",
+        Status = 400,
+        Title = "The request has invalid fields.",
     };
 
     /// <summary>Validation errors by field, as a problem's "errors" holds them (also a bulk import line's errors).</summary>

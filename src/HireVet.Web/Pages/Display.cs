@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using HireVet.Application.Candidates;
-using HireVet.Application.Vetting;
+using HireVet.Application.Checks;
+using HireVet.Application.Dossiers;
 
 namespace HireVet.Web.Pages;
 
@@ -55,8 +55,20 @@ public static class Display
 
     private static readonly Dictionary<string, string> Weekdays = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["SUN"] = "Sunday", ["MON"] = "Monday", ["TUE"] = "Tuesday", ["WED"] = "Wednesday", ["THU"] = "Thursday", ["FRI"] = "Friday", ["SAT"] = "Saturday",
-        ["1"] = "Sunday", ["2"] = "Monday", ["3"] = "Tuesday", ["4"] = "Wednesday", ["5"] = "Thursday", ["6"] = "Friday", ["7"] = "Saturday",
+        ["SUN"] = "Sunday",
+        ["MON"] = "Monday",
+        ["TUE"] = "Tuesday",
+        ["WED"] = "Wednesday",
+        ["THU"] = "Thursday",
+        ["FRI"] = "Friday",
+        ["SAT"] = "Saturday",
+        ["1"] = "Sunday",
+        ["2"] = "Monday",
+        ["3"] = "Tuesday",
+        ["4"] = "Wednesday",
+        ["5"] = "Thursday",
+        ["6"] = "Friday",
+        ["7"] = "Saturday",
     };
 
     /// <summary>"every 5 seconds", "every minute", "every 2 hours".</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using HireVet.Application.Candidates;
 using HireVet.Application.Dashboard;
+using HireVet.Application.ReferenceData;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

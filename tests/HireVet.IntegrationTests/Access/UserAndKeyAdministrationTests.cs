@@ -27,7 +27,9 @@ public sealed partial class UserAndKeyAdministrationTests(DatabaseFixture db) : 
         var token = AntiforgeryToken().Match(form).Groups[1].Value;
         return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Username"] = username, ["Password"] = password, ["__RequestVerificationToken"] = token,
+            ["Username"] = username,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
         }));
     }
 

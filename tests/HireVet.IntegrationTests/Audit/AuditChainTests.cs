@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HireVet.Application.Audit;
+using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Scoring;
 using HireVet.IntegrationTests.Infrastructure;
 using Npgsql;
 
@@ -23,7 +25,9 @@ public sealed class AuditChainTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new ClaimCandidate.Command(submitted.Id), "sam");
         var decision = await db.SendAsync(new DecideCandidate.Command
         {
-            CandidateId = submitted.Id, Outcome = "reject", Justification = "Payroll goes to a third party, unexplained.",
+            CandidateId = submitted.Id,
+            Outcome = "reject",
+            Justification = "Payroll goes to a third party, unexplained.",
         }, "sam");
         await db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Agreed, evidence is clear." }, "sky");
         return submitted.Id;

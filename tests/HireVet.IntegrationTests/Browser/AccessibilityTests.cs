@@ -1,11 +1,12 @@
 using System.Text.Json;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Monitoring;
 using HireVet.Application.Notices;
 using HireVet.Application.Reviews;
 using HireVet.Application.Rulesets;
 using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Scoring;
+using HireVet.Application.Webhooks;
 using HireVet.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -43,7 +44,9 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new ClaimCandidate.Command(_candidate), "sam", Roles.Security);
         _decision = (await db.SendAsync(new DecideCandidate.Command
         {
-            CandidateId = _candidate, Outcome = "request_information", Justification = "The payroll account is held by someone else: ask why.",
+            CandidateId = _candidate,
+            Outcome = "request_information",
+            Justification = "The payroll account is held by someone else: ask why.",
         }, "sam", Roles.Security)).DecisionId;
         // Notices: the request for information sent (notice 1), so that the letter pages have a letter.
         await db.SendAsync(new RecordNoticeSent.Command { CandidateId = _candidate, Channel = "email" }, "sam", Roles.Security);

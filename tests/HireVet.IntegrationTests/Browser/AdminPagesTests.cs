@@ -3,6 +3,7 @@ using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Rulesets;
 using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Scoring;
 using HireVet.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

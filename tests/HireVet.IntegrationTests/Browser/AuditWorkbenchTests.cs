@@ -35,7 +35,9 @@ public sealed class AuditWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new ClaimCandidate.Command(_rejectedCandidate), "sam");
         _rejected = (await db.SendAsync(new DecideCandidate.Command
         {
-            CandidateId = _rejectedCandidate, Outcome = "reject", Justification = "Pay goes to Christina Moore; the candidate never explained who she is.",
+            CandidateId = _rejectedCandidate,
+            Outcome = "reject",
+            Justification = "Pay goes to Christina Moore; the candidate never explained who she is.",
         }, "sam")).DecisionId;
         await db.SendAsync(new ReviewDecision.Command { DecisionId = _rejected, Verdict = "approved", Justification = "I checked the payee evidence myself: agreed." }, "sky");
 
@@ -44,7 +46,9 @@ public sealed class AuditWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new ClaimCandidate.Command(other), "sky");
         _informationRequested = (await db.SendAsync(new DecideCandidate.Command
         {
-            CandidateId = other, Outcome = "request_information", Justification = "Ask who holds the payroll account before deciding.",
+            CandidateId = other,
+            Outcome = "request_information",
+            Justification = "Ask who holds the payroll account before deciding.",
         }, "sky")).DecisionId;
 
         _browser = await BrowserApp.StartAsync(db.ConnectionString);

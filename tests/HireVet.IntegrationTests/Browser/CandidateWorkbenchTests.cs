@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using HireVet.Application.Access;
 using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Dossiers;
+using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
@@ -130,7 +132,9 @@ public sealed class CandidateWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new HireVet.Application.Reviews.ClaimCandidate.Command(id), "sam", Roles.Security);
         await db.SendAsync(new HireVet.Application.Reviews.DecideCandidate.Command
         {
-            CandidateId = id, Outcome = "request_information", Justification = "Ask who Christina Moore is and why she is paid.",
+            CandidateId = id,
+            Outcome = "request_information",
+            Justification = "Ask who Christina Moore is and why she is paid.",
         }, "sam", Roles.Security);
 
         var hana = await _browser.SignInAsync("hana");

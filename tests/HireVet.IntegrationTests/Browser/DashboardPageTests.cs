@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Dashboard;
+using HireVet.Application.Dossiers;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
@@ -36,7 +38,9 @@ public sealed class DashboardPageTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new ClaimCandidate.Command(asked), "sam", Roles.Security);
         await db.SendAsync(new DecideCandidate.Command
         {
-            CandidateId = asked, Outcome = "request_information", Justification = "The payroll account is held by someone else: ask why.",
+            CandidateId = asked,
+            Outcome = "request_information",
+            Justification = "The payroll account is held by someone else: ask why.",
         }, "sam", Roles.Security);
 
         _browser = await BrowserApp.StartAsync(db.ConnectionString, new Dictionary<string, string?>

@@ -40,7 +40,10 @@ public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new VetCandidate.Command(candidate), "system", Roles.System);
         await db.SendAsync(new HireCandidate.Command
         {
-            CandidateId = candidate, EmployeeId = "E-2001", StartDate = new DateOnly(2026, 11, 2), WorkEmail = "emily.carter@corp.example",
+            CandidateId = candidate,
+            EmployeeId = "E-2001",
+            StartDate = new DateOnly(2026, 11, 2),
+            WorkEmail = "emily.carter@corp.example",
         }, "hana", Roles.Hr);
     }
 

@@ -30,7 +30,9 @@ public sealed class NoticesPageTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new ClaimCandidate.Command(_candidate), "sam");
         var decision = await db.SendAsync(new DecideCandidate.Command
         {
-            CandidateId = _candidate, Outcome = "reject", Justification = "Pay goes to Christina Moore, a third party; no explanation given.",
+            CandidateId = _candidate,
+            Outcome = "reject",
+            Justification = "Pay goes to Christina Moore, a third party; no explanation given.",
         }, "sam");
         await db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Checked the payee evidence myself." }, "sky");
 

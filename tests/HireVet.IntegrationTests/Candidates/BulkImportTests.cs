@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Dossiers;
+using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
 
 namespace HireVet.IntegrationTests.Candidates;

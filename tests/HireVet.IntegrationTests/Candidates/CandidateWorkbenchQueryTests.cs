@@ -1,7 +1,8 @@
 using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Monitoring;
+using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
+using HireVet.Application.Workers;
 using HireVet.IntegrationTests.Infrastructure;
 
 namespace HireVet.IntegrationTests.Candidates;
@@ -22,7 +23,9 @@ public sealed class CandidateWorkbenchQueryTests(DatabaseFixture db) : IAsyncLif
         await db.SendAsync(new HireVet.Application.Reviews.ClaimCandidate.Command(id), "sam", Roles.Security);
         await db.SendAsync(new HireVet.Application.Reviews.DecideCandidate.Command
         {
-            CandidateId = id, Outcome = "request_information", Justification = "Ask who is paid and why.",
+            CandidateId = id,
+            Outcome = "request_information",
+            Justification = "Ask who is paid and why.",
         }, "sam", Roles.Security);
 
         var security = await db.SendAsync(new GetCandidateTimeline.Query(id), "sam", Roles.Security);
@@ -57,7 +60,10 @@ public sealed class CandidateWorkbenchQueryTests(DatabaseFixture db) : IAsyncLif
         await db.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
         var worker = await db.SendAsync(new HireVet.Application.Workers.HireCandidate.Command
         {
-            CandidateId = id, EmployeeId = "E-1001", StartDate = new DateOnly(2026, 11, 2), WorkEmail = "emily.carter@corp.example",
+            CandidateId = id,
+            EmployeeId = "E-1001",
+            StartDate = new DateOnly(2026, 11, 2),
+            WorkEmail = "emily.carter@corp.example",
         }, "hana", Roles.Hr);
         var at = DateTimeOffset.UtcNow.AddDays(-1);
         await db.ExecuteAsync("""

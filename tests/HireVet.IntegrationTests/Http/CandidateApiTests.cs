@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
 
 namespace HireVet.IntegrationTests.Http;

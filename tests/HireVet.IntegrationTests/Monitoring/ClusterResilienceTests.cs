@@ -26,10 +26,17 @@ public sealed class ClusterResilienceTests(DatabaseFixture db, ITestOutputHelper
     // at a time of day never come due.
     private static readonly Dictionary<string, string> Fast = new()
     {
-        ["Jobs__InvisibilitySeconds"] = "8", ["Jobs__QueuePollMs"] = "500", ["Jobs__SchedulePollingSeconds"] = "1", ["Jobs__HeartbeatSeconds"] = "2",
-        ["Jobs__SweepCron"] = "0/1 * * * * ?", ["Jobs__StalePendingSeconds"] = "1",
-        ["Jobs__RescreenSweepCron"] = "0/1 * * * * ?", ["Jobs__RescreenSweepGraceSeconds"] = "1",
-        ["Jobs__RescreenCron"] = HireVetFactory.Never, ["Jobs__FullRescreenCron"] = HireVetFactory.Never, ["Jobs__AuditWalkCron"] = HireVetFactory.Never,
+        ["Jobs__InvisibilitySeconds"] = "8",
+        ["Jobs__QueuePollMs"] = "500",
+        ["Jobs__SchedulePollingSeconds"] = "1",
+        ["Jobs__HeartbeatSeconds"] = "2",
+        ["Jobs__SweepCron"] = "0/1 * * * * ?",
+        ["Jobs__StalePendingSeconds"] = "1",
+        ["Jobs__RescreenSweepCron"] = "0/1 * * * * ?",
+        ["Jobs__RescreenSweepGraceSeconds"] = "1",
+        ["Jobs__RescreenCron"] = HireVetFactory.Never,
+        ["Jobs__FullRescreenCron"] = HireVetFactory.Never,
+        ["Jobs__AuditWalkCron"] = HireVetFactory.Never,
     };
 
     public Task InitializeAsync() => db.ResetAsync();

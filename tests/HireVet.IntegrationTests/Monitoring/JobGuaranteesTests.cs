@@ -1,7 +1,7 @@
 using HireVet.Application.Audit;
 using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Monitoring;
+using HireVet.Application.Rescreening;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
 using HireVet.Web.Security;
@@ -112,7 +112,8 @@ public sealed class JobGuaranteesTests(DatabaseFixture db) : IAsyncLifetime
     {
         _withJobs = new HireVetFactory(db.ConnectionString, jobsEnabled: true, new Dictionary<string, string?>
         {
-            ["Audit:ChainFallbackSeconds"] = "3600", ["Jobs:NodeName"] = "chain-node",
+            ["Audit:ChainFallbackSeconds"] = "3600",
+            ["Jobs:NodeName"] = "chain-node",
         });
         _ = _withJobs.Services;
         await Task.Delay(TimeSpan.FromSeconds(1)); // the writer has linked what the fixture left and waits

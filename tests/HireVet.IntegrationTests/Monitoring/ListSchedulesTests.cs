@@ -1,6 +1,8 @@
 using System.Net;
+using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Monitoring;
+using HireVet.Application.Jobs;
+using HireVet.Application.Rescreening;
 using HireVet.IntegrationTests.Infrastructure;
 using HireVet.Web.Security;
 using MediatR;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using HireVet.Application.Access;
 using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Monitoring;
+using HireVet.Application.Rescreening;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
 using Npgsql;
@@ -25,9 +25,14 @@ public sealed class RescreenFailoverTests(DatabaseFixture db, ITestOutputHelper 
     // schedules that fire at a time of day never come due, so that a test at 02:00 UTC meets no run it did not start.
     private static readonly Dictionary<string, string> FastRecovery = new()
     {
-        ["Jobs__InvisibilitySeconds"] = "8", ["Jobs__QueuePollMs"] = "500", ["Jobs__SchedulePollingSeconds"] = "1", ["Jobs__HeartbeatSeconds"] = "2",
+        ["Jobs__InvisibilitySeconds"] = "8",
+        ["Jobs__QueuePollMs"] = "500",
+        ["Jobs__SchedulePollingSeconds"] = "1",
+        ["Jobs__HeartbeatSeconds"] = "2",
         ["Jobs__RescreenWorkers"] = "2",
-        ["Jobs__RescreenCron"] = HireVetFactory.Never, ["Jobs__FullRescreenCron"] = HireVetFactory.Never, ["Jobs__AuditWalkCron"] = HireVetFactory.Never,
+        ["Jobs__RescreenCron"] = HireVetFactory.Never,
+        ["Jobs__FullRescreenCron"] = HireVetFactory.Never,
+        ["Jobs__AuditWalkCron"] = HireVetFactory.Never,
     };
 
     public Task InitializeAsync() => db.ResetAsync();
@@ -167,7 +172,8 @@ public sealed class RescreenFailoverTests(DatabaseFixture db, ITestOutputHelper 
 
         var settings = new Dictionary<string, string>(FastRecovery)
         {
-            ["Jobs__RescreenSweepCron"] = "0/1 * * * * ?", ["Jobs__RescreenSweepGraceSeconds"] = "1",
+            ["Jobs__RescreenSweepCron"] = "0/1 * * * * ?",
+            ["Jobs__RescreenSweepGraceSeconds"] = "1",
         };
         var node = NodeProcess.Start("node-c", db.ConnectionString, settings);
         _nodes.Add(node);

@@ -2,7 +2,7 @@ using System.Net;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Monitoring;
+using HireVet.Application.Webhooks;
 using HireVet.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

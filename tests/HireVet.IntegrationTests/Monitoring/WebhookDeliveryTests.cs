@@ -2,13 +2,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Monitoring;
+using HireVet.Application.Webhooks;
 using HireVet.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HireVet.IntegrationTests.Monitoring;

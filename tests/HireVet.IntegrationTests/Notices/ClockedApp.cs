@@ -1,3 +1,4 @@
+using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Notices;
 using HireVet.Application.Reviews;
@@ -65,7 +66,9 @@ public sealed class ClockedApp : IAsyncDisposable
         await SendAsync(new ClaimCandidate.Command(id), "sam");
         var decision = await SendAsync(new DecideCandidate.Command
         {
-            CandidateId = id, Outcome = "reject", Justification = "Pay goes to a third party; the candidate gave no explanation.",
+            CandidateId = id,
+            Outcome = "reject",
+            Justification = "Pay goes to a third party; the candidate gave no explanation.",
         }, "sam");
         await SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Checked the payee evidence myself." }, "sky");
         return id;

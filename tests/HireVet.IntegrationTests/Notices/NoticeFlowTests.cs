@@ -1,5 +1,6 @@
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Dossiers;
 using HireVet.Application.Notices;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
@@ -256,7 +257,9 @@ public sealed class NoticeFlowTests(DatabaseFixture db) : IAsyncLifetime
 
         var response = await _app.SendAsync(new RecordNoticeResponse.Command
         {
-            CandidateId = id, Channel = "email", ResponseText = "The account is my wife's; we share it. Bank letter attached.",
+            CandidateId = id,
+            Channel = "email",
+            ResponseText = "The account is my wife's; we share it. Bank letter attached.",
         }, "sam");
 
         Assert.Equal(("review", false, sent.NoticeId), (response.CandidateStatus, response.Late, response.NoticeId));

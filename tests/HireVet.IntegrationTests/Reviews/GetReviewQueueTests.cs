@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FluentValidation;
-using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
@@ -89,7 +88,13 @@ public sealed class GetReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
         {
             var page = await db.SendAsync(new GetReviewQueue.Query
             {
-                Band = band, Indicator = indicator, Waiting = waiting, Assignee = assignee, Sort = sort, Limit = 50, Offset = offset,
+                Band = band,
+                Indicator = indicator,
+                Waiting = waiting,
+                Assignee = assignee,
+                Sort = sort,
+                Limit = 50,
+                Offset = offset,
             }, "sam");
             Assert.Equal(expected.Length, page.Total);
             Assert.True(page.Items.Length <= 50);
@@ -177,7 +182,11 @@ public sealed class GetReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
     {
         var failure = await Assert.ThrowsAsync<ValidationException>(() => db.SendAsync(new GetReviewQueue.Query
         {
-            Band = "clear", Indicator = "NET-1", Waiting = "a week", Assignee = "everyone", Sort = "score desc",
+            Band = "clear",
+            Indicator = "NET-1",
+            Waiting = "a week",
+            Assignee = "everyone",
+            Sort = "score desc",
         }));
 
         Assert.Equal(["assignee", "band", "indicator", "sort", "waiting"], failure.Errors.Select(e => e.PropertyName).Distinct().Order());

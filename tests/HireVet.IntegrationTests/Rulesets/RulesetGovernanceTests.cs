@@ -6,6 +6,7 @@ using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Rulesets;
 using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Scoring;
 using HireVet.IntegrationTests.Infrastructure;
 
 namespace HireVet.IntegrationTests.Rulesets;

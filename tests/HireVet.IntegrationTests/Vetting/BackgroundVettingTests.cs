@@ -1,14 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
-using Hangfire;
+using HireVet.Application.Vetting;
 using HireVet.Infrastructure.Jobs;
 using HireVet.IntegrationTests.Infrastructure;
+using HireVet.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using HireVet.Web.Security;
 
 namespace HireVet.IntegrationTests.Vetting;
 

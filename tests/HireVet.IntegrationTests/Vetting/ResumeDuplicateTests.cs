@@ -1,4 +1,5 @@
 using HireVet.Application.Candidates;
+using HireVet.Application.Checks;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;

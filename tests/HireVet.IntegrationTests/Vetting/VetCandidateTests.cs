@@ -1,7 +1,10 @@
 using System.Text.Json;
 using HireVet.Application.Candidates;
+using HireVet.Application.Checks;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Dossiers;
 using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Scoring;
 using HireVet.IntegrationTests.Infrastructure;
 
 namespace HireVet.IntegrationTests.Vetting;
@@ -27,7 +30,7 @@ public sealed class VetCandidateTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal(("clear", "clear", "completed"), (candidate.Status, candidate.Band, candidate.VettingStatus));
         var assessment = candidate.LatestAssessment!;
         Assert.Empty(assessment.Signals);
-        Assert.Equal(VettingEngine.AllChecks.Length, assessment.Trace.Length);
+        Assert.Equal(CheckCatalogue.All.Length, assessment.Trace.Length);
         Assert.DoesNotContain(assessment.Trace, t => t.Outcome == "fired");
         // Only checks whose dossier data is absent (no IBAN, wallet, work history, profiles, references or resume) and the
         // post-hire checks (the candidate is not hired) are not evaluated; every reference dataset was there.
@@ -75,16 +78,21 @@ public sealed class VetCandidateTests(DatabaseFixture db) : IAsyncLifetime
         var farm = new PostalAddress { Line1 = "4410 Sycamore Ridge Dr", City = "Nashville", Region = "TN", PostalCode = "37211", Country = "US" };
         var first = Dossiers.Honest() with
         {
-            LegalName = "Jason Miller", ExternalId = "ring-1",
+            LegalName = "Jason Miller",
+            ExternalId = "ring-1",
             PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = "Jason Miller", AccountNumber = "771100245", RoutingNumber = "064000017" },
             // Laptop-farm workers claim to live elsewhere; their laptops all go to the farm.
             EquipmentShipping = new() { RecipientName = "Jason Miller", Address = farm },
-            IdentityDocument = null, ClaimedResidence = new PostalAddress { Line1 = "300 Larimer St", City = "Denver", Region = "CO", PostalCode = "80205", Country = "US" },
+            IdentityDocument = null,
+            ClaimedResidence = new PostalAddress { Line1 = "300 Larimer St", City = "Denver", Region = "CO", PostalCode = "80205", Country = "US" },
         };
         await SubmitAndVet(first);
         var second = await SubmitAndVet(first with
         {
-            ExternalId = "ring-2", LegalName = "Ryan Scott", Email = "ryan@example.com", Phone = "+1 615 555 0190",
+            ExternalId = "ring-2",
+            LegalName = "Ryan Scott",
+            Email = "ryan@example.com",
+            Phone = "+1 615 555 0190",
             PayrollDestination = first.PayrollDestination! with { AccountHolderName = "Ryan Scott", AccountNumber = "7711-00245" },
             EquipmentShipping = new() { RecipientName = "Ryan Scott", Address = farm with { Line1 = "4410 Sycamore Ridge Drive" } },
             ClaimedResidence = new PostalAddress { Line1 = "55 E Roosevelt St", City = "Phoenix", Region = "AZ", PostalCode = "85004", Country = "US" },
@@ -108,8 +116,15 @@ public sealed class VetCandidateTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new VetCandidate.Command(submitted.Id), "system", Roles.System);
         Assert.Equal(1, await db.QuerySingleAsync<int>("select count(*)::int from assessments"));
 
-        await db.SendAsync(dossier with { PayrollDestination = dossier.PayrollDestination! with { Method = "crypto", WalletTicker = "USDT",
-            WalletAddress = "TXq7Lh2bGm8NnVJ4qk1wq3cYdW8ZrP5uFe" } }, "hana", Roles.Hr);
+        await db.SendAsync(dossier with
+        {
+            PayrollDestination = dossier.PayrollDestination! with
+            {
+                Method = "crypto",
+                WalletTicker = "USDT",
+                WalletAddress = "TXq7Lh2bGm8NnVJ4qk1wq3cYdW8ZrP5uFe"
+            }
+        }, "hana", Roles.Hr);
         await db.SendAsync(new VetCandidate.Command(submitted.Id), "system", Roles.System);
 
         var assessments = await db.QueryAsync<(string Band, string Signals)>("select band, signals::text from assessments order by id");

@@ -1,5 +1,6 @@
 using HireVet.Application.Dashboard;
 using HireVet.Application.ReferenceData;
+using HireVet.Application.ReferenceData.Banking;
 
 namespace HireVet.UnitTests.Dashboard;
 

@@ -1,6 +1,5 @@
-using HireVet.Application.Monitoring;
-using HireVet.Application.Monitoring.Checks;
-using HireVet.Application.Vetting;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.PostHire;
 using static HireVet.UnitTests.Monitoring.PostHireTestData;
 
 namespace HireVet.UnitTests.Monitoring;

@@ -1,7 +1,5 @@
-using HireVet.Application.Candidates;
-using HireVet.Application.Monitoring;
-using HireVet.Application.Monitoring.Checks;
-using HireVet.Application.Vetting;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.PostHire;
 using static HireVet.UnitTests.Monitoring.PostHireTestData;
 
 namespace HireVet.UnitTests.Monitoring;
@@ -13,7 +11,9 @@ public sealed class PayrollAndEquipmentChecksTests
 
     private static PayrollChange Change(int day, string holder = "Sang-Man Kim", string account = "") => new()
     {
-        EventId = $"pc-{day}-{holder}", EffectiveDate = Start.AddDays(day), ReceivedAt = Monday.AddDays(day),
+        EventId = $"pc-{day}-{holder}",
+        EffectiveDate = Start.AddDays(day),
+        ReceivedAt = Monday.AddDays(day),
         Destination = new() { Method = "bank_transfer", AccountHolderName = holder, BankName = "Frost Bank", AccountNumber = account.Length > 0 ? account : $"7700{day:000}" },
     };
 

@@ -1,7 +1,8 @@
-using HireVet.Application.Candidates;
-using HireVet.Application.Monitoring;
-using HireVet.Application.Monitoring.Checks;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.PostHire;
+using HireVet.Application.Dossiers;
 using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Scoring;
 using static HireVet.UnitTests.Monitoring.PostHireTestData;
 
 namespace HireVet.UnitTests.Monitoring;
@@ -18,7 +19,7 @@ public sealed class PostHireScoringTests
     [Fact]
     public void Every_post_hire_check_runs_in_the_engine_after_the_pre_hire_ones_and_is_not_evaluated_for_a_candidate()
     {
-        var names = VettingEngine.AllChecks.Select(c => c.Name).ToArray();
+        var names = CheckCatalogue.All.Select(c => c.Name).ToArray();
         Assert.Equal(PostHireChecks, names[^PostHireChecks.Length..]);
         Assert.Equal(names.Length, names.Distinct().Count());
 
@@ -30,7 +31,8 @@ public sealed class PostHireScoringTests
     // The test worker's name is a sanctions namesake (the sanctions tests need one); the engine tests use another name.
     private static readonly Dossier Sean = Worker with
     {
-        LegalName = "Sean O'Brien", OtherNames = ["Shay O'Brien"],
+        LegalName = "Sean O'Brien",
+        OtherNames = ["Shay O'Brien"],
         IdentityDocument = Worker.IdentityDocument! with { NameOnDocument = "SEAN OBRIEN" },
         PayrollDestination = Worker.PayrollDestination! with { AccountHolderName = "Sean O'Brien" },
         EquipmentShipping = Worker.EquipmentShipping! with { RecipientName = "Shay O'Brien" },

@@ -1,7 +1,8 @@
-using HireVet.Application.Candidates;
-using HireVet.Application.Monitoring;
+using HireVet.Application.Access;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.PostHire;
+using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData.Network;
-using HireVet.Application.Vetting;
 using HireVet.UnitTests.Vetting.Checks;
 
 namespace HireVet.UnitTests.Monitoring;
@@ -51,7 +52,14 @@ internal static class PostHireTestData
 
     public static SignInEvent SignIn(string ip, DateTimeOffset at, bool succeeded = true, string? session = null, DateTimeOffset? ended = null) => new()
     {
-        EventId = Id("si"), Source = "okta", OccurredAt = at, Ip = ip, Succeeded = succeeded, SessionId = session, SessionEndedAt = ended, DeviceId = "laptop-1",
+        EventId = Id("si"),
+        Source = "okta",
+        OccurredAt = at,
+        Ip = ip,
+        Succeeded = succeeded,
+        SessionId = session,
+        SessionEndedAt = ended,
+        DeviceId = "laptop-1",
     };
 
     public static WorkerActivity SignIns(params SignInEvent[] signIns) => Activity() with { SignIns = signIns };
@@ -60,8 +68,13 @@ internal static class PostHireTestData
 
     public static EndpointSnapshot Snapshot(string[]? software = null, UsbDevice[]? usb = null, string? ip = null, string? serial = null, string device = "laptop-1") => new()
     {
-        EventId = Id("ep"), DeviceId = device, SerialNumber = serial, TakenAt = Monday, PublicIp = ip,
-        InstalledSoftware = software ?? ["Microsoft Teams", "Slack", "Visual Studio Code"], UsbDevices = usb ?? [],
+        EventId = Id("ep"),
+        DeviceId = device,
+        SerialNumber = serial,
+        TakenAt = Monday,
+        PublicIp = ip,
+        InstalledSoftware = software ?? ["Microsoft Teams", "Slack", "Visual Studio Code"],
+        UsbDevices = usb ?? [],
     };
 
     public static WorkerActivity Endpoints(params EndpointSnapshot[] snapshots) => Activity() with { Endpoints = snapshots };

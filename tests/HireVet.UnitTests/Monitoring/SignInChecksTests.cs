@@ -1,7 +1,8 @@
-using HireVet.Application.Monitoring;
-using HireVet.Application.Monitoring.Checks;
+using HireVet.Application.Access;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.PostHire;
 using HireVet.Application.ReferenceData;
-using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Scoring;
 using static HireVet.UnitTests.Monitoring.PostHireTestData;
 
 namespace HireVet.UnitTests.Monitoring;

@@ -1,4 +1,5 @@
-using HireVet.Application.Candidates;
+using HireVet.Application.Checks;
+using HireVet.Application.Dossiers;
 using HireVet.Application.Vetting;
 
 namespace HireVet.UnitTests.Vetting;

@@ -1,4 +1,5 @@
-using HireVet.Application.Vetting;
+using HireVet.Application.Checks;
+using HireVet.Application.Vetting.Scoring;
 
 namespace HireVet.UnitTests.Vetting;
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using HireVet.Application.Common.Formats.Banking;
 
 namespace HireVet.Application.ReferenceData.Banking;
 
@@ -69,12 +70,12 @@ public sealed class IbanSpecs
     public IbanSpec? For(string country) => _specs.GetValueOrDefault(country);
 
     /// <summary>Null when the IBAN fits its country's format (length and BBAN), otherwise what is wrong. Check digits
-    /// are not this table's business (<see cref="Common.Formats.Iban"/> checks them); nor are the national check
+    /// are not this table's business (<see cref="Common.Formats.Banking.Iban"/> checks them); nor are the national check
     /// digits some countries put inside the BBAN.</summary>
     public IbanStructureProblem? Problem(string iban)
     {
         ArgumentNullException.ThrowIfNull(iban);
-        var value = Common.Formats.Iban.Normalize(iban);
+        var value = Common.Formats.Banking.Iban.Normalize(iban);
         if (value.Length < 2) return new IbanStructureProblem(IbanStructureProblem.UnknownCountry, value, value.Length, null);
         var country = value[..2];
         if (For(country) is not { } spec)
@@ -90,7 +91,8 @@ public sealed class IbanSpecs
         var mismatch = spec.FirstMismatch(bban);
         return new IbanStructureProblem(IbanStructureProblem.WrongBban, country, value.Length, spec)
         {
-            Position = mismatch?.Position, Expected = mismatch?.Expected,
+            Position = mismatch?.Position,
+            Expected = mismatch?.Expected,
         };
     }
 

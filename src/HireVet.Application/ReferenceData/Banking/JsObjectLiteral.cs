@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using HireVet.Application.Dossiers;
 
 namespace HireVet.Application.ReferenceData.Banking;
 

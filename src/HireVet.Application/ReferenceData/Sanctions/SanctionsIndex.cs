@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using HireVet.Application.Common.Formats;
 
 namespace HireVet.Application.ReferenceData.Sanctions;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.ExceptionServices;
 using System.Xml;
+using HireVet.Application.Common.Formats;
 
 namespace HireVet.Application.ReferenceData.Sanctions;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HireVet.Application.Common.Formats;
 
 namespace HireVet.Application.ReferenceData.Sanctions;
 

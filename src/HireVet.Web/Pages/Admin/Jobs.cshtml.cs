@@ -1,6 +1,8 @@
 using FluentValidation;
-using HireVet.Application.Monitoring;
-using HireVet.Application.Vetting;
+using HireVet.Application.Checks;
+using HireVet.Application.Common.Errors;
+using HireVet.Application.Jobs;
+using HireVet.Application.Rescreening;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

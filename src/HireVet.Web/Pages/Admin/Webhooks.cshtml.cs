@@ -1,6 +1,6 @@
 using FluentValidation;
 using HireVet.Application.Common.Errors;
-using HireVet.Application.Monitoring;
+using HireVet.Application.Webhooks;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

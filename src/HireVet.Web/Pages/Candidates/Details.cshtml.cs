@@ -1,11 +1,13 @@
 using FluentValidation;
 using HireVet.Application.Candidates;
+using HireVet.Application.Checks;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Dossiers;
 using HireVet.Application.Reviews;
 using HireVet.Application.Rulesets;
 using HireVet.Application.Vetting;
-using HireVet.Application.Vetting.Catalogue;
+using HireVet.Application.Vetting.Scoring;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -2,7 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Reviews;
-using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Scoring;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -62,8 +62,13 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
         {
             Queue = await mediator.Send(new GetReviewQueue.Query
             {
-                Band = Band, Indicator = Indicator, Waiting = Waiting, Assignee = Assignee, Sort = Sort,
-                Limit = PageSize, Offset = (PageNumber - 1) * PageSize,
+                Band = Band,
+                Indicator = Indicator,
+                Waiting = Waiting,
+                Assignee = Assignee,
+                Sort = Sort,
+                Limit = PageSize,
+                Offset = (PageNumber - 1) * PageSize,
             }, ct);
         }
         catch (ValidationException e)

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using HireVet.Application.Common.Formats;
+using HireVet.Application.Common.Formats.Banking;
 using HireVet.Application.ReferenceData.Banking;
 using static HireVet.UnitTests.ReferenceData.Banking.IbanData;
 

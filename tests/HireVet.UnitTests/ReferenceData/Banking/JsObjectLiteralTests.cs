@@ -1,3 +1,4 @@
+using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData.Banking;
 
 namespace HireVet.UnitTests.ReferenceData.Banking;

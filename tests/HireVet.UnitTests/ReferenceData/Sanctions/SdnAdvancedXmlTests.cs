@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
+using HireVet.Application.Common.Formats;
 using HireVet.Application.ReferenceData.Sanctions;
 
 namespace HireVet.UnitTests.ReferenceData.Sanctions;

@@ -1,3 +1,4 @@
+using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData.Sanctions;
 
 namespace HireVet.UnitTests.ReferenceData.Sanctions;

@@ -1,3 +1,4 @@
+using HireVet.Application.Common.Formats;
 using HireVet.Application.ReferenceData.Sanctions;
 
 namespace HireVet.UnitTests.ReferenceData.Sanctions;

@@ -1,4 +1,4 @@
-using HireVet.Application.Vetting.Addresses;
+using HireVet.Application.Dossiers.Addresses;
 
 namespace HireVet.UnitTests.Vetting.Addresses;
 

@@ -1,5 +1,5 @@
-using HireVet.Application.Candidates;
-using HireVet.Application.Vetting;
+using HireVet.Application.Checks;
+using HireVet.Application.Dossiers;
 
 namespace HireVet.UnitTests.Vetting.Checks;
 

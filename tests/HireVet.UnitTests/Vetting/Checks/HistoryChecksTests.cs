@@ -1,6 +1,6 @@
-using HireVet.Application.Candidates;
-using HireVet.Application.Vetting;
-using HireVet.Application.Vetting.Checks;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.History;
+using HireVet.Application.Dossiers;
 using static HireVet.UnitTests.Vetting.Checks.CheckTestData;
 
 namespace HireVet.UnitTests.Vetting.Checks;
@@ -37,7 +37,11 @@ public sealed class HistoryChecksTests
     {
         DeveloperProfile GitHub(string created, string earliest) => new()
         {
-            Kind = "github", Handle = "dev", Url = "https://github.com/dev", CreatedOn = DateOnly.Parse(created, System.Globalization.CultureInfo.InvariantCulture), EarliestActivityOn = DateOnly.Parse(earliest, System.Globalization.CultureInfo.InvariantCulture),
+            Kind = "github",
+            Handle = "dev",
+            Url = "https://github.com/dev",
+            CreatedOn = DateOnly.Parse(created, System.Globalization.CultureInfo.InvariantCulture),
+            EarliestActivityOn = DateOnly.Parse(earliest, System.Globalization.CultureInfo.InvariantCulture),
         };
         Assert.Equal(CheckResult.NotFired, new ProfileAgeCheck().Run(With(Honest with { Profiles = [GitHub("2023-03-01", "2023-02-15")] })));
 

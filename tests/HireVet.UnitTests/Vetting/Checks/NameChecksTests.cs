@@ -1,4 +1,8 @@
-using HireVet.Application.Vetting.Checks;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.Identity;
+using HireVet.Application.Checks.Payroll;
+using HireVet.Application.Checks.Shipping;
+using HireVet.Application.Dossiers;
 using static HireVet.UnitTests.Vetting.Checks.CheckTestData;
 
 namespace HireVet.UnitTests.Vetting.Checks;

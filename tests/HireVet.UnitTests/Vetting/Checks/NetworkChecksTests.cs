@@ -1,7 +1,10 @@
-using HireVet.Application.Candidates;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.Links;
+using HireVet.Application.Checks.Network;
+using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
-using HireVet.Application.Vetting;
-using HireVet.Application.Vetting.Checks;
+using HireVet.Application.ReferenceData.Network;
+using HireVet.Application.Vetting.Scoring;
 using static HireVet.UnitTests.Vetting.Checks.CheckTestData;
 
 namespace HireVet.UnitTests.Vetting.Checks;
@@ -161,8 +164,13 @@ public sealed class NetworkChecksTests
         var elsewhere = home with { Line1 = "1 Other Road", PostalCode = "78701" };
         SharedIdentifier Shared(string kind, string display, long other, PostalAddress residence) => new()
         {
-            Kind = kind, Display = display, OtherCandidateId = other, OtherExternalId = $"ext-{other}", OtherLegalName = "Ryan Scott",
-            OtherStatus = "clear", OtherResidence = System.Text.Json.JsonSerializer.Serialize(residence, DossierJson.Options),
+            Kind = kind,
+            Display = display,
+            OtherCandidateId = other,
+            OtherExternalId = $"ext-{other}",
+            OtherLegalName = "Ryan Scott",
+            OtherStatus = "clear",
+            OtherResidence = System.Text.Json.JsonSerializer.Serialize(residence, DossierJson.Options),
         };
         var me = Honest with { EquipmentShipping = Honest.EquipmentShipping! with { Address = home } };
 

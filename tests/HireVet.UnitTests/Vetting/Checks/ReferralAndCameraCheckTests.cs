@@ -1,6 +1,7 @@
-using HireVet.Application.Candidates;
-using HireVet.Application.Vetting;
-using HireVet.Application.Vetting.Checks;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.Interview;
+using HireVet.Application.Checks.Links;
+using HireVet.Application.Dossiers;
 using static HireVet.UnitTests.Vetting.Checks.CheckTestData;
 
 namespace HireVet.UnitTests.Vetting.Checks;

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using HireVet.Application.Candidates;
-using HireVet.Application.Vetting;
-using HireVet.Application.Vetting.Checks;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.Links;
+using HireVet.Application.Dossiers;
 using static HireVet.UnitTests.Vetting.Checks.CheckTestData;
 
 namespace HireVet.UnitTests.Vetting.Checks;
@@ -16,8 +16,13 @@ public sealed class RingCheckTests
 
     private static SharedIdentifier Shared(string kind, string display, long other, PostalAddress residence) => new()
     {
-        Kind = kind, Display = display, OtherCandidateId = other, OtherExternalId = $"ext-{other}", OtherLegalName = $"Person {other}",
-        OtherStatus = "clear", OtherResidence = JsonSerializer.Serialize(residence, DossierJson.Options),
+        Kind = kind,
+        Display = display,
+        OtherCandidateId = other,
+        OtherExternalId = $"ext-{other}",
+        OtherLegalName = $"Person {other}",
+        OtherStatus = "clear",
+        OtherResidence = JsonSerializer.Serialize(residence, DossierJson.Options),
     };
 
     private static CandidateGraph.Graph Ring(params (long From, long To, string Kind)[] edges) => new(1,

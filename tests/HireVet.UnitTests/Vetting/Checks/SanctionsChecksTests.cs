@@ -1,7 +1,9 @@
-using HireVet.Application.Candidates;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.Sanctions;
+using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
-using HireVet.Application.Vetting;
-using HireVet.Application.Vetting.Checks;
+using HireVet.Application.ReferenceData.Sanctions;
+using HireVet.Application.Vetting.Scoring;
 using static HireVet.UnitTests.Vetting.Checks.CheckTestData;
 
 namespace HireVet.UnitTests.Vetting.Checks;
@@ -14,7 +16,10 @@ public sealed class SanctionsChecksTests
 
     private static Dossier Person(string legalName, DateOnly? dob = null) => new()
     {
-        ExternalId = "s-1", LegalName = legalName, DateOfBirth = dob, ClaimedResidence = Home,
+        ExternalId = "s-1",
+        LegalName = legalName,
+        DateOfBirth = dob,
+        ClaimedResidence = Home,
     };
 
     [Fact]

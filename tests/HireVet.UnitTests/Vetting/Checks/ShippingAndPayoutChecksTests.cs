@@ -1,6 +1,8 @@
-using HireVet.Application.Candidates;
-using HireVet.Application.Vetting;
-using HireVet.Application.Vetting.Checks;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.Links;
+using HireVet.Application.Checks.Payroll;
+using HireVet.Application.Checks.Shipping;
+using HireVet.Application.Dossiers;
 using static HireVet.UnitTests.Vetting.Checks.CheckTestData;
 
 namespace HireVet.UnitTests.Vetting.Checks;
@@ -57,8 +59,12 @@ public sealed class ShippingAndPayoutChecksTests
     {
         SharedIdentifier Shared(string kind, long id, string name) => new()
         {
-            Kind = kind, Display = kind == "bank_account" ? "account ••••0112" : "x", OtherCandidateId = id, OtherExternalId = $"ext-{id}",
-            OtherLegalName = name, OtherStatus = "review",
+            Kind = kind,
+            Display = kind == "bank_account" ? "account ••••0112" : "x",
+            OtherCandidateId = id,
+            OtherExternalId = $"ext-{id}",
+            OtherLegalName = name,
+            OtherStatus = "review",
         };
         var context = Context(Honest, Shared("bank_account", 7, "Ryan Scott"), Shared("bank_account", 9, "Jason Miller"), Shared("id_document", 7, "Ryan Scott"));
 

@@ -1,4 +1,6 @@
 using HireVet.Application.ReferenceData;
+using HireVet.Application.ReferenceData.Banking;
+using HireVet.Application.ReferenceData.Contact;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.UnitTests.ReferenceData.Network;
 using HireVet.UnitTests.ReferenceData.Sanctions;

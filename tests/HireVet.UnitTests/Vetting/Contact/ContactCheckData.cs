@@ -1,6 +1,6 @@
-using HireVet.Application.Candidates;
+using HireVet.Application.Checks;
+using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
-using HireVet.Application.Vetting;
 using HireVet.UnitTests.ReferenceData.Contact;
 
 namespace HireVet.UnitTests.Vetting.Contact;

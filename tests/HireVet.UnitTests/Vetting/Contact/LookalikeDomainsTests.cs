@@ -1,5 +1,5 @@
-using HireVet.Application.Vetting.Contact;
-using K = HireVet.Application.Vetting.Contact.LookalikeDomains.Kinds;
+using HireVet.Application.Checks.Contact;
+using K = HireVet.Application.Checks.Contact.LookalikeDomains.Kinds;
 
 namespace HireVet.UnitTests.Vetting.Contact;
 

@@ -1,7 +1,8 @@
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.Contact;
+using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Contact;
-using HireVet.Application.Vetting;
-using HireVet.Application.Vetting.Contact;
 using HireVet.UnitTests.ReferenceData.Contact;
 using static HireVet.UnitTests.Vetting.Contact.ContactCheckData;
 

@@ -1,4 +1,4 @@
-using HireVet.Application.Vetting.Names;
+using HireVet.Application.Checks.Identity;
 
 namespace HireVet.UnitTests.Vetting.Names;
 

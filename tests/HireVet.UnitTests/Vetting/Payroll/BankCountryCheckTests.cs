@@ -1,6 +1,7 @@
-using HireVet.Application.Candidates;
-using HireVet.Application.Vetting;
-using HireVet.Application.Vetting.Payroll;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.Payroll;
+using HireVet.Application.Common.Formats.Banking;
+using HireVet.Application.Dossiers;
 using static HireVet.UnitTests.Vetting.Payroll.PayrollTestData;
 
 namespace HireVet.UnitTests.Vetting.Payroll;
@@ -27,7 +28,10 @@ public sealed class BankCountryCheckTests
         // Chinese banks have no IBAN: the BIC (Bank of China, Beijing) is what places the account.
         var d = PaidTo(UsResident, new()
         {
-            Method = "bank_transfer", AccountHolderName = "Emily Carter", BankName = "Bank of China", Bic = "BKCHCNBJ",
+            Method = "bank_transfer",
+            AccountHolderName = "Emily Carter",
+            BankName = "Bank of China",
+            Bic = "BKCHCNBJ",
             AccountNumber = "6217850100012345678",
         });
 

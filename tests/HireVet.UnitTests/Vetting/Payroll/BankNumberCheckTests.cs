@@ -1,6 +1,7 @@
-using HireVet.Application.Candidates;
-using HireVet.Application.Vetting;
-using HireVet.Application.Vetting.Payroll;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.Payroll;
+using HireVet.Application.Common.Formats.Banking;
+using HireVet.Application.Dossiers;
 using static HireVet.UnitTests.Vetting.Payroll.PayrollTestData;
 
 namespace HireVet.UnitTests.Vetting.Payroll;

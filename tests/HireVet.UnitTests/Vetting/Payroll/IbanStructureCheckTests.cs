@@ -1,7 +1,9 @@
-using HireVet.Application.Candidates;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.Payroll;
+using HireVet.Application.Common.Formats.Banking;
+using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
-using HireVet.Application.Vetting;
-using HireVet.Application.Vetting.Payroll;
+using HireVet.Application.ReferenceData.Banking;
 using HireVet.UnitTests.Vetting.Checks;
 using static HireVet.UnitTests.ReferenceData.Banking.IbanData;
 using static HireVet.UnitTests.Vetting.Payroll.PayrollTestData;

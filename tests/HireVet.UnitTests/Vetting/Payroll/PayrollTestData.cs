@@ -1,5 +1,6 @@
-using HireVet.Application.Candidates;
-using HireVet.Application.Vetting;
+using HireVet.Application.Checks;
+using HireVet.Application.Common.Formats.Banking;
+using HireVet.Application.Dossiers;
 
 namespace HireVet.UnitTests.Vetting.Payroll;
 
@@ -17,8 +18,12 @@ internal static class PayrollTestData
         IdentityDocument = new() { Type = "driver_licence", IssuingCountry = "US", Number = "TX04418812", NameOnDocument = "EMILY CARTER", Address = Austin },
         PayrollDestination = new()
         {
-            Method = "bank_transfer", AccountHolderName = "Emily Carter", BankName = "JPMorgan Chase Bank", BankCountry = "US",
-            AccountNumber = "884400112", RoutingNumber = "021000021",
+            Method = "bank_transfer",
+            AccountHolderName = "Emily Carter",
+            BankName = "JPMorgan Chase Bank",
+            BankCountry = "US",
+            AccountNumber = "884400112",
+            RoutingNumber = "021000021",
         },
     };
 
@@ -30,8 +35,12 @@ internal static class PayrollTestData
         ClaimedResidence = Berlin,
         PayrollDestination = new()
         {
-            Method = "bank_transfer", AccountHolderName = "Jonas Becker", BankName = "Commerzbank", BankCountry = "DE",
-            Iban = "DE89370400440532013000", Bic = "COBADEFF",
+            Method = "bank_transfer",
+            AccountHolderName = "Jonas Becker",
+            BankName = "Commerzbank",
+            BankCountry = "DE",
+            Iban = "DE89370400440532013000",
+            Bic = "COBADEFF",
         },
     };
 

@@ -1,7 +1,8 @@
-using HireVet.Application.Candidates;
+using HireVet.Application.Checks;
+using HireVet.Application.Checks.Payroll;
+using HireVet.Application.Dossiers;
 using HireVet.Application.Vetting;
-using HireVet.Application.Vetting.Checks;
-using HireVet.Application.Vetting.Payroll;
+using HireVet.Application.Vetting.Scoring;
 using static HireVet.UnitTests.Vetting.Payroll.PayrollTestData;
 
 namespace HireVet.UnitTests.Vetting.Payroll;

@@ -1,4 +1,4 @@
-using HireVet.Application.Vetting.Resumes;
+using HireVet.Application.Dossiers.Resumes;
 
 namespace HireVet.UnitTests.Vetting.Resumes;
 

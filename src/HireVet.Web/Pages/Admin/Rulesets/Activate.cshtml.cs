@@ -1,5 +1,6 @@
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Rulesets;
+using HireVet.Application.Vetting.Scoring;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

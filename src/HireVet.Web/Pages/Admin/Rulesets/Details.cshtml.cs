@@ -1,6 +1,8 @@
+using HireVet.Application.Checks;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Rulesets;
 using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Scoring;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +22,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
     public static readonly string[] Severities = [Severity.Low, Severity.Medium, Severity.High, Severity.Critical];
 
     /// <summary>The checks that raise an indicator's signals, by indicator.</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> ChecksByIndicator = VettingEngine.AllChecks
+    public static readonly IReadOnlyDictionary<string, string[]> ChecksByIndicator = CheckCatalogue.All
         .SelectMany(c => c.Indicators.Select(i => (Indicator: i, c.Name)))
         .GroupBy(x => x.Indicator)
         .ToDictionary(g => g.Key, g => g.Select(x => x.Name).Distinct().Order(StringComparer.Ordinal).ToArray());

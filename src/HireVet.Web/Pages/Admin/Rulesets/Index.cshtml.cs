@@ -1,6 +1,6 @@
 using FluentValidation;
 using HireVet.Application.Rulesets;
-using HireVet.Application.Vetting;
+using HireVet.Application.Vetting.Scoring;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

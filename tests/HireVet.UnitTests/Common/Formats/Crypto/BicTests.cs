@@ -1,4 +1,4 @@
-using HireVet.Application.Common.Formats.Crypto;
+using HireVet.Application.Common.Formats.Banking;
 
 namespace HireVet.UnitTests.Common.Formats.Crypto;
 

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace HireVet.Application.Checks;
+
+/// <summary>A check: the dossier and its lookups in, zero or more signals out, or "not evaluated" with a reason when
+/// the data it needs is missing. Checks are pure; the handler gathers what they look up beforehand.</summary>
+public interface ICheck
+{
+    string Name { get; }
+    string[] Indicators { get; }
+    CheckResult Run(VettingContext context);
+}
+
+public sealed record CheckResult
+{
+    public IReadOnlyList<RawSignal> Signals { get; init; } = [];
+    public string? NotEvaluatedReason { get; init; }
+
+    public static CheckResult NotEvaluated(string reason) => new() { NotEvaluatedReason = reason };
+    public static CheckResult Fired(params RawSignal[] signals) => new() { Signals = signals };
+    public static readonly CheckResult NotFired = new();
+}
+
+/// <summary>A signal before the ruleset has weighed it.</summary>
+public sealed record RawSignal(string IndicatorId, string Severity, string Explanation, JsonObject Evidence);

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using HireVet.Application.Checks.Identity;
+using HireVet.Application.Dossiers;
+
+namespace HireVet.Application.Checks.Payroll;
+
+/// <summary>PAY-04: pay would go to an account held by someone other than the candidate.</summary>
+public sealed class PayeeNameCheck : ICheck
+{
+    public string Name => "payee-name";
+    public string[] Indicators => ["PAY-04"];
+
+    public CheckResult Run(VettingContext context)
+    {
+        var d = context.Dossier;
+        if (d.PayrollDestination?.AccountHolderName is not { Length: > 0 } holder)
+            return CheckResult.NotEvaluated("The dossier has no payroll account holder name.");
+        var (match, _) = CandidateNames.Best(d, holder);
+        if (match != NameMatch.Different) return CheckResult.NotFired;
+        return CheckResult.Fired(new RawSignal("PAY-04", Severity.High,
+            $"Pay would go to an account held by \"{holder}\", who is not the candidate by any declared name.",
+            new JsonObject
+            {
+                ["accountHolderName"] = holder,
+                ["method"] = d.PayrollDestination.Method,
+                ["bankName"] = d.PayrollDestination.BankName,
+                ["platform"] = d.PayrollDestination.Platform,
+                ["declaredNames"] = CandidateNames.ToJson(CandidateNames.Declared(d)),
+            }));
+    }
+}

@@ -1,0 +1,41 @@
+using HireVet.Application.Checks.Links;
+using HireVet.Application.Checks.PostHire;
+using HireVet.Application.Dossiers;
+using HireVet.Application.ReferenceData;
+
+namespace HireVet.Application.Checks;
+
+/// <summary>Everything a check may look at: the full dossier (decrypted), the other candidates sharing an identifier,
+/// and the reference data of the moment.</summary>
+public sealed record VettingContext(long CandidateId, Dossier Dossier, IReadOnlyList<SharedIdentifier> SharedIdentifiers, ReferenceSnapshot Reference)
+{
+    /// <summary>The connected component of candidates around this one (null when not computed).</summary>
+    public CandidateGraph.Graph? Ring { get; init; }
+
+    /// <summary>Other candidates whose resumes are close to this one's (null when not looked up).</summary>
+    public IReadOnlyList<SimilarResume>? SimilarResumes { get; init; }
+
+    /// <summary>The candidate named by the dossier's referrerId (null when not looked up).</summary>
+    public ReferrerLookup? Referrer { get; init; }
+
+    /// <summary>What has been seen of the candidate since they were hired (null for a candidate not hired).</summary>
+    public WorkerActivity? PostHire { get; init; }
+
+    public VettingContext(long candidateId, Dossier dossier, IReadOnlyList<SharedIdentifier> sharedIdentifiers)
+        : this(candidateId, dossier, sharedIdentifiers, ReferenceSnapshot.Empty) { }
+}
+
+/// <summary>The outcome of looking up a referrer: the candidate, or null when no candidate has that externalId.</summary>
+public sealed record ReferrerLookup(CandidateGraph.Node? Candidate);
+
+public sealed record SharedIdentifier
+{
+    public string Kind { get; init; } = "";
+    public string Display { get; init; } = "";
+    public long OtherCandidateId { get; init; }
+    public string OtherExternalId { get; init; } = "";
+    public string OtherLegalName { get; init; } = "";
+    public string OtherStatus { get; init; } = "";
+    /// <summary>The other candidate's claimed residence (JSON), to tell a household from a laptop farm.</summary>
+    public string? OtherResidence { get; init; }
+}

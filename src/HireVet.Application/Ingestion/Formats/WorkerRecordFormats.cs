@@ -1,0 +1,136 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HireVet.Application.Common.Formats;
+using HireVet.Application.Common.Formats.Banking;
+using HireVet.Application.Dossiers;
+
+namespace HireVet.Application.Ingestion.Formats;
+
+/// <summary>HireVet's NDJSON formats for the other integrations, one object a line, each with the worker's work e-mail
+/// as `user` and the sender's own `eventId`:
+/// endpoint snapshots from EDR/MDM (deviceId, takenAt, publicIp, serialNumber, installedSoftware [names],
+/// usbDevices [{name, vendorId, productId}]); MFA registrations (deviceId, registeredAt); payroll destination changes
+/// from the HRIS (effectiveDate, payrollDestination: the dossier's fields); equipment records (assetSerialShipped,
+/// serialSeenAtOnboarding, shipTo: a postal address, recordedAt).</summary>
+public static class WorkerRecordFormats
+{
+    public static Parsed<IncomingRecord> Parse(string kind, JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+            return Parsed<IncomingRecord>.Invalid(new Dictionary<string, string[]> { ["event"] = ["Must be a JSON object."] });
+        var f = new EventFields(e);
+        var id = f.Text("eventId", required: true, maxLength: 200);
+        var principal = f.Principal("user");
+        var record = kind switch
+        {
+            RecordKinds.Endpoint => Endpoint(f),
+            RecordKinds.Mfa => Mfa(f),
+            RecordKinds.Payroll => Payroll(f),
+            RecordKinds.Equipment => Equipment(f),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown record kind."),
+        };
+        if (f.HasErrors || record is null) return Parsed<IncomingRecord>.Invalid(f.Errors);
+        var (at, device, data, secret) = record.Value;
+        return Parsed<IncomingRecord>.Ok(new IncomingRecord(kind, id!, principal!, at, device, data.ToJsonString(), secret));
+    }
+
+    private static (DateTimeOffset, string?, JsonObject, string?)? Endpoint(EventFields f)
+    {
+        var device = f.Text("deviceId", required: true, maxLength: 200);
+        var at = f.Time("takenAt", required: true);
+        var ip = f.Ip("publicIp");
+        var serial = f.Text("serialNumber", maxLength: 100);
+        var software = f.TextArray("installedSoftware");
+        var usb = new JsonArray();
+        if (f.Find("usbDevices") is { } list)
+        {
+            if (list.ValueKind != JsonValueKind.Array) f.Error("usbDevices", "Must be an array.");
+            else
+            {
+                var i = 0;
+                foreach (var d in list.EnumerateArray())
+                {
+                    var item = new EventFields(d);
+                    var name = item.Text("name", required: true, maxLength: 300);
+                    var vendor = item.Text("vendorId", maxLength: 4);
+                    var product = item.Text("productId", maxLength: 4);
+                    foreach (var (field, message) in item.Errors) f.Error($"usbDevices[{i}].{field}", message[0]);
+                    if (vendor is not null && !IsHex4(vendor)) f.Error($"usbDevices[{i}].vendorId", "Must be 4 hex digits (1d6b).");
+                    if (product is not null && !IsHex4(product)) f.Error($"usbDevices[{i}].productId", "Must be 4 hex digits (0104).");
+                    usb.Add(new JsonObject { ["name"] = name, ["vendorId"] = vendor?.ToLowerInvariant(), ["productId"] = product?.ToLowerInvariant() });
+                    i++;
+                }
+            }
+        }
+        if (at is null || device is null) return null;
+        return (at.Value, device, new JsonObject
+        {
+            ["deviceId"] = device,
+            ["takenAt"] = at.Value.ToString("O"),
+            ["publicIp"] = ip,
+            ["serialNumber"] = serial,
+            ["installedSoftware"] = new JsonArray([.. software.Select(s => (JsonNode)s)]),
+            ["usbDevices"] = usb,
+        }, null);
+    }
+
+    private static (DateTimeOffset, string?, JsonObject, string?)? Mfa(EventFields f)
+    {
+        var device = f.Text("deviceId", required: true, maxLength: 200);
+        var at = f.Time("registeredAt", required: true);
+        if (at is null || device is null) return null;
+        return (at.Value, device, new JsonObject { ["deviceId"] = device, ["registeredAt"] = at.Value.ToString("O") }, null);
+    }
+
+    private static (DateTimeOffset, string?, JsonObject, string?)? Payroll(EventFields f)
+    {
+        var effective = f.Date("effectiveDate", required: true);
+        PayrollDestination? destination = null;
+        if (f.Find("payrollDestination") is not { } raw) f.Error("payrollDestination", "Required.");
+        else
+        {
+            try { destination = raw.Deserialize<PayrollDestination>(DossierJson.Options); }
+            catch (JsonException) { f.Error("payrollDestination", "Must be a payroll destination object, as in a dossier."); }
+        }
+        if (destination is not null)
+        {
+            if (destination.Method is null || !Dossiers.DossierValidator<Dossier>.PayrollMethods.Contains(destination.Method))
+                f.Error("payrollDestination.method", $"Must be one of: {string.Join(", ", Dossiers.DossierValidator<Dossier>.PayrollMethods)}.");
+            if (destination.Iban is not null && !Iban.IsValid(destination.Iban))
+                f.Error("payrollDestination.iban", "Is not a valid IBAN (format or check digits).");
+            if (destination.BankCountry is not null && !CountryCodes.IsIsoAlpha2(destination.BankCountry))
+                f.Error("payrollDestination.bankCountry", "Must be an ISO 3166-1 alpha-2 code such as US.");
+        }
+        if (effective is null || destination is null) return null;
+        var redacted = destination with { Iban = null, AccountNumber = null, WalletAddress = null };
+        var secret = JsonSerializer.Serialize(new { destination.Iban, destination.AccountNumber, destination.WalletAddress }, DossierJson.Options);
+        return (new DateTimeOffset(effective.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), null, new JsonObject
+        {
+            ["effectiveDate"] = effective.Value.ToString("yyyy-MM-dd"),
+            ["payrollDestination"] = JsonSerializer.SerializeToNode(redacted, DossierJson.Options),
+        }, secret);
+    }
+
+    private static (DateTimeOffset, string?, JsonObject, string?)? Equipment(EventFields f)
+    {
+        var shipped = f.Text("assetSerialShipped", required: true, maxLength: 100);
+        var seen = f.Text("serialSeenAtOnboarding", maxLength: 100);
+        var at = f.Time("recordedAt", required: true);
+        JsonNode? shipTo = null;
+        if (f.Find("shipTo") is { } address)
+        {
+            try { shipTo = JsonSerializer.SerializeToNode(address.Deserialize<PostalAddress>(DossierJson.Options), DossierJson.Options); }
+            catch (JsonException) { f.Error("shipTo", "Must be a postal address object, as in a dossier."); }
+        }
+        if (at is null || shipped is null) return null;
+        return (at.Value, null, new JsonObject
+        {
+            ["assetSerialShipped"] = shipped,
+            ["serialSeenAtOnboarding"] = seen,
+            ["shipTo"] = shipTo,
+            ["recordedAt"] = at.Value.ToString("O"),
+        }, null);
+    }
+
+    private static bool IsHex4(string s) => s.Length == 4 && s.All(Uri.IsHexDigit);
+}

@@ -1,9 +1,0 @@
-namespace HireVet.Application.Vetting.Addresses;
-
-public sealed record AddressParts(
-    string? Line1,
-    string? Line2,
-    string? City,
-    string? Region,
-    string? PostalCode,
-    string? Country);
