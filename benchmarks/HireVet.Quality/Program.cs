@@ -40,7 +40,7 @@ try
 
     var run = await host.RunAsync([.. corpus.Select(c => c.Dossier)], Log);
     timings.Add(("submit (SubmitCandidate)", run.Submit));
-    timings.Add(($"vet ({run.Vettings} VetCandidate, {run.Vettings / run.Vet.TotalSeconds:0} a second)", run.Vet));
+    timings.Add(($"vet ({run.Vettings} VetCandidates, {run.Vettings / run.Vet.TotalSeconds:0} a second)", run.Vet));
     var scored = Scored.Join(corpus, run.Results);
     var metrics = Metrics.Of(scored);
     if (options.DumpTo is { } dumpTo) Dump.Write(dumpTo, scored);

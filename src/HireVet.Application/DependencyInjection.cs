@@ -37,6 +37,10 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
         services.AddScoped<Candidates.DossierStore>();
+        services.AddScoped<Candidates.BulkImport>();
+        services.AddSingleton<Ingestion.UploadIngestion>();
+        services.AddScoped<Vetting.VettingInputs>();
+        services.AddScoped<Vetting.AssessmentWriter>();
         services.AddScoped<Vetting.CandidateVetting>();
         services.AddScoped<Rescreening.RescreenBatchQueue>();
         services.AddScoped<AuditScope>();

@@ -50,7 +50,7 @@ public sealed class QualityReport
                       $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}.");
         md.AppendLine();
         md.AppendLine($"Corpus: {honest.Total} honest candidates and {ring.Total} members of {Options.Rings} fraud rings, generated from seed {Options.Seed} " +
-                      $"for {Options.Date:yyyy-MM-dd} (see benchmarks/HireVet.Quality/Corpus). Every dossier went through `SubmitCandidate` and `VetCandidate` " +
+                      $"for {Options.Date:yyyy-MM-dd} (see benchmarks/HireVet.Quality/Corpus). Every dossier went through `SubmitCandidate` and `VetCandidates` " +
                       $"on a private PostgreSQL ({Vettings} vettings). Ruleset {Ruleset.Version} (sha256 {Ruleset.Hash[..12]}…), bands: review ≥ {Ruleset.ReviewThreshold}, high ≥ {Ruleset.HighThreshold}.");
         md.AppendLine();
         md.AppendLine($"Reference data: {string.Join("; ", ReferenceData)}.");

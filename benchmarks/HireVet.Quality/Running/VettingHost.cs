@@ -83,7 +83,7 @@ public sealed class VettingHost : IDisposable
         {
             var pending = await QueryAsync<long>("select id from candidates where vetting_status = 'pending' order by id");
             if (pending.Length == 0) return vetted;
-            foreach (var id in pending) await SendAsync(new VetCandidate.Command(id));
+            foreach (var id in pending) await SendAsync(new VetCandidates.Command([id]));
             vetted += pending.Length;
         }
         throw new InvalidOperationException("Candidates were still pending after 20 passes: vetting keeps marking others pending.");

@@ -23,9 +23,9 @@ public static class QueryPlans
         (typeof(CandidateGraph), "NeighboursSql", false),
         (typeof(CandidateGraph), "NodesSql", false),
         (typeof(VetPendingCandidates.Handler), "PendingSql", false),
-        (typeof(CandidateVetting), "LockSql", false),
-        (typeof(CandidateVetting), "SharedSql", false),
-        (typeof(CandidateVetting), "SimilarResumesSql", false),
+        (typeof(VettingInputs), "LockSql", false),
+        (typeof(VettingInputs), "SharedSql", false),
+        (typeof(VettingInputs), "SimilarResumesSql", false),
     ];
 
     public static async Task<IReadOnlyList<Plan>> RunAsync(string connectionString)
@@ -63,7 +63,7 @@ public static class QueryPlans
                 Ids = ring,
                 Limit = 50,
                 BatchSize = VetPendingCandidates.BatchSize,
-                CandidateVetting.MaxResumeNeighbours,
+                VettingInputs.MaxResumeNeighbours,
                 Now = DateTimeOffset.UtcNow,
                 LegalNames = new[] { "Plan Probe" },
                 Sources = new string?[] { null },

@@ -33,7 +33,7 @@ public static class ServiceTimes
         foreach (var id in ids)
         {
             var clock = Stopwatch.StartNew();
-            await host.SendAsync(new VetCandidate.Command(id));
+            await host.SendAsync(new VetCandidates.Command([id]));
             vet.Add(clock.Elapsed.TotalMilliseconds);
         }
         var engine = commands.Select(c =>

@@ -208,7 +208,7 @@ public sealed class ScaleReport
         {
             md.AppendLine("Service time with nothing else running (in process through the MediatR pipeline, one at a time, against the seeded database):").AppendLine();
             md.AppendLine($"- `SubmitCandidate`: {Latency.Summary(service.SubmitMs)}");
-            md.AppendLine($"- `VetCandidate`: {Latency.Summary(service.VetMs)}");
+            md.AppendLine($"- `VetCandidates` (one candidate): {Latency.Summary(service.VetMs)}");
             md.AppendLine($"- vetting engine alone (all checks, no database): {Latency.Summary(service.EngineMs)}");
             var vetMean = service.VetMs.Average();
             md.AppendLine($"- so one core vets about {1000 / vetMean:0} candidates a second at most; the bulk goal of {BulkGoal}/s needs a vetting of ≤ {1000 * Environment.ProcessorCount / BulkGoal:0.0} ms on all {Environment.ProcessorCount} cores");

@@ -9,7 +9,7 @@ using HireVet.Application.Vetting;
 
 namespace HireVet.Scale.Seeding;
 
-/// <summary>Turns generated candidates into the rows SubmitCandidate and VetCandidate would have written: the dossier
+/// <summary>Turns generated candidates into the rows SubmitCandidate and VetCandidates would have written: the dossier
 /// normalised, redacted and serialised as the app does, the sensitive part protected by the app's Data Protection,
 /// identifiers hashed with the app's key, the resume fingerprinted, and an assessment by the app's vetting engine.
 /// Household and ring members are vetted with their group as shared identifiers and ring; people on their own reuse

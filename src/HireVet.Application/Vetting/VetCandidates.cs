@@ -4,7 +4,7 @@ using MediatR;
 
 namespace HireVet.Application.Vetting;
 
-/// <summary>Vets a batch of pending candidates at once (a bulk import's batch), in one transaction with one audit record
+/// <summary>Vets pending candidates, one or a batch (a bulk import's batch), in one transaction with one audit record
 /// listing each candidate's assessment. Candidates another node is vetting, or no longer pending, are skipped.</summary>
 public static class VetCandidates
 {

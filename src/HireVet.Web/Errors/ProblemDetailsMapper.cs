@@ -32,7 +32,7 @@ public sealed class ProblemDetailsMapper(IProblemDetailsService problems, ILogge
 
     public static ProblemDetails Map(Exception exception) => exception switch
     {
-        ValidationException v => new HttpValidationProblemDetails(ValidationErrors(v))
+        ValidationException v => new HttpValidationProblemDetails(FieldErrors.Of(v))
         {
             Status = 400,
             Title = "The request has invalid fields.",
@@ -45,6 +45,14 @@ public sealed class ProblemDetailsMapper(IProblemDetailsService problems, ILogge
         NotFoundException nf => new ProblemDetails { Status = 404, Title = "Not found.", Detail = nf.Message },
         ConflictException c => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = c.Message },
         ForbiddenException f => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = f.Message },
+        PostgresException pg when NameTaken(pg) is { } taken => new HttpValidationProblemDetails(
+            new Dictionary<string, string[]> { [taken.Field] = [taken.Message] })
+        {
+            Status = 409,
+            Title = "Conflict.",
+            Detail = taken.Message,
+            Extensions = { ["constraint"] = pg.ConstraintName },
+        },
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation } pg => new ProblemDetails
         {
             Status = 409,
@@ -55,33 +63,22 @@ public sealed class ProblemDetailsMapper(IProblemDetailsService problems, ILogge
         _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred. It has been logged." },
     };
 
-    private static ProblemDetails InvalidJson(JsonException json) => new HttpValidationProblemDetails(JsonErrors(json))
+    private static ProblemDetails InvalidJson(JsonException json) => new HttpValidationProblemDetails(FieldErrors.Of(json))
     {
         Status = 400,
         Title = "The request has invalid fields.",
     };
 
-    /// <summary>Validation errors by field, as a problem's "errors" holds them (also a bulk import line's errors).</summary>
-    public static IDictionary<string, string[]> ValidationErrors(ValidationException v) => v.Errors
-        .GroupBy(e => e.PropertyName)
-        .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
-
-    /// <summary>Names the JSON field that could not be read: "claimedResidence.country", "dateOfBirth", or the body.</summary>
-    public static IDictionary<string, string[]> JsonErrors(JsonException json)
+    /// <summary>Unique constraints a person hits by choosing a name already taken: the field to name and what to say.</summary>
+    private static readonly Dictionary<string, (string Field, string Message)> TakenNames = new()
     {
-        var field = (json.Path ?? "$").TrimStart('$').TrimStart('.');
-        var unknown = json.Message.Contains("could not be mapped", StringComparison.Ordinal);
-        if (unknown && field.Length == 0) field = UnknownPropertyName(json.Message) ?? "";
-        var message = unknown ? $"'{field}' is not a known field." : field.Length == 0
-            ? "The request body is not valid JSON."
-            : $"'{field}' has a value of the wrong type or format.";
-        return new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [message] };
-    }
+        ["rulesets_pkey"] = ("version", "A ruleset with this version already exists: give the new one a version of its own."),
+        ["ux_users_username"] = ("username", "A user with this username already exists."),
+    };
 
-    private static string? UnknownPropertyName(string message)
-    {
-        var start = message.IndexOf('\'');
-        var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
-        return end > start ? message[(start + 1)..end] : null;
-    }
+    /// <summary>The field whose value is already taken, for an API problem and a page's form alike; null for any other
+    /// error.</summary>
+    public static (string Field, string Message)? NameTaken(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: { } constraint }
+        && TakenNames.TryGetValue(constraint, out var taken) ? taken : null;
 }

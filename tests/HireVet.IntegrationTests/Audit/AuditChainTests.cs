@@ -21,7 +21,7 @@ public sealed class AuditChainTests(DatabaseFixture db) : IAsyncLifetime
     private async Task<long> RejectedCandidate()
     {
         var submitted = await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr);
-        await db.SendAsync(new VetCandidate.Command(submitted.Id), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([submitted.Id]), "system", Roles.System);
         await db.SendAsync(new ClaimCandidate.Command(submitted.Id), "sam");
         var decision = await db.SendAsync(new DecideCandidate.Command
         {
@@ -45,7 +45,7 @@ public sealed class AuditChainTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal(5, result.RecordsChecked);
         Assert.Equal(0, result.Unchained);
         var actions = await db.QueryAsync<string>("select r.action from audit_chain c join audit_records r on r.id = c.record_id order by c.seq");
-        Assert.Equal(["SubmitCandidate", "VetCandidate", "ClaimCandidate", "DecideCandidate", "ReviewDecision"], actions);
+        Assert.Equal(["SubmitCandidate", "VetCandidates", "ClaimCandidate", "DecideCandidate", "ReviewDecision"], actions);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class AuditDecisionsTests(DatabaseFixture db) : IAsyncLifetime
         for (var i = 0; i < 2; i++)
         {
             var id = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-            await db.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+            await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
             candidates.Add(id);
         }
         var ids = new List<long>();

@@ -35,9 +35,9 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         foreach (var (user, role) in new[] { ("hana", Roles.Hr), ("sam", Roles.Security), ("sky", Roles.Security), ("audrey", Roles.Auditor), ("ada", Roles.Admin) })
             await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = Password }, "fixture", Roles.Admin);
         _candidate = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidate.Command(_candidate), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([_candidate]), "system", Roles.System);
         var other = (await db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidate.Command(other), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([other]), "system", Roles.System);
         await db.SendAsync(new SeedRuleset.Command(), "system", Roles.System);
         await db.SendAsync(new CreateApiKey.Command { Name = "greenhouse", Role = Roles.Hr }, "ada", Roles.Admin);
         await db.SendAsync(new CreateWebhook.Command { Url = "https://soar.example/hooks", Events = [WebhookOutbox.WorkerBandRaised] }, "ada", Roles.Admin);
@@ -57,7 +57,7 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
         for (var i = 0; i < 4; i++)
         {
             var id = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-            await db.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+            await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
             queued.Add(id);
         }
         await db.SendAsync(new ClaimCandidate.Command(queued[0]), "sam", Roles.Security);
@@ -81,7 +81,7 @@ public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
     private async Task<long> FinalisedRejectionAsync()
     {
         var id = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
         await db.SendAsync(new ClaimCandidate.Command(id), "sam", Roles.Security);
         var decision = await db.SendAsync(new DecideCandidate.Command { CandidateId = id, Outcome = "reject", Justification = "Pay goes to a third party." }, "sam", Roles.Security);
         await db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Checked the payee evidence." }, "sky", Roles.Security);

@@ -151,7 +151,7 @@ public sealed class AdminPagesTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new SeedRuleset.Command(), "system", Roles.System);
         var payee = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
         var honest = (await db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
-        foreach (var id in new[] { payee, honest }) await db.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+        foreach (var id in new[] { payee, honest }) await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
         var shipped = Ruleset.Embedded;
 
         var admin = await AdminAsync("Rulesets");

@@ -31,7 +31,7 @@ public sealed class AuditWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
 
         // One rejection approved by a second reviewer, one request for information (no approval needed).
         _rejectedCandidate = (await db.SendAsync(Dossiers.PayeeMismatch("audit-reject"), "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidate.Command(_rejectedCandidate), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([_rejectedCandidate]), "system", Roles.System);
         await db.SendAsync(new ClaimCandidate.Command(_rejectedCandidate), "sam");
         _rejected = (await db.SendAsync(new DecideCandidate.Command
         {
@@ -42,7 +42,7 @@ public sealed class AuditWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new ReviewDecision.Command { DecisionId = _rejected, Verdict = "approved", Justification = "I checked the payee evidence myself: agreed." }, "sky");
 
         var other = (await db.SendAsync(Dossiers.PayeeMismatch("audit-info") with { LegalName = "Jordan Ellis" }, "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidate.Command(other), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([other]), "system", Roles.System);
         await db.SendAsync(new ClaimCandidate.Command(other), "sky");
         _informationRequested = (await db.SendAsync(new DecideCandidate.Command
         {

@@ -46,7 +46,7 @@ public sealed class CandidateWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
         {
             var pending = await db.QueryAsync<long>("select id from candidates where vetting_status = 'pending' order by id");
             if (pending.Length == 0) break;
-            foreach (var p in pending) await db.SendAsync(new VetCandidate.Command(p), "system", Roles.System);
+            foreach (var p in pending) await db.SendAsync(new VetCandidates.Command([p]), "system", Roles.System);
         }
         return id;
     }

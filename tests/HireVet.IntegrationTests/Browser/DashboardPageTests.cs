@@ -34,7 +34,7 @@ public sealed class DashboardPageTests(DatabaseFixture db) : IAsyncLifetime
         _inReview = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
         var honest = (await db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
         var asked = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-        foreach (var id in new[] { _inReview, honest, asked }) await db.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+        foreach (var id in new[] { _inReview, honest, asked }) await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
         await db.SendAsync(new ClaimCandidate.Command(asked), "sam", Roles.Security);
         await db.SendAsync(new DecideCandidate.Command
         {

@@ -37,7 +37,7 @@ public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
     private async Task HireAWorkerAsync()
     {
         var candidate = (await db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidate.Command(candidate), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([candidate]), "system", Roles.System);
         await db.SendAsync(new HireCandidate.Command
         {
             CandidateId = candidate,

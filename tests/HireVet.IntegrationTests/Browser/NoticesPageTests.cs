@@ -26,7 +26,7 @@ public sealed class NoticesPageTests(DatabaseFixture db) : IAsyncLifetime
         foreach (var (user, role) in new[] { ("hana", Roles.Hr), ("sam", Roles.Security), ("sky", Roles.Security), ("audrey", Roles.Auditor) })
             await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = BrowserApp.Password }, "fixture", Roles.Admin);
         _candidate = (await db.SendAsync(Dossiers.PayeeMismatch() with { LegalName = "Daniel Brooks" }, "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidate.Command(_candidate), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([_candidate]), "system", Roles.System);
         await db.SendAsync(new ClaimCandidate.Command(_candidate), "sam");
         var decision = await db.SendAsync(new DecideCandidate.Command
         {

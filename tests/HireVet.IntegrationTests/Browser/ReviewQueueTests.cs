@@ -50,7 +50,7 @@ public sealed class ReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
     private async Task<long> Vetted(SubmitCandidate.Command dossier)
     {
         var id = (await db.SendAsync(dossier, "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
         _ids[dossier.LegalName!] = id;
         return id;
     }

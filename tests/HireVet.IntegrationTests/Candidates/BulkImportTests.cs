@@ -71,7 +71,7 @@ public sealed class BulkImportTests(DatabaseFixture db) : IAsyncLifetime
         var hr = await db.ClientAsync(Roles.Hr);
         var before = Dossiers.Honest();
         var storedId = (await db.SendAsync(before, "hana", Roles.Hr)).Id;
-        await db.SendAsync(new HireVet.Application.Vetting.VetCandidate.Command(storedId), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([storedId]), "system", Roles.System);
         var sharedPhone = "+1 512 555 0142";
         var a = Dossiers.Honest() with { Phone = sharedPhone };
         var b = Dossiers.Honest() with { Phone = sharedPhone };

@@ -19,7 +19,7 @@ public sealed class CandidateWorkbenchQueryTests(DatabaseFixture db) : IAsyncLif
     public async Task The_timeline_lists_submissions_assessments_and_decisions_newest_first_and_hides_reviewers_words_from_HR()
     {
         var id = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
         await db.SendAsync(new HireVet.Application.Reviews.ClaimCandidate.Command(id), "sam", Roles.Security);
         await db.SendAsync(new HireVet.Application.Reviews.DecideCandidate.Command
         {
@@ -57,7 +57,7 @@ public sealed class CandidateWorkbenchQueryTests(DatabaseFixture db) : IAsyncLif
         Assert.Equal(("US", "located", 1, 1L, true, false, (bool?)true),
             (home.Country, home.How, home.Addresses, home.Sightings, home.BeforeHire, home.AfterHire, home.MatchesClaim));
 
-        await db.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
         var worker = await db.SendAsync(new HireVet.Application.Workers.HireCandidate.Command
         {
             CandidateId = id,

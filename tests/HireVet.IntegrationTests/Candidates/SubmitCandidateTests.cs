@@ -71,7 +71,7 @@ public sealed class SubmitCandidateTests(DatabaseFixture db) : IAsyncLifetime
     {
         var dossier = Dossiers.Honest();
         var first = await db.SendAsync(dossier, "hana", Roles.Hr);
-        await db.SendAsync(new HireVet.Application.Vetting.VetCandidate.Command(first.Id), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([first.Id]), "system", Roles.System);
 
         var revised = await db.SendAsync(dossier with { Phone = "+44 20 7946 0958" }, "hana", Roles.Hr);
 

@@ -109,7 +109,7 @@ public sealed class CandidateApiTests(DatabaseFixture db) : IAsyncLifetime
     {
         var hr = await db.ClientAsync(Roles.Hr);
         var id = (await (await hr.PostAsJsonAsync("/api/candidates", Dossiers.PayeeMismatch())).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-        await db.SendAsync(new HireVet.Application.Vetting.VetCandidate.Command(id), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
         var sam = await db.ClientAsync(Roles.Security, "sam");
 
         var early = await sam.PostAsJsonAsync($"/api/candidates/{id}/decisions", new { outcome = "reject", justification = "Third-party payee." });

@@ -18,7 +18,7 @@ public sealed class IngestionTests(DatabaseFixture db) : IAsyncLifetime
     private async Task<long> HiredWorkerAsync(string email)
     {
         var id = (await db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
         var hired = await (await db.ClientAsync(Roles.Hr)).PostAsJsonAsync($"/api/candidates/{id}/hire",
             new { employeeId = $"E-{id}", startDate = "2026-11-02", workEmail = email });
         Assert.Equal(HttpStatusCode.Created, hired.StatusCode);
@@ -135,7 +135,7 @@ public sealed class IngestionTests(DatabaseFixture db) : IAsyncLifetime
 
         var hr = await db.ClientAsync(Roles.Hr);
         var payee = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidate.Command(payee), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([payee]), "system", Roles.System);
         var refused = await hr.PostAsJsonAsync($"/api/candidates/{payee}/hire", new { employeeId = "E-9", startDate = "2026-11-02", workEmail = "x@corp.example" });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var invalid = await hr.PostAsJsonAsync($"/api/candidates/{payee}/hire", new { employeeId = "", startDate = "2026-11-02", workEmail = "nope" });

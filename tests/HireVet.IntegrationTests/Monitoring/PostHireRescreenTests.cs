@@ -81,7 +81,7 @@ public sealed class PostHireRescreenTests(DatabaseFixture db) : IAsyncLifetime
     {
         var (url, calls) = await StartReceiverAsync();
         var candidate = (await db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidate.Command(candidate), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([candidate]), "system", Roles.System);
         Assert.Equal("clear", await db.QuerySingleAsync<string>("select status from candidates where id = @candidate", new { candidate }));
 
         var admin = await db.ClientAsync(Roles.Admin);

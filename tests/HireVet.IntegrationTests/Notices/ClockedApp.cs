@@ -56,7 +56,7 @@ public sealed class ClockedApp : IAsyncDisposable
     public async Task<long> PendingRejectionAsync(HireVet.Application.Candidates.SubmitCandidate.Command dossier)
     {
         var id = (await SendAsync(dossier, "hana", Roles.Hr)).Id;
-        await SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+        await SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
         return await RejectAsync(id);
     }
 

@@ -206,12 +206,12 @@ public sealed class NoticeFlowTests(DatabaseFixture db) : IAsyncLifetime
     {
         // In review, and decided to clear.
         var review = (await _app.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-        await _app.SendAsync(new VetCandidate.Command(review), "system", Roles.System);
+        await _app.SendAsync(new VetCandidates.Command([review]), "system", Roles.System);
         Assert.Null((await NoticesOf(review)).OwedKind);
         await Assert.ThrowsAsync<ConflictException>(() => Send(review));
 
         var cleared = (await _app.SendAsync(Dossiers.PayeeMismatch() with { ExternalId = "ats-cleared", LegalName = "Emily Carter" }, "hana", Roles.Hr)).Id;
-        await _app.SendAsync(new VetCandidate.Command(cleared), "system", Roles.System);
+        await _app.SendAsync(new VetCandidates.Command([cleared]), "system", Roles.System);
         await _app.SendAsync(new ClaimCandidate.Command(cleared), "sam");
         await _app.SendAsync(new DecideCandidate.Command { CandidateId = cleared, Outcome = "clear", Justification = "The payee is the candidate's own joint account." }, "sam");
         Assert.Null((await NoticesOf(cleared)).OwedKind);
@@ -289,7 +289,7 @@ public sealed class NoticeFlowTests(DatabaseFixture db) : IAsyncLifetime
         var sent = await Send(id);
 
         await _app.SendAsync(dossier with { PayrollDestination = dossier.PayrollDestination! with { AccountHolderName = "Emily Carter" } }, "hana", Roles.Hr);
-        await _app.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+        await _app.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
 
         var recorded = await db.QuerySingleAsync<(string Kind, string ResponseText, string RecordedBy)>(
             "select kind, response_text, recorded_by from notice_responses where notice_id = @NoticeId", new { sent.NoticeId });
@@ -323,7 +323,7 @@ public sealed class NoticeFlowTests(DatabaseFixture db) : IAsyncLifetime
     public async Task A_request_for_information_letter_is_sent_with_its_deadline_and_a_response_returns_the_case_to_review()
     {
         var id = (await _app.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-        await _app.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+        await _app.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
         await _app.SendAsync(new ClaimCandidate.Command(id), "sam");
         await _app.SendAsync(new DecideCandidate.Command { CandidateId = id, Outcome = "request_information", Justification = "Ask who holds the payroll account." }, "sam");
         var noResponseYet = await Assert.ThrowsAsync<ConflictException>(() =>
@@ -351,7 +351,7 @@ public sealed class NoticeFlowTests(DatabaseFixture db) : IAsyncLifetime
     public async Task No_letter_is_sent_when_the_decision_calls_for_none()
     {
         var id = (await _app.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-        await _app.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+        await _app.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
 
         var inReview = await Assert.ThrowsAsync<ConflictException>(() => Send(id));
         Assert.StartsWith("The candidate is 'review': a letter is sent only for a pending rejection", inReview.Message);

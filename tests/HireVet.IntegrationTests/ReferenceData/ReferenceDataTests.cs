@@ -70,7 +70,7 @@ public sealed class ReferenceDataTests(DatabaseFixture db) : IAsyncLifetime
         {
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             id = (await mediator.Send(Dossiers.Honest() with { PayrollDestination = new() { Method = "crypto", WalletTicker = "USDT", WalletAddress = "TXq7Lh2bGm8NnVJ4qk1wq3cYdW8ZrP5uFe" } })).Id;
-            await mediator.Send(new VetCandidate.Command(id));
+            await mediator.Send(new VetCandidates.Command([id]));
         }
 
         var candidate = await db.SendAsync(new GetCandidate.Query(id));
@@ -100,7 +100,7 @@ public sealed class ReferenceDataTests(DatabaseFixture db) : IAsyncLifetime
         {
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             id = (await mediator.Send(dossier)).Id;
-            await mediator.Send(new VetCandidate.Command(id));
+            await mediator.Send(new VetCandidates.Command([id]));
         }
 
         var trace = (await db.SendAsync(new GetCandidate.Query(id))).LatestAssessment!.Trace.ToDictionary(t => t.Check);
@@ -110,7 +110,7 @@ public sealed class ReferenceDataTests(DatabaseFixture db) : IAsyncLifetime
 
         // The same payroll details on an instance with the formats loaded.
         var other = await db.SendAsync(Dossiers.Honest("iban-with-specs") with { PayrollDestination = dossier.PayrollDestination }, "hana", Roles.Hr);
-        await db.SendAsync(new VetCandidate.Command(other.Id), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([other.Id]), "system", Roles.System);
         var withSpecs = (await db.SendAsync(new GetCandidate.Query(other.Id))).LatestAssessment!;
         Assert.Equal("fired", withSpecs.Trace.Single(t => t.Check == "iban-structure").Outcome);
         Assert.Contains(withSpecs.Signals, s => s.Check == "iban-structure" && s.IndicatorId == "PAY-04" && s.Explanation.Contains("US has no IBANs"));

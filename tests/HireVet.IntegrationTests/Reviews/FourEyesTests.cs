@@ -17,7 +17,7 @@ public sealed class FourEyesTests(DatabaseFixture db) : IAsyncLifetime
     private async Task<long> CandidateInReview(SubmitCandidate.Command dossier)
     {
         var submitted = await db.SendAsync(dossier, "hana", Roles.Hr);
-        await db.SendAsync(new VetCandidate.Command(submitted.Id), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([submitted.Id]), "system", Roles.System);
         return submitted.Id;
     }
 

@@ -126,7 +126,7 @@ public sealed class GetReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
         var before = DateTimeOffset.UtcNow;
         var id = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
         Assert.Null(await ReviewSince(id)); // pending vetting: not in the queue
-        await db.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
 
         var entered = await ReviewSince(id);
         Assert.NotNull(entered);
@@ -141,7 +141,7 @@ public sealed class GetReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
 
         // A re-vet that leaves the candidate in review keeps its place in the line.
         await db.ExecuteAsync("update candidates set vetting_status = 'pending' where id = @id", new { id });
-        await db.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
         Assert.Equal(2, await db.QuerySingleAsync<int>("select count(*)::int from assessments where candidate_id = @id", new { id }));
         Assert.Equal(entered, await ReviewSince(id));
 
@@ -223,7 +223,7 @@ public sealed class GetReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
     public async Task Each_reviewer_sees_others_decisions_to_approve_and_their_own_waiting_for_someone_else()
     {
         var reject = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidate.Command(reject), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([reject]), "system", Roles.System);
         await db.SendAsync(new ClaimCandidate.Command(reject), "sam");
         var decision = await db.SendAsync(new DecideCandidate.Command { CandidateId = reject, Outcome = "reject", Justification = "Pay goes to a third party." }, "sam");
 

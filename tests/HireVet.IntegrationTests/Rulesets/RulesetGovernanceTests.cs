@@ -48,7 +48,7 @@ public sealed class RulesetGovernanceTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new SeedRuleset.Command(), "system", Roles.System);
         var payee = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
         var honest = (await db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
-        foreach (var id in new[] { payee, honest }) await db.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+        foreach (var id in new[] { payee, honest }) await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
 
         var admin = await db.ClientAsync(Roles.Admin);
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/rulesets", Json(Stricter))).StatusCode);
@@ -63,7 +63,7 @@ public sealed class RulesetGovernanceTests(DatabaseFixture db) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync("/api/rulesets/strict-payee-1/activate", null)).StatusCode);
         await db.SendAsync(Dossiers.PayeeMismatch() with { ExternalId = (await db.SendAsync(new GetCandidate.Query(payee))).ExternalId, Role = "Platform engineer" }, "hana", Roles.Hr);
-        await db.SendAsync(new VetCandidate.Command(payee), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([payee]), "system", Roles.System);
 
         var latest = await db.QuerySingleAsync<(string Band, string Version, string Hash)>(
             "select band, ruleset_version, ruleset_hash from assessments where candidate_id = @payee order by id desc limit 1", new { payee });

@@ -26,7 +26,7 @@ public sealed class ResumeDuplicateTests(DatabaseFixture db) : IAsyncLifetime
         {
             var pending = await db.QueryAsync<long>("select id from candidates where vetting_status = 'pending' order by id");
             if (pending.Length == 0) return;
-            foreach (var id in pending) await db.SendAsync(new VetCandidate.Command(id), "system", Roles.System);
+            foreach (var id in pending) await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
         }
         Assert.Fail("Vetting kept marking candidates pending: re-vets must not cascade.");
     }

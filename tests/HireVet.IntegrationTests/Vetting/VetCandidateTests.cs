@@ -18,7 +18,7 @@ public sealed class VetCandidateTests(DatabaseFixture db) : IAsyncLifetime
     private async Task<GetCandidate.Response> SubmitAndVet(SubmitCandidate.Command dossier)
     {
         var submitted = await db.SendAsync(dossier, "hana", Roles.Hr);
-        await db.SendAsync(new VetCandidate.Command(submitted.Id), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([submitted.Id]), "system", Roles.System);
         return await db.SendAsync(new GetCandidate.Query(submitted.Id), "sam", Roles.Security);
     }
 
@@ -112,8 +112,8 @@ public sealed class VetCandidateTests(DatabaseFixture db) : IAsyncLifetime
     {
         var dossier = Dossiers.Honest();
         var submitted = await db.SendAsync(dossier, "hana", Roles.Hr);
-        await db.SendAsync(new VetCandidate.Command(submitted.Id), "system", Roles.System);
-        await db.SendAsync(new VetCandidate.Command(submitted.Id), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([submitted.Id]), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([submitted.Id]), "system", Roles.System);
         Assert.Equal(1, await db.QuerySingleAsync<int>("select count(*)::int from assessments"));
 
         await db.SendAsync(dossier with
@@ -125,7 +125,7 @@ public sealed class VetCandidateTests(DatabaseFixture db) : IAsyncLifetime
                 WalletAddress = "TXq7Lh2bGm8NnVJ4qk1wq3cYdW8ZrP5uFe"
             }
         }, "hana", Roles.Hr);
-        await db.SendAsync(new VetCandidate.Command(submitted.Id), "system", Roles.System);
+        await db.SendAsync(new VetCandidates.Command([submitted.Id]), "system", Roles.System);
 
         var assessments = await db.QueryAsync<(string Band, string Signals)>("select band, signals::text from assessments order by id");
         Assert.Equal(2, assessments.Length);

@@ -1,10 +1,10 @@
 using FluentValidation;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Errors;
+using HireVet.Web.Errors;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Npgsql;
 
 namespace HireVet.Web.Pages.Admin;
 
@@ -50,9 +50,9 @@ public sealed class UsersModel(IMediator mediator) : PageModel
         {
             Errors.Add(e);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "ux_users_username")
+        catch (Exception e) when (ProblemDetailsMapper.NameTaken(e) is { } taken)
         {
-            Errors.Add("username", "A user with this username already exists.");
+            Errors.Add(taken.Field, taken.Message);
         }
         Form.Password = null; // never sent back to the browser
         await LoadAsync(ct);

@@ -1,10 +1,10 @@
 using FluentValidation;
 using HireVet.Application.Rulesets;
 using HireVet.Application.Vetting.Scoring;
+using HireVet.Web.Errors;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Npgsql;
 
 namespace HireVet.Web.Pages.Admin.Rulesets;
 
@@ -39,9 +39,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         {
             Errors.Add(e);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "rulesets_pkey")
+        catch (Exception e) when (ProblemDetailsMapper.NameTaken(e) is { } taken)
         {
-            Errors.Add("version", "A ruleset with this version already exists: give the new one a version of its own.");
+            Errors.Add(taken.Field, taken.Message);
         }
         await LoadAsync(ct);
         return Page();
