@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using HireVet.Application.Audit;
 using HireVet.Application.Candidates;
+using HireVet.Application.Common.Formats;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
@@ -240,8 +241,8 @@ public sealed class AuditChainTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Contains("reject", lines[1]);
         Assert.Contains("approved,sky", lines[1]);
         // Columns added later go at the end (band_at_decision), so the earlier ones keep their places.
-        var header = HireVet.Web.Endpoints.Csv.Split(lines[0]).ToList();
-        var row = HireVet.Web.Endpoints.Csv.Split(lines[1]);
+        var header = Csv.Split(lines[0]).ToList();
+        var row = Csv.Split(lines[1]);
         Assert.Equal("PAY-04", row[header.IndexOf("indicators")]);
         Assert.Equal(("band_at_decision", "review"), (header[^1], row[^1]));
 

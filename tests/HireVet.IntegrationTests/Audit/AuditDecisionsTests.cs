@@ -3,6 +3,7 @@ using System.Text.Json;
 using HireVet.Application.Access;
 using HireVet.Application.Audit;
 using HireVet.Application.Candidates;
+using HireVet.Application.Common.Formats;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Dossiers;
 using HireVet.Application.Reviews;

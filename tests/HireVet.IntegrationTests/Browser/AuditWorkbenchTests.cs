@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using HireVet.Application.Access;
 using HireVet.Application.Audit;
+using HireVet.Application.Common.Formats;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using HireVet.Application.Common.Formats;
 
 namespace HireVet.Application.ReferenceData.Network;
 
@@ -48,7 +49,7 @@ public sealed class DprkNetwork
     private static DprkNetwork Parse(TextReader reader, string source)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var records = ReadCsv(reader.ReadToEnd());
+        var records = Csv.ReadValues(reader).Select(r => r.ToList()).ToList();
         if (records.Count == 0)
         {
             throw new FormatException($"{source}: empty file, expected a 'kind,value,detail,status,source' header.");
@@ -123,77 +124,5 @@ public sealed class DprkNetwork
         }
 
         return new DprkNetwork(ranges, prefixes, asns.ToFrozenSet());
-    }
-
-    /// <summary>RFC 4180: fields separated by commas, optionally double-quoted; quoted fields may hold commas,
-    /// line breaks and <c>""</c> escapes. Records end at LF or CRLF outside quotes.</summary>
-    private static List<List<string>> ReadCsv(string text)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var inQuotes = false;
-        var fieldStarted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (inQuotes)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        inQuotes = false;
-                    }
-                }
-                else
-                {
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when field.Length == 0:
-                    inQuotes = true;
-                    fieldStarted = true;
-                    break;
-                case ',':
-                    record.Add(field.ToString());
-                    field.Clear();
-                    fieldStarted = true;
-                    break;
-                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
-                    break;
-                case '\n':
-                    record.Add(field.ToString());
-                    records.Add(record);
-                    record = [];
-                    field.Clear();
-                    fieldStarted = false;
-                    break;
-                case '\uFEFF' when i == 0:
-                    break;
-                default:
-                    field.Append(c);
-                    fieldStarted = true;
-                    break;
-            }
-        }
-
-        if (fieldStarted || field.Length > 0 || record.Count > 0)
-        {
-            record.Add(field.ToString());
-            records.Add(record);
-        }
-
-        return records;
     }
 }

@@ -105,7 +105,7 @@ public sealed class SanctionedAddresses
             return;
         }
 
-        var header = ParseCsvLine(lines.Current);
+        var header = Csv.Split(lines.Current).ToList();
         int Column(string name) => header.IndexOf(name) is >= 0 and var index
             ? index
             : throw new FormatException($"{path}: column '{name}' is missing.");
@@ -119,57 +119,13 @@ public sealed class SanctionedAddresses
                 continue;
             }
 
-            var fields = ParseCsvLine(lines.Current);
+            var fields = Csv.Split(lines.Current);
             Add(builders, fields[address].Trim(), fields[ticker].Trim()).AddOwner(
                 int.Parse(fields[entNum], CultureInfo.InvariantCulture),
                 fields[name],
                 fields[programs].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 isDprk: true);
         }
-    }
-
-    // RFC 4180 fields on one line: quoted fields may hold commas and doubled quotes.
-    private static List<string> ParseCsvLine(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c != '"')
-                {
-                    field.Append(c);
-                }
-                else if (i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else
-                {
-                    quoted = false;
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c != '\r')
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 
     private sealed class Builder(string address)

@@ -189,43 +189,11 @@ public class SdnAdvancedXmlTests(SdnDataFixture data)
 
     private static List<Dictionary<string, string>> ReadCsv(string path)
     {
-        var lines = File.ReadAllLines(path);
-        var header = ParseCsvLine(lines[0]);
-        return lines.Skip(1)
-            .Select(ParseCsvLine)
-            .Select(fields => header.Zip(fields).ToDictionary(pair => pair.First, pair => pair.Second))
+        using var reader = new StreamReader(path);
+        var records = Csv.ReadValues(reader).ToList();
+        return records.Skip(1)
+            .Select(fields => records[0].Zip(fields).ToDictionary(pair => pair.First, pair => pair.Second))
             .ToList();
-    }
-
-    private static List<string> ParseCsvLine(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            if (quoted && line[i] == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                field.Append('"');
-                i++;
-            }
-            else if (line[i] == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (line[i] == ',' && !quoted)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(line[i]);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 
     // The shapes of the real file, cut down to one individual whose surnames OFAC types Patronymic + Matronymic.
