@@ -92,9 +92,15 @@ public sealed class JobGuaranteesTests(DatabaseFixture db) : IAsyncLifetime
             scope.ServiceProvider.GetRequiredService<CurrentActor>().Explicit = new Actor("ada", Roles.Admin);
             started = await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new StartRescreen.Command("full", "manual", 4));
         }
+        // The batch's own job, not any job: a sweep processing at that moment once let the node stop before the batch began.
+        const string BatchProcessing = """
+            select count(*)::int from rescreen_batches b join hangfire.job j on j.id::text = b.job_id
+            where b.run_id = @RunId and j.statename = 'Processing'
+            """;
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await db.QuerySingleAsync<int>("select count(*)::int from hangfire.job where statename = 'Processing'") == 0 && DateTime.UtcNow < deadline)
+        while (await db.QuerySingleAsync<int>(BatchProcessing, new { started.RunId }) == 0 && DateTime.UtcNow < deadline)
             await Task.Delay(100);
+        Assert.Equal(1, await db.QuerySingleAsync<int>(BatchProcessing, new { started.RunId }));
 
         var stopping = _withJobs.DisposeAsync().AsTask();
         _withJobs = null;
