@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Sanctions;
+using HireVet.Infrastructure.ReferenceData.Sanctions;
 
 namespace HireVet.Benchmarks;
 

@@ -12,10 +12,11 @@ public sealed class TimeZoneCountries
 
     public bool IsUsedIn(string zone, string country) => _countries.TryGetValue(zone, out var c) && c.Contains(country);
 
-    public static TimeZoneCountries Load(params string[] tabFiles)
+    /// <summary>Parses the rows of zone1970.tab and zone.tab (tab-separated; <c>#</c> comments).</summary>
+    public static TimeZoneCountries Parse(IEnumerable<string> lines)
     {
         var countries = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var line in tabFiles.SelectMany(File.ReadLines))
+        foreach (var line in lines)
         {
             if (line.Length == 0 || line[0] == '#') continue;
             var columns = line.Split('\t');

@@ -7,6 +7,8 @@ using HireVet.Application.ReferenceData.Banking;
 using HireVet.Application.ReferenceData.Contact;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.ReferenceData.Sanctions;
+using HireVet.Infrastructure.ReferenceData.Banking;
+using HireVet.Infrastructure.ReferenceData.Sanctions;
 using Microsoft.Extensions.Configuration;
 
 namespace HireVet.Infrastructure.ReferenceData;
@@ -56,12 +58,12 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
             new(Datasets.IpAsn, "IP ranges to autonomous system and organisation (RouteViews, DB-IP ASN Lite)",
                 "CC BY 4.0", "IP data by DB-IP (db-ip.com), RouteViews and the NRO", "npm @ip-location-db/asn",
                 [Npm("@ip-location-db", "asn", "asn-ipv4-num.csv"), Npm("@ip-location-db", "asn", "asn-ipv6-num.csv"), Npm("@ip-location-db", "asn", "package.json")],
-                f => { var t = IpRangeTable.LoadAsn(f[0], f[1]); return new(t, t.Count, NpmDataDate(f[2])); }),
+                f => { var t = ReferenceDataFiles.IpAsns(f[0], f[1]); return new(t, t.Count, NpmDataDate(f[2])); }),
             new(Datasets.IpCountry, "IP ranges to registered country (RIR delegations)",
                 "CC BY 4.0", "NRO delegation data via @ip-location-db", "npm @ip-location-db/asn-country",
                 [Npm("@ip-location-db", "asn-country", "asn-country-ipv4-num.csv"), Npm("@ip-location-db", "asn-country", "asn-country-ipv6-num.csv"),
                  Npm("@ip-location-db", "asn-country", "package.json")],
-                f => { var t = IpRangeTable.LoadCountry(f[0], f[1]); return new(t, t.Count, NpmDataDate(f[2])); }),
+                f => { var t = ReferenceDataFiles.IpCountries(f[0], f[1]); return new(t, t.Count, NpmDataDate(f[2])); }),
             new(Datasets.HostingNetworks, "Hosting and datacenter networks (\"not an eyeball network\"): ASNs and address ranges",
                 x4bLicence, "X4BNet/lists_vpn", "../shared/data/network/x4bnet (upstream commit 167937a, 2026-08-22)",
                 [Shared("network", "x4bnet", "input", "datacenter", "ASN.txt"), Shared("network", "x4bnet", "output", "datacenter", "ipv4.txt"),
@@ -76,7 +78,7 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
                 "facts; CC BY 4.0 attribution for rows drawn from @ip-location-db", "APNIC, RouteViews, DB-IP, NRO (see the file's source column)",
                 "../shared/data/network/dprk-network.csv",
                 [Shared("network", "dprk-network.csv")],
-                f => { var d = DprkNetwork.Load(f[0]); return new(d, d.PrefixTexts.Count + d.Asns.Count, "2026-11"); }),
+                f => { var d = ReferenceDataFiles.Dprk(f[0]); return new(d, d.PrefixTexts.Count + d.Asns.Count, "2026-11"); }),
             new(Datasets.OfacSdn, "OFAC Specially Designated Nationals list (SDN Advanced XML): names, aliases, programmes, dates of birth, countries, emails, websites",
                 "US Government work, public domain", "OFAC SDN list",
                 $"../shared/data/ofac/{string.Join(" + ", SdnFiles().Select(Path.GetFileName))} (drop a fresh sdn_advanced.xml or .xml.gz from OFAC there, or the legacy sdn.csv with alt.csv, add.csv and sdn_comments.csv; the XML wins when both are present)",
@@ -86,27 +88,27 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
                 "public domain (OFAC); list tool MIT, Copyright (c) 2021 0xB10C", "OFAC via 0xB10C/ofac-sanctioned-digital-currency-addresses (brave-intl fork)",
                 "../shared/data/crypto",
                 [.. CryptoFiles()],
-                f => { var a = SanctionedAddresses.Load(Path.GetDirectoryName(f[0])!, null); return new(a, a.Count, "2025-11-19"); }),
+                f => { var a = ReferenceDataFiles.SanctionedAddresses(Path.GetDirectoryName(f[0])!, null); return new(a, a.Count, "2025-11-19"); }),
             new(Datasets.PhoneMetadata, "Telephone numbering plans: calling codes, national number patterns and number types (mobile, fixed, VoIP...)",
                 "MIT (libphonenumber-js); metadata Apache-2.0 (Google libphonenumber)", "libphonenumber-js 1.13.16", "npm libphonenumber-js",
                 [Npm("libphonenumber-js", "metadata.max.json"), Npm("libphonenumber-js", "package.json")],
-                f => { var m = PhoneMetadata.Load(f[0]); return new(m, m.Count, NpmVersion(f[1])); }),
+                f => { var m = ReferenceDataFiles.Phones(f[0]); return new(m, m.Count, NpmVersion(f[1])); }),
             new(Datasets.DisposableEmailDomains, "Disposable (throw-away) email domains",
                 "CC0-1.0", "disposable-email-domains project", "npm disposable-email-domains-js",
                 [Npm("disposable-email-domains-js", "dist", "dict", "disposable_email_blocklist.json"), Npm("disposable-email-domains-js", "package.json")],
-                f => { var l = DomainList.Load(f[0]); return new(l, l.Count, NpmVersion(f[1])); }),
+                f => { var l = ReferenceDataFiles.Domains(f[0]); return new(l, l.Count, NpmVersion(f[1])); }),
             new(Datasets.FreeEmailDomains, "Free webmail domains (gmail.com, outlook.com, proton.me, qq.com...)",
                 "ISC", "email-providers", "npm email-providers",
                 [Npm("email-providers", "all.json"), Npm("email-providers", "package.json")],
-                f => { var l = DomainList.Load(f[0]); return new(l, l.Count, NpmVersion(f[1])); }),
+                f => { var l = ReferenceDataFiles.Domains(f[0]); return new(l, l.Count, NpmVersion(f[1])); }),
             new(Datasets.IbanSpecs, "IBAN formats per country: length, BBAN structure, SWIFT IBAN Registry and SEPA membership (countries listed without an IBAN have none)",
                 "MIT or MPL-2.0 (ibantools, Copyright (c) Saša Jovanić)", "ibantools (facts from the SWIFT IBAN Registry and national banks)", "npm ibantools (countrySpecs in its script)",
                 [IbantoolsScript(), Npm("ibantools", "package.json")],
-                f => { var s = IbanSpecs.Load(f[0]); return new(s, s.Count, NpmVersion(f[1])); }),
+                f => { var s = IbanSpecsScript.Load(f[0]); return new(s, s.Count, NpmVersion(f[1])); }),
             new(Datasets.TimeZones, "Countries of each IANA time zone (tz database zone1970.tab and zone.tab)",
                 "public domain", "IANA tz database via Debian tzdata", "/usr/share/zoneinfo",
                 ["/usr/share/zoneinfo/zone1970.tab", "/usr/share/zoneinfo/zone.tab"],
-                f => { var z = TimeZoneCountries.Load(f); return new(z, z.Count, TzdataVersion()); }),
+                f => { var z = ReferenceDataFiles.TimeZones(f); return new(z, z.Count, TzdataVersion()); }),
         ];
 
         // A plain download from OFAC wins over the compressed copy shipped in shared/data, and the advanced XML over
@@ -141,7 +143,7 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
 
     private static Loaded Networks(string[] files, string asOf)
     {
-        var list = new NetworkList(AsnList.Load(files[0]), CidrRanges.Load(files[1], files[2]));
+        var list = new NetworkList(ReferenceDataFiles.Asns(files[0]), ReferenceDataFiles.Cidrs(files[1], files[2]));
         return new(list, list.Asns.Count + list.Ranges.Count, asOf);
     }
 

@@ -28,9 +28,10 @@ public sealed class DomainList
     /// <summary>Entries read, duplicates and unusable ones included.</summary>
     public int SourceEntries { get; }
 
-    public static DomainList Load(string path)
+    /// <summary>A JSON array of domain strings, or one domain a line with <c>#</c> comments; <paramref name="source"/>
+    /// names it in error messages.</summary>
+    public static DomainList ParseText(string text, string source)
     {
-        var text = File.ReadAllText(path);
         var first = text.AsSpan().TrimStart();
         if (first.Length > 0 && first[0] == '[')
         {
@@ -41,7 +42,7 @@ public sealed class DomainList
             }
             catch (JsonException e)
             {
-                throw new FormatException($"{path}: expected a JSON array of domain strings ({e.Message}).", e);
+                throw new FormatException($"{source}: expected a JSON array of domain strings ({e.Message}).", e);
             }
 
             return Parse(entries);

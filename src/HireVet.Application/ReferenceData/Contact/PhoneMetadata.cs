@@ -68,11 +68,12 @@ public sealed class PhoneMetadata
     public IReadOnlyList<string> RegionsOf(string callingCode) =>
         _regionsByCallingCode.TryGetValue(callingCode, out var regions) ? regions : [];
 
-    public static PhoneMetadata Load(string metadataMaxJsonPath)
+    /// <summary>Parses libphonenumber-js's <c>metadata.max.json</c> from a stream; <paramref name="source"/> names it in
+    /// error messages.</summary>
+    public static PhoneMetadata Parse(Stream json, string source)
     {
-        using var stream = File.OpenRead(metadataMaxJsonPath);
-        using var document = JsonDocument.Parse(stream);
-        return Read(document.RootElement, metadataMaxJsonPath);
+        using var document = JsonDocument.Parse(json);
+        return Read(document.RootElement, source);
     }
 
     public static PhoneMetadata Parse(string json)

@@ -34,12 +34,11 @@ public sealed class AsnList
     /// <summary>The comment given for the ASN (typically the provider name), or null when unlisted or uncommented.</summary>
     public string? NameOf(int asn) => _names.TryGetValue(asn, out var name) ? name : null;
 
-    public static AsnList Load(string path) => Parse(File.ReadLines(path), path);
-
     /// <summary>Parses ASN lines; throws <see cref="FormatException"/> naming the line for anything unparseable.</summary>
     public static AsnList Parse(IEnumerable<string> lines) => Parse(lines, "input");
 
-    private static AsnList Parse(IEnumerable<string> lines, string source)
+    /// <summary>Parses the lines of the named source (a file path in error messages).</summary>
+    public static AsnList Parse(IEnumerable<string> lines, string source)
     {
         ArgumentNullException.ThrowIfNull(lines);
         var names = new Dictionary<int, string?>();

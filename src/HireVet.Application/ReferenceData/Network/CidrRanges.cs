@@ -85,14 +85,15 @@ public sealed class CidrRanges
         return builder.Build();
     }
 
-    /// <summary>Reads and merges one or more CIDR list files (typically an <c>ipv4.txt</c> and an <c>ipv6.txt</c>).</summary>
-    public static CidrRanges Load(params string[] paths)
+    /// <summary>Merges one or more CIDR lists (typically an <c>ipv4.txt</c> and an <c>ipv6.txt</c>), each named by its
+    /// source in error messages.</summary>
+    public static CidrRanges Merge(params (string Source, IEnumerable<string> Lines)[] lists)
     {
-        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(lists);
         var builder = new Accumulator();
-        foreach (var path in paths)
+        foreach (var (source, lines) in lists)
         {
-            builder.AddLines(File.ReadLines(path), path);
+            builder.AddLines(lines, source);
         }
 
         return builder.Build();

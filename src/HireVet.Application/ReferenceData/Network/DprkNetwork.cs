@@ -38,15 +38,10 @@ public sealed class DprkNetwork
 
     public bool ContainsAsn(int asn) => _asns.Contains(asn);
 
-    public static DprkNetwork Load(string path)
-    {
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        return Parse(reader, path);
-    }
-
     public static DprkNetwork Parse(TextReader reader) => Parse(reader, "input");
 
-    private static DprkNetwork Parse(TextReader reader, string source)
+    /// <summary>Parses the CSV of the named source (a file path in error messages).</summary>
+    public static DprkNetwork Parse(TextReader reader, string source)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var records = Csv.ReadValues(reader).Select(r => r.ToList()).ToList();

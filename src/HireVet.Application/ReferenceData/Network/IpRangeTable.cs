@@ -122,41 +122,22 @@ public sealed class IpRangeTable
     /// is double-quoted when it contains a comma or quote, with <c>""</c> for a quote). Value = ASN, label =
     /// organisation.
     /// </summary>
-    public static IpRangeTable LoadAsn(string ipv4CsvPath, string ipv6CsvPath)
-    {
-        using var v4 = OpenSequential(ipv4CsvPath);
-        using var v6 = OpenSequential(ipv6CsvPath);
-        return Load(v4, v6, TableKind.Asn, ipv4CsvPath, ipv6CsvPath);
-    }
-
-    /// <inheritdoc cref="LoadAsn(string, string)"/>
-    public static IpRangeTable LoadAsn(Stream ipv4Csv, Stream ipv6Csv) =>
-        Load(ipv4Csv, ipv6Csv, TableKind.Asn, "IPv4 ASN CSV", "IPv6 ASN CSV");
+    public static IpRangeTable LoadAsn(Stream ipv4Csv, Stream ipv6Csv, string ipv4Name = "IPv4 ASN CSV", string ipv6Name = "IPv6 ASN CSV") =>
+        Load(ipv4Csv, ipv6Csv, TableKind.Asn, ipv4Name, ipv6Name);
 
     /// <summary>
     /// Loads <c>asn-country-ipv4-num.csv</c> and <c>asn-country-ipv6-num.csv</c> (<c>start,end,CC</c>).
     /// Label = ISO 3166-1 alpha-2 code as written in the file; value = the two letters packed as
     /// <c>(first &lt;&lt; 8) | second</c> (e.g. "US" = 0x5553), stable across loads.
     /// </summary>
-    public static IpRangeTable LoadCountry(string ipv4Path, string ipv6Path)
-    {
-        using var v4 = OpenSequential(ipv4Path);
-        using var v6 = OpenSequential(ipv6Path);
-        return Load(v4, v6, TableKind.Country, ipv4Path, ipv6Path);
-    }
-
-    /// <inheritdoc cref="LoadCountry(string, string)"/>
-    public static IpRangeTable LoadCountry(Stream ipv4Csv, Stream ipv6Csv) =>
-        Load(ipv4Csv, ipv6Csv, TableKind.Country, "IPv4 country CSV", "IPv6 country CSV");
+    public static IpRangeTable LoadCountry(Stream ipv4Csv, Stream ipv6Csv, string ipv4Name = "IPv4 country CSV", string ipv6Name = "IPv6 country CSV") =>
+        Load(ipv4Csv, ipv6Csv, TableKind.Country, ipv4Name, ipv6Name);
 
     private enum TableKind
     {
         Asn,
         Country,
     }
-
-    private static FileStream OpenSequential(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
 
     private static IpRangeTable Load(Stream v4Stream, Stream v6Stream, TableKind kind, string v4Name, string v6Name)
     {

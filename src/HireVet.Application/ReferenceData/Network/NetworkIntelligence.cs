@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Net;
-using System.Runtime.ExceptionServices;
 
 namespace HireVet.Application.ReferenceData.Network;
 
@@ -56,58 +55,6 @@ public sealed class NetworkIntelligence
     public CidrRanges VpnRanges { get; }
 
     public DprkNetwork Dprk { get; }
-
-    /// <summary>
-    /// Loads every dataset from its standard location, the larger tables in parallel:
-    /// <list type="bullet">
-    /// <item><c>{npmModulesDir}/@ip-location-db/asn/asn-ipv4-num.csv</c>, <c>asn-ipv6-num.csv</c></item>
-    /// <item><c>{npmModulesDir}/@ip-location-db/asn-country/asn-country-ipv4-num.csv</c>, <c>asn-country-ipv6-num.csv</c></item>
-    /// <item><c>{sharedDataDir}/network/x4bnet/input/{datacenter,vpn}/ASN.txt</c></item>
-    /// <item><c>{sharedDataDir}/network/x4bnet/output/{datacenter,vpn}/ipv4.txt</c>, <c>ipv6.txt</c></item>
-    /// <item><c>{sharedDataDir}/network/dprk-network.csv</c></item>
-    /// </list>
-    /// A missing or malformed file throws (<see cref="FileNotFoundException"/>, <see cref="DirectoryNotFoundException"/>
-    /// or <see cref="FormatException"/>).
-    /// </summary>
-    public static NetworkIntelligence Load(string npmModulesDir, string sharedDataDir)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(npmModulesDir);
-        ArgumentException.ThrowIfNullOrEmpty(sharedDataDir);
-        var asnDir = Path.Combine(npmModulesDir, "@ip-location-db", "asn");
-        var countryDir = Path.Combine(npmModulesDir, "@ip-location-db", "asn-country");
-        var x4b = Path.Combine(sharedDataDir, "network", "x4bnet");
-
-        IpRangeTable? asns = null;
-        IpRangeTable? countries = null;
-        AsnList? datacenterAsns = null;
-        AsnList? vpnAsns = null;
-        CidrRanges? datacenterRanges = null;
-        CidrRanges? vpnRanges = null;
-        DprkNetwork? dprk = null;
-        try
-        {
-            Parallel.Invoke(
-                () => asns = IpRangeTable.LoadAsn(Path.Combine(asnDir, "asn-ipv4-num.csv"), Path.Combine(asnDir, "asn-ipv6-num.csv")),
-                () => countries = IpRangeTable.LoadCountry(
-                    Path.Combine(countryDir, "asn-country-ipv4-num.csv"), Path.Combine(countryDir, "asn-country-ipv6-num.csv")),
-                () =>
-                {
-                    datacenterRanges = CidrRanges.Load(
-                        Path.Combine(x4b, "output", "datacenter", "ipv4.txt"), Path.Combine(x4b, "output", "datacenter", "ipv6.txt"));
-                    vpnRanges = CidrRanges.Load(Path.Combine(x4b, "output", "vpn", "ipv4.txt"), Path.Combine(x4b, "output", "vpn", "ipv6.txt"));
-                    datacenterAsns = AsnList.Load(Path.Combine(x4b, "input", "datacenter", "ASN.txt"));
-                    vpnAsns = AsnList.Load(Path.Combine(x4b, "input", "vpn", "ASN.txt"));
-                    dprk = DprkNetwork.Load(Path.Combine(sharedDataDir, "network", "dprk-network.csv"));
-                });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            throw;
-        }
-
-        return new NetworkIntelligence(asns!, countries!, datacenterAsns!, vpnAsns!, datacenterRanges!, vpnRanges!, dprk!);
-    }
 
     public IpInfo Enrich(IPAddress ip)
     {

@@ -13,8 +13,8 @@ namespace HireVet.Application.ReferenceData.Sanctions;
 /// </summary>
 public sealed class SanctionedAddresses
 {
-    private const string ListPrefix = "sanctioned_addresses_";
-    private const string DprkFileName = "dprk-addresses.csv";
+    public const string ListPrefix = "sanctioned_addresses_";
+    public const string DprkFileName = "dprk-addresses.csv";
 
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
@@ -26,17 +26,18 @@ public sealed class SanctionedAddresses
     public int Count => byKey.Count;
 
     /// <summary>
-    /// Reads every address list in <paramref name="cryptoDirectory"/>. With <paramref name="sdn"/>, owners come from
-    /// the entries' "Digital Currency Address" features (the address lists are generated from the same XML, so
-    /// this covers every address); without it, only the DPRK-linked owners in <c>dprk-addresses.csv</c> are known.
+    /// Builds the index from OFAC's address lists, one per currency ticker. With <paramref name="sdn"/>, owners come from
+    /// the entries' "Digital Currency Address" features (the address lists are generated from the same XML, so this
+    /// covers every address); without it, only the DPRK-linked owners in <paramref name="dprkAddressesCsv"/> (the lines
+    /// of <c>dprk-addresses.csv</c>, when there is one) are known.
     /// </summary>
-    public static SanctionedAddresses Load(string cryptoDirectory, SdnList? sdn)
+    public static SanctionedAddresses Build(IEnumerable<(string Ticker, IEnumerable<string> Lines)> lists, SdnList? sdn,
+        IEnumerable<string>? dprkAddressesCsv)
     {
         var builders = new Dictionary<string, Builder>(StringComparer.Ordinal);
-        foreach (var path in Directory.GetFiles(cryptoDirectory, ListPrefix + "*.txt").Order(StringComparer.Ordinal))
+        foreach (var (ticker, lines) in lists)
         {
-            var ticker = Path.GetFileNameWithoutExtension(path)[ListPrefix.Length..];
-            foreach (var line in File.ReadLines(path))
+            foreach (var line in lines)
             {
                 var address = line.Trim();
                 if (address.Length > 0 && !address.StartsWith('#'))
@@ -57,13 +58,9 @@ public sealed class SanctionedAddresses
                 }
             }
         }
-        else
+        else if (dprkAddressesCsv is not null)
         {
-            var dprkPath = Path.Combine(cryptoDirectory, DprkFileName);
-            if (File.Exists(dprkPath))
-            {
-                ReadDprkAddresses(dprkPath, builders);
-            }
+            ReadDprkAddresses(dprkAddressesCsv, builders);
         }
 
         return new SanctionedAddresses(builders.ToDictionary(pair => pair.Key, pair => pair.Value.Build(), StringComparer.Ordinal));
@@ -97,9 +94,9 @@ public sealed class SanctionedAddresses
     }
 
     // Header: ticker,address,sdn_ent_num,sdn_name,programs (programmes separated by ';'); every row is DPRK-linked.
-    private static void ReadDprkAddresses(string path, Dictionary<string, Builder> builders)
+    private static void ReadDprkAddresses(IEnumerable<string> csv, Dictionary<string, Builder> builders)
     {
-        using var lines = File.ReadLines(path).GetEnumerator();
+        using var lines = csv.GetEnumerator();
         if (!lines.MoveNext())
         {
             return;
@@ -108,7 +105,7 @@ public sealed class SanctionedAddresses
         var header = Csv.Split(lines.Current).ToList();
         int Column(string name) => header.IndexOf(name) is >= 0 and var index
             ? index
-            : throw new FormatException($"{path}: column '{name}' is missing.");
+            : throw new FormatException($"{DprkFileName}: column '{name}' is missing.");
         var (ticker, address, entNum, name, programs) =
             (Column("ticker"), Column("address"), Column("sdn_ent_num"), Column("sdn_name"), Column("programs"));
 

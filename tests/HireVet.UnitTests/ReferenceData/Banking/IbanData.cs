@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text;
 using HireVet.Application.ReferenceData.Banking;
+using HireVet.Infrastructure.ReferenceData.Banking;
 using HireVet.UnitTests.ReferenceData.Contact;
 
 namespace HireVet.UnitTests.ReferenceData.Banking;
@@ -12,7 +13,7 @@ internal static class IbanData
     public static string BuildScript => Path.Combine(ContactData.NpmModulesPath, "ibantools", "build", "ibantools.js");
     public static string ModuleScript => Path.Combine(ContactData.NpmModulesPath, "ibantools", "jsnext", "ibantools.js");
 
-    private static readonly Lazy<IbanSpecs> Loaded = new(() => IbanSpecs.Load(BuildScript));
+    private static readonly Lazy<IbanSpecs> Loaded = new(() => IbanSpecsScript.Load(BuildScript));
 
     public static IbanSpecs Specs => Loaded.Value;
 

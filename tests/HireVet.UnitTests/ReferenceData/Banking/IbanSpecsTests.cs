@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using HireVet.Application.Common.Formats.Banking;
 using HireVet.Application.ReferenceData.Banking;
+using HireVet.Infrastructure.ReferenceData.Banking;
 using static HireVet.UnitTests.ReferenceData.Banking.IbanData;
 
 namespace HireVet.UnitTests.ReferenceData.Banking;
@@ -27,7 +28,7 @@ public sealed class IbanSpecsTests
     [Fact]
     public void The_CommonJS_and_ES_module_builds_give_the_same_table()
     {
-        var module = IbanSpecs.Load(ModuleScript);
+        var module = IbanSpecsScript.Load(ModuleScript);
 
         Assert.Equal(Specs.Count, module.Count);
         Assert.Equal(Specs.CountriesWithoutIban, module.CountriesWithoutIban);
@@ -132,10 +133,10 @@ public sealed class IbanSpecsTests
     [Fact]
     public void A_script_without_the_table_or_with_an_impossible_entry_is_refused()
     {
-        Assert.Throws<FormatException>(() => IbanSpecs.Parse("export const somethingElse = { DE: { chars: 22 } };"));
-        Assert.Throws<FormatException>(() => IbanSpecs.Parse("exports.countrySpecs = { DE: { chars: 22 } };"));
-        Assert.Throws<FormatException>(() => IbanSpecs.Parse("exports.countrySpecs = { DE: { chars: 21, bban_regexp: '^[0-9]{18}$' } };"));
-        Assert.Throws<FormatException>(() => IbanSpecs.Parse("exports.countrySpecs = { Germany: { chars: 22, bban_regexp: '^[0-9]{18}$' } };"));
-        Assert.Throws<FormatException>(() => IbanSpecs.Parse("exports.countrySpecs = { US: {} };"));
+        Assert.Throws<FormatException>(() => IbanSpecsScript.Parse("export const somethingElse = { DE: { chars: 22 } };"));
+        Assert.Throws<FormatException>(() => IbanSpecsScript.Parse("exports.countrySpecs = { DE: { chars: 22 } };"));
+        Assert.Throws<FormatException>(() => IbanSpecsScript.Parse("exports.countrySpecs = { DE: { chars: 21, bban_regexp: '^[0-9]{18}$' } };"));
+        Assert.Throws<FormatException>(() => IbanSpecsScript.Parse("exports.countrySpecs = { Germany: { chars: 22, bban_regexp: '^[0-9]{18}$' } };"));
+        Assert.Throws<FormatException>(() => IbanSpecsScript.Parse("exports.countrySpecs = { US: {} };"));
     }
 }

@@ -1,5 +1,6 @@
 using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData.Banking;
+using HireVet.Infrastructure.ReferenceData.Banking;
 
 namespace HireVet.UnitTests.ReferenceData.Banking;
 

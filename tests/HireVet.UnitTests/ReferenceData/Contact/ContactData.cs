@@ -1,5 +1,6 @@
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Contact;
+using HireVet.Infrastructure.ReferenceData;
 
 namespace HireVet.UnitTests.ReferenceData.Contact;
 
@@ -22,9 +23,9 @@ internal static class ContactData
     public static string DisposablePath => Path.Combine(NpmModules.Value, "disposable-email-domains-js", "dist", "dict", "disposable_email_blocklist.json");
     public static string FreeMailPath => Path.Combine(NpmModules.Value, "email-providers", "all.json");
 
-    private static readonly Lazy<PhoneMetadata> Phone = new(() => PhoneMetadata.Load(PhoneMetadataPath));
-    private static readonly Lazy<DomainList> Disposable = new(() => DomainList.Load(DisposablePath));
-    private static readonly Lazy<DomainList> Free = new(() => DomainList.Load(FreeMailPath));
+    private static readonly Lazy<PhoneMetadata> Phone = new(() => ReferenceDataFiles.Phones(PhoneMetadataPath));
+    private static readonly Lazy<DomainList> Disposable = new(() => ReferenceDataFiles.Domains(DisposablePath));
+    private static readonly Lazy<DomainList> Free = new(() => ReferenceDataFiles.Domains(FreeMailPath));
 
     public static PhoneMetadata PhoneMetadata => Phone.Value;
     public static DomainList DisposableDomains => Disposable.Value;

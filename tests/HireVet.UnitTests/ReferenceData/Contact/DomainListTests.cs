@@ -1,4 +1,5 @@
 using HireVet.Application.ReferenceData.Contact;
+using HireVet.Infrastructure.ReferenceData;
 
 namespace HireVet.UnitTests.ReferenceData.Contact;
 
@@ -88,7 +89,7 @@ public class DomainListTests
         try
         {
             File.WriteAllText(path, "# throw-away domains\nmailinator.com\r\nyopmail.com # French\n\n");
-            var list = DomainList.Load(path);
+            var list = ReferenceDataFiles.Domains(path);
 
             Assert.Equal(2, list.Count);
             Assert.True(list.Contains("yopmail.com"));
@@ -106,7 +107,7 @@ public class DomainListTests
         try
         {
             File.WriteAllText(path, "[1, 2]");
-            Assert.Throws<FormatException>(() => DomainList.Load(path));
+            Assert.Throws<FormatException>(() => ReferenceDataFiles.Domains(path));
         }
         finally
         {

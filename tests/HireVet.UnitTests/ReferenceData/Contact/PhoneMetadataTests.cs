@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HireVet.Application.ReferenceData.Contact;
+using HireVet.Infrastructure.ReferenceData;
 
 namespace HireVet.UnitTests.ReferenceData.Contact;
 
@@ -167,7 +168,7 @@ public class PhoneMetadataTests
     [Fact]
     public void Regular_expressions_are_built_once_and_reused()
     {
-        var metadata = PhoneMetadata.Load(ContactData.PhoneMetadataPath);
+        var metadata = ReferenceDataFiles.Phones(ContactData.PhoneMetadataPath);
         Assert.Equal(0, metadata.CachedRegexes);
 
         metadata.Describe("+14163361000");

@@ -1,5 +1,6 @@
 using System.Net;
 using HireVet.Application.ReferenceData.Network;
+using HireVet.Infrastructure.ReferenceData;
 
 namespace HireVet.UnitTests.ReferenceData.Network;
 
@@ -184,7 +185,7 @@ public class CidrRangesTests
             File.WriteAllLines(v4, ["10.0.0.0/24", "10.0.1.0/24"]);
             File.WriteAllLines(v6, ["2001:db8::/48"]);
 
-            var ranges = CidrRanges.Load(v4, v6);
+            var ranges = ReferenceDataFiles.Cidrs(v4, v6);
 
             Assert.Equal(3, ranges.Count);
             Assert.Equal(1, ranges.IPv4RangeCount);

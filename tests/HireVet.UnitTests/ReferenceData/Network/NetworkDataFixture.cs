@@ -1,4 +1,5 @@
 using HireVet.Application.ReferenceData.Network;
+using HireVet.Infrastructure.ReferenceData;
 
 namespace HireVet.UnitTests.ReferenceData.Network;
 
@@ -11,7 +12,7 @@ public sealed class NetworkDataFixture
         RepoRoot = FindRepoRoot();
         NpmModulesDir = Path.Combine(RepoRoot, "data", "npm", "node_modules");
         SharedDataDir = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data"));
-        Network = NetworkIntelligence.Load(NpmModulesDir, SharedDataDir);
+        Network = ReferenceDataFiles.Network(NpmModulesDir, SharedDataDir);
     }
 
     public string RepoRoot { get; }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Xml;
 using HireVet.Application.Common.Formats;
 using HireVet.Application.ReferenceData.Sanctions;
+using HireVet.Infrastructure.ReferenceData.Sanctions;
 
 namespace HireVet.UnitTests.ReferenceData.Sanctions;
 

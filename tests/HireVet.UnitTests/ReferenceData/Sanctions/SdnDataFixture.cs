@@ -1,5 +1,7 @@
 using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData.Sanctions;
+using HireVet.Infrastructure.ReferenceData;
+using HireVet.Infrastructure.ReferenceData.Sanctions;
 
 namespace HireVet.UnitTests.ReferenceData.Sanctions;
 
@@ -27,8 +29,8 @@ public sealed class SdnDataFixture
         DataDirectory = FindDataDirectory();
         List = SdnAdvancedXml.ReadFile(Path.Combine(DataDirectory, "ofac", "sdn_advanced.xml.gz"));
         Index = SanctionsIndex.Build(List);
-        Addresses = SanctionedAddresses.Load(CryptoDirectory, List);
-        AddressesWithoutSdn = SanctionedAddresses.Load(CryptoDirectory, sdn: null);
+        Addresses = ReferenceDataFiles.SanctionedAddresses(CryptoDirectory, List);
+        AddressesWithoutSdn = ReferenceDataFiles.SanctionedAddresses(CryptoDirectory, sdn: null);
     }
 
     public string DataDirectory { get; }

@@ -1,5 +1,7 @@
 using HireVet.Application.Common.Formats;
 using HireVet.Application.ReferenceData.Sanctions;
+using HireVet.Infrastructure.ReferenceData;
+using HireVet.Infrastructure.ReferenceData.Sanctions;
 
 namespace HireVet.UnitTests.ReferenceData.Sanctions;
 
@@ -63,7 +65,7 @@ public sealed class SdnLegacyCsvTests
         Assert.Empty(index.Screen("Kim Sang Min"));
 
         // No address lists in the fixture folder: the addresses come from the SDN remarks alone.
-        var wallet = SanctionedAddresses.Load(Fixture, List).Find("0x08723392ed15743cc38513c4925f5e6be5c17243");
+        var wallet = ReferenceDataFiles.SanctionedAddresses(Fixture, List).Find("0x08723392ed15743cc38513c4925f5e6be5c17243");
         Assert.NotNull(wallet);
         Assert.Equal((27307, true), (wallet.SdnEntryId!.Value, wallet.IsDprk));
         Assert.Equal(["DPRK3"], wallet.Programs);

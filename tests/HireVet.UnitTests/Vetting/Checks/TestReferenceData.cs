@@ -2,6 +2,7 @@ using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Banking;
 using HireVet.Application.ReferenceData.Contact;
 using HireVet.Application.ReferenceData.Network;
+using HireVet.Infrastructure.ReferenceData;
 using HireVet.UnitTests.ReferenceData.Network;
 using HireVet.UnitTests.ReferenceData.Sanctions;
 
@@ -22,7 +23,7 @@ internal static class TestReferenceData
             [Datasets.DisposableEmailDomains] = ReferenceData.Contact.ContactData.DisposableDomains,
             [Datasets.FreeEmailDomains] = ReferenceData.Contact.ContactData.FreeDomains,
             [Datasets.IbanSpecs] = ReferenceData.Banking.IbanData.Specs,
-            [Datasets.TimeZones] = TimeZoneCountries.Load("/usr/share/zoneinfo/zone1970.tab", "/usr/share/zoneinfo/zone.tab"),
+            [Datasets.TimeZones] = ReferenceDataFiles.TimeZones("/usr/share/zoneinfo/zone1970.tab", "/usr/share/zoneinfo/zone.tab"),
         };
         return new ReferenceSnapshot([.. values.Keys.Select(name => new DatasetInfo { Name = name, Status = "loaded" })], values);
     });

@@ -1,7 +1,8 @@
 using System.Globalization;
 using HireVet.Application.Common.Formats;
+using HireVet.Application.ReferenceData.Sanctions;
 
-namespace HireVet.Application.ReferenceData.Sanctions;
+namespace HireVet.Infrastructure.ReferenceData.Sanctions;
 
 /// <summary>
 /// Reader for OFAC's legacy SDN files, the second format an operator may drop in instead of the advanced XML:

@@ -1,6 +1,7 @@
 using System.Globalization;
+using HireVet.Application.ReferenceData.Sanctions;
 
-namespace HireVet.Application.ReferenceData.Sanctions;
+namespace HireVet.Infrastructure.ReferenceData.Sanctions;
 
 /// <summary>What the legacy <c>sdn.csv</c> Remarks field says in its "Label value;" items, in the forms the advanced
 /// XML gives them: dates of birth ("DOB 25 Apr 1965" as "1965-04-25", "DOB 1969 to 1971" as "1969..1971"),

@@ -1,7 +1,8 @@
 using System.Globalization;
 using HireVet.Application.Common.Formats;
+using HireVet.Application.ReferenceData.Sanctions;
 
-namespace HireVet.Application.ReferenceData.Sanctions;
+namespace HireVet.Infrastructure.ReferenceData.Sanctions;
 
 /// <summary>Country names as OFAC writes them ("Korea, North", "Russia", "Burma") to ISO 3166 codes, for the legacy
 /// CSV files, which, unlike the advanced XML, carry no country table. Built from the English country names the

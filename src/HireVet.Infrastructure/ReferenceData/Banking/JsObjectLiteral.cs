@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using HireVet.Application.Dossiers;
 
-namespace HireVet.Application.ReferenceData.Banking;
+namespace HireVet.Infrastructure.ReferenceData.Banking;
 
 /// <summary>
 /// Reads one JavaScript object literal out of a script, for data that npm packages ship only as code (ibantools'

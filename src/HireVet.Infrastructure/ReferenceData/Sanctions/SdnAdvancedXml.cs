@@ -4,8 +4,9 @@ using System.IO.Compression;
 using System.Runtime.ExceptionServices;
 using System.Xml;
 using HireVet.Application.Common.Formats;
+using HireVet.Application.ReferenceData.Sanctions;
 
-namespace HireVet.Application.ReferenceData.Sanctions;
+namespace HireVet.Infrastructure.ReferenceData.Sanctions;
 
 /// <summary>
 /// Streaming reader for OFAC's "Advanced Sanctions List Standard" XML (SDN_ADVANCED.XML). The file is ~120 MB,

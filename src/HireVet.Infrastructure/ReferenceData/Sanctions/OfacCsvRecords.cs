@@ -1,7 +1,8 @@
 using System.Text;
 using HireVet.Application.Common.Formats;
+using HireVet.Application.ReferenceData.Sanctions;
 
-namespace HireVet.Application.ReferenceData.Sanctions;
+namespace HireVet.Infrastructure.ReferenceData.Sanctions;
 
 /// <summary>Records of OFAC's legacy delimited files (<c>sdn.csv</c>, <c>alt.csv</c>, <c>add.csv</c>,
 /// <c>sdn_comments.csv</c>): no header, comma-separated, text in double quotes (a quote doubled inside), CRLF between
