@@ -3,7 +3,7 @@ using HireVet.Application.Common.Security;
 using HireVet.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace HireVet.IntegrationTests.Monitoring;
+namespace HireVet.IntegrationTests.Jobs;
 
 /// <summary>Hangfire's dashboard at /admin/hangfire: admins and auditors read it under HireVet's content security
 /// policy, without the storage's connection string; nobody can change anything through it (mutations go through the

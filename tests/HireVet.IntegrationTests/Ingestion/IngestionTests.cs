@@ -7,7 +7,7 @@ using HireVet.Application.Common.Security;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
 
-namespace HireVet.IntegrationTests.Monitoring;
+namespace HireVet.IntegrationTests.Ingestion;
 
 [Collection("db")]
 public sealed class IngestionTests(DatabaseFixture db) : IAsyncLifetime

@@ -17,7 +17,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace HireVet.IntegrationTests.Monitoring;
+namespace HireVet.IntegrationTests.Rescreening;
 
 /// <summary>The path end to end, on real PostgreSQL and real Hangfire: a hired worker's Okta log shows sign-ins
 /// from two countries, one through a VPN, and the EDR snapshot shows AnyDesk; the next scheduled re-screening flags

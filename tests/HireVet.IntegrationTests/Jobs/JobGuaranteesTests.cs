@@ -8,7 +8,7 @@ using HireVet.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace HireVet.IntegrationTests.Monitoring;
+namespace HireVet.IntegrationTests.Jobs;
 
 /// <summary>What HireVet promises about its background work beyond Hangfire's own delivery: a scheduled start delivered
 /// twice starts one run; the job storage is out of the application role's reach; a stopping node lets its running

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace HireVet.IntegrationTests.Monitoring;
+namespace HireVet.IntegrationTests.Webhooks;
 
 /// <summary>Webhook delivery holds no database transaction while a receiver makes it wait: the due rows are claimed in
 /// one statement, the call is made, and the result is recorded afterwards; a second delivery round meanwhile finds

@@ -8,13 +8,13 @@ using HireVet.Web.Security;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace HireVet.IntegrationTests.Monitoring;
+namespace HireVet.IntegrationTests.Jobs;
 
 /// <summary>The jobs page's view of the job engine, read from real Hangfire on the test database: the recurring jobs with
 /// their cron, next run and queue, the queues' depths (a scheduled batch retry counted, not listed), every node's
 /// servers with their heartbeat, and "run now" as an audited command.</summary>
 [Collection("db")]
-public sealed class ListSchedulesTests(DatabaseFixture db) : IAsyncLifetime
+public sealed class SchedulesTests(DatabaseFixture db) : IAsyncLifetime
 {
     private HireVetFactory? _withJobs;
 

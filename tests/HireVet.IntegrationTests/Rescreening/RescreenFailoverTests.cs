@@ -10,7 +10,7 @@ using HireVet.IntegrationTests.Infrastructure;
 using Npgsql;
 using Xunit.Abstractions;
 
-namespace HireVet.IntegrationTests.Monitoring;
+namespace HireVet.IntegrationTests.Rescreening;
 
 /// <summary>Two HireVet processes share one database and its Hangfire storage. A full re-screening run fans out into
 /// many batches; one process is killed with SIGKILL while its workers are inside batches. The run completes on the

@@ -10,7 +10,7 @@ using HireVet.IntegrationTests.Infrastructure;
 namespace HireVet.IntegrationTests.Vetting;
 
 [Collection("db")]
-public sealed class VetCandidateTests(DatabaseFixture db) : IAsyncLifetime
+public sealed class VetCandidatesTests(DatabaseFixture db) : IAsyncLifetime
 {
     public Task InitializeAsync() => db.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -6,7 +6,7 @@ using HireVet.Application.Webhooks;
 using HireVet.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace HireVet.IntegrationTests.Monitoring;
+namespace HireVet.IntegrationTests.Webhooks;
 
 /// <summary>Webhook subscriptions as the admin page reads them (their last delivery and failures, the delivery log in
 /// pages) and deactivation (pending deliveries cancelled, no new event queued).</summary>

@@ -12,7 +12,7 @@ using HireVet.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
-namespace HireVet.IntegrationTests.Monitoring;
+namespace HireVet.IntegrationTests.Jobs;
 
 /// <summary>HireVet processes as an operator runs them: two nodes starting together on an empty database, a node
 /// killed while a bulk import is being vetted, and the database restarted under idle and busy nodes. Nothing is lost,
