@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using HireVet.Application.Access;
+using HireVet.Application.Common.Security;
+using HireVet.Application.Vetting;
+using HireVet.IntegrationTests.Infrastructure;
+
+namespace HireVet.IntegrationTests.Ingestion;
+
+[Collection("db")]
+public sealed class IngestionTests(DatabaseFixture db) : IAsyncLifetime
+{
+    public Task InitializeAsync() => db.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<long> HiredWorkerAsync(string email)
+    {
+        var id = (await db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
+        await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
+        var hired = await (await db.ClientAsync(Roles.Hr)).PostAsJsonAsync($"/api/candidates/{id}/hire",
+            new { employeeId = $"E-{id}", startDate = "2026-11-02", workEmail = email });
+        Assert.Equal(HttpStatusCode.Created, hired.StatusCode);
+        return (await hired.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workerId").GetInt64();
+    }
+
+    private static StringContent Ndjson(params string[] lines) => new(string.Join('\n', lines) + "\n", Encoding.UTF8, "application/x-ndjson");
+
+    [Fact]
+    public async Task Generic_sign_ins_as_CSV_count_bad_rows_by_field_never_half_write_and_are_idempotent_on_event_ids()
+    {
+        var worker = await HiredWorkerAsync("ana.costa@corp.example");
+        var integration = await db.ClientAsync(Roles.Integration);
+        const string csv = """
+            eventId,occurredAt,user,ip,country,outcome,userAgent
+            g-1,2026-11-20T08:01:00Z,Ana.Costa@corp.example,73.162.10.20,US,success,"Mozilla/5.0 (X11, Linux)"
+            g-2,not-a-time,ana.costa@corp.example,73.162.10.20,US,success,x
+            g-3,2026-11-20T09:00:00Z,ana.costa@corp.example,999.1.1.1,US,maybe,x
+            g-4,2026-11-20T10:00:00Z,someone.else@corp.example,73.162.10.21,US,failure,x
+            """;
+
+        var first = await (await integration.PostAsync("/api/integrations/sign-ins", new StringContent(csv, Encoding.UTF8, "text/csv")))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((4, 2, 2, 1), (first.GetProperty("received").GetInt32(), first.GetProperty("accepted").GetInt32(),
+            first.GetProperty("rejected").GetInt32(), first.GetProperty("unmatched").GetInt32()));
+        var errors = first.GetProperty("errors").EnumerateArray().ToArray();
+        Assert.Equal(3, errors[0].GetProperty("line").GetInt32());
+        Assert.True(errors[0].GetProperty("errors").TryGetProperty("occurredAt", out _));
+        Assert.True(errors[1].GetProperty("errors").TryGetProperty("ip", out _));
+        Assert.True(errors[1].GetProperty("errors").TryGetProperty("outcome", out _));
+
+        var again = await (await integration.PostAsync("/api/integrations/sign-ins", new StringContent(csv, Encoding.UTF8, "text/csv")))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((0, 2), (again.GetProperty("accepted").GetInt32(), again.GetProperty("duplicates").GetInt32()));
+        Assert.Equal(2, await db.QuerySingleAsync<int>("select count(*)::int from sign_in_events"));
+        Assert.Equal("Mozilla/5.0 (X11, Linux)", await db.QuerySingleAsync<string>("select user_agent from sign_in_events where event_id = 'g-1'"));
+        Assert.Equal(worker, await db.QuerySingleAsync<long>("select worker_id from sign_in_events where event_id = 'g-1'"));
+    }
+
+    private static string SignIn(string id, string user) =>
+        $$"""{"eventId": "{{id}}", "occurredAt": "2026-11-20T08:00:00Z", "user": "{{user}}", "ip": "73.162.10.20", "country": "US", "outcome": "success"}""";
+
+    private static async Task<JsonElement> StartRunAsync(HttpClient admin, string kind)
+    {
+        var response = await admin.PostAsJsonAsync("/api/admin/rescreen-runs", new { kind });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task An_incremental_run_takes_the_workers_with_sign_ins_received_since_the_last_run_and_no_one_else()
+    {
+        await HiredWorkerAsync("ana.costa@corp.example");
+        var ben = await HiredWorkerAsync("ben.osei@corp.example");
+        var integration = await db.ClientAsync(Roles.Integration);
+        var admin = await db.ClientAsync(Roles.Admin);
+        (await integration.PostAsync("/api/integrations/sign-ins", Ndjson(SignIn("s-1", "ana.costa@corp.example"), SignIn("s-2", "ben.osei@corp.example"))))
+            .EnsureSuccessStatusCode();
+        Assert.Equal(2, (await StartRunAsync(admin, "full")).GetProperty("subjects").GetInt32());
+
+        (await integration.PostAsync("/api/integrations/sign-ins", Ndjson(SignIn("s-3", "ben.osei@corp.example")))).EnsureSuccessStatusCode();
+        var incremental = await StartRunAsync(admin, "incremental");
+        Assert.Equal(1, incremental.GetProperty("subjects").GetInt32());
+        var benCandidate = await db.QuerySingleAsync<long>("select candidate_id from workers where id = @ben", new { ben });
+        Assert.Equal([benCandidate], await db.QuerySingleAsync<long[]>("select candidate_ids from rescreen_batches where run_id = @run",
+            new { run = incremental.GetProperty("runId").GetInt64() }));
+
+        // Nothing received since: the next incremental run has no one to re-screen (a duplicate is not news either).
+        (await integration.PostAsync("/api/integrations/sign-ins", Ndjson(SignIn("s-3", "ben.osei@corp.example")))).EnsureSuccessStatusCode();
+        Assert.Equal(0, (await StartRunAsync(admin, "incremental")).GetProperty("subjects").GetInt32());
+    }
+
+    [Fact]
+    public async Task Events_for_an_address_nobody_has_yet_are_kept_and_become_the_worker_s_at_the_hire()
+    {
+        var integration = await db.ClientAsync(Roles.Integration);
+        var entra = await (await integration.PostAsJsonAsync("/api/integrations/entra/sign-ins", new object[]
+        {
+            new { id = "e-1", createdDateTime = "2026-11-20T08:00:00Z", userPrincipalName = "ben.osei@corp.example", ipAddress = "79.192.0.1",
+                  location = new { city = "Berlin", countryOrRegion = "DE" }, deviceDetail = new { deviceId = "dev-9", browser = "Edge 120" },
+                  status = new { errorCode = 0 } },
+            new { id = "e-2", createdDateTime = "2026-11-20T08:05:00Z", userPrincipalName = "ben.osei@corp.example", ipAddress = "79.192.0.1",
+                  status = new { errorCode = 50126, failureReason = "Invalid username or password." } },
+            new { id = "e-3", createdDateTime = "2026-11-20T08:06:00Z", ipAddress = "79.192.0.1", status = new { errorCode = 0 } },
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((2, 2, 1), (entra.GetProperty("accepted").GetInt32(), entra.GetProperty("unmatched").GetInt32(), entra.GetProperty("rejected").GetInt32()));
+        Assert.True(entra.GetProperty("errors")[0].GetProperty("errors").TryGetProperty("userPrincipalName", out _));
+
+        var mfa = await (await integration.PostAsync("/api/integrations/mfa-registrations", Ndjson(
+            """{"eventId":"m-1","user":"ben.osei@corp.example","deviceId":"auth-77","registeredAt":"2026-11-19T12:00:00Z"}""",
+            """{"eventId":"m-2","user":"ben.osei@corp.example","registeredAt":"2026-11-19T12:00:00Z"}""",
+            "not json"))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((1, 2), (mfa.GetProperty("accepted").GetInt32(), mfa.GetProperty("rejected").GetInt32()));
+
+        var worker = await HiredWorkerAsync("Ben.Osei@corp.example");
+        Assert.Equal(2, await db.QuerySingleAsync<int>("select count(*)::int from sign_in_events where worker_id = @worker", new { worker }));
+        Assert.Equal(1, await db.QuerySingleAsync<int>("select count(*)::int from worker_records where worker_id = @worker", new { worker }));
+        Assert.False(await db.QuerySingleAsync<bool>("select succeeded from sign_in_events where event_id = 'e-2'"));
+    }
+
+    [Fact]
+    public async Task A_payroll_change_keeps_its_account_number_encrypted_and_only_cleared_candidates_can_be_hired()
+    {
+        await HiredWorkerAsync("cal.novak@corp.example");
+        var integration = await db.ClientAsync(Roles.Integration);
+        var body = await (await integration.PostAsync("/api/integrations/payroll-changes", Ndjson(
+            """{"eventId":"p-1","user":"cal.novak@corp.example","effectiveDate":"2026-11-25","payrollDestination":{"method":"bank_transfer","accountHolderName":"Cal Novak","accountNumber":"99887766","routingNumber":"114000093","bankCountry":"US"}}""",
+            """{"eventId":"p-2","user":"cal.novak@corp.example","effectiveDate":"2026-11-26","payrollDestination":{"method":"pigeon"}}"""
+            ))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((1, 1), (body.GetProperty("accepted").GetInt32(), body.GetProperty("rejected").GetInt32()));
+        Assert.True(body.GetProperty("errors")[0].GetProperty("errors").TryGetProperty("payrollDestination.method", out _));
+        var stored = await db.QuerySingleAsync<(string Data, string Protected)>("select data::text, protected from worker_records where event_id = 'p-1'");
+        Assert.DoesNotContain("99887766", stored.Data + stored.Protected);
+
+        var hr = await db.ClientAsync(Roles.Hr);
+        var payee = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
+        await db.SendAsync(new VetCandidates.Command([payee]), "system", Roles.System);
+        var refused = await hr.PostAsJsonAsync($"/api/candidates/{payee}/hire", new { employeeId = "E-9", startDate = "2026-11-02", workEmail = "x@corp.example" });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var invalid = await hr.PostAsJsonAsync($"/api/candidates/{payee}/hire", new { employeeId = "", startDate = "2026-11-02", workEmail = "nope" });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var problem = await invalid.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("workEmail", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("employeeId", out _));
+    }
+}
