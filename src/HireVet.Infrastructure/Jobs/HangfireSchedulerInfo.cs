@@ -56,7 +56,7 @@ public sealed class HangfireSchedulerInfo(JobStorage storage, IRecurringJobManag
 
     private IReadOnlyList<ListSchedules.Node> Nodes(IList<Hangfire.Storage.Monitoring.ServerDto> servers)
     {
-        var now = DateTime.UtcNow;
+        var now = DateTime.UtcNow; // Hangfire stamps heartbeats with the system clock, not the app's TimeProvider
         return [.. servers
             .Select(s => (Server: s, Name: ServerName(s.Name)))
             .GroupBy(s => NodeOf(s.Name))

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using HireVet.Application.Access;
+using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Vetting;
 using HireVet.Infrastructure.Database;
 using HireVet.Web.Security;
 using MediatR;
@@ -133,6 +135,17 @@ public sealed class DatabaseFixture : IAsyncLifetime
         await using var scope = Factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Explicit = new Actor(actor, role);
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// <summary>Honest candidates imported by HR and vetted, so cleared: open cases that a full re-screening run covers.
+    /// Their external ids are <paramref name="prefix"/>-0, -1, ...; returns their ids in order.</summary>
+    public async Task<long[]> ClearedCandidatesAsync(string prefix, int count)
+    {
+        var imported = await SendAsync(new ImportCandidates.Command([.. Enumerable.Range(0, count).Select(i => Dossiers.Honest($"{prefix}-{i}"))]),
+            "hana", Roles.Hr);
+        var ids = imported.Stored.Select(s => s.Id).Order().ToArray();
+        await SendAsync(new VetCandidates.Command(ids), "system", Roles.System);
+        return ids;
     }
 
     /// <summary>An HTTP client authenticated with an API key of the given role (null: anonymous).</summary>

@@ -22,21 +22,13 @@ public sealed class ClusterResilienceTests(DatabaseFixture db, ITestOutputHelper
 {
     private readonly List<NodeProcess> _nodes = [];
 
-    // Stale pending work is asked for again every second; dead nodes' jobs come back after 8 s. The schedules that fire
-    // at a time of day never come due.
-    private static readonly Dictionary<string, string> Fast = new()
+    // Stale pending work and re-screening batches are asked for again every second (on top of the nodes' fast recovery).
+    private static readonly Dictionary<string, string> Sweeps = new()
     {
-        ["Jobs__InvisibilitySeconds"] = "8",
-        ["Jobs__QueuePollMs"] = "500",
-        ["Jobs__SchedulePollingSeconds"] = "1",
-        ["Jobs__HeartbeatSeconds"] = "2",
         ["Jobs__SweepCron"] = "0/1 * * * * ?",
         ["Jobs__StalePendingSeconds"] = "1",
         ["Jobs__RescreenSweepCron"] = "0/1 * * * * ?",
         ["Jobs__RescreenSweepGraceSeconds"] = "1",
-        ["Jobs__RescreenCron"] = HireVetFactory.Never,
-        ["Jobs__FullRescreenCron"] = HireVetFactory.Never,
-        ["Jobs__AuditWalkCron"] = HireVetFactory.Never,
     };
 
     public Task InitializeAsync() => db.ResetAsync();
@@ -49,7 +41,7 @@ public sealed class ClusterResilienceTests(DatabaseFixture db, ITestOutputHelper
 
     private NodeProcess Start(string name, string? connectionString = null, bool migrate = false)
     {
-        var node = NodeProcess.Start(name, connectionString ?? db.ConnectionString, Fast, migrate);
+        var node = NodeProcess.Start(name, connectionString ?? db.ConnectionString, Sweeps, migrate);
         _nodes.Add(node);
         return node;
     }
@@ -158,9 +150,7 @@ public sealed class ClusterResilienceTests(DatabaseFixture db, ITestOutputHelper
     public async Task A_database_restart_in_the_middle_of_a_run_loses_no_batch_and_duplicates_no_assessment()
     {
         const int subjects = 200, batchSize = 5;
-        var imported = await db.SendAsync(new ImportCandidates.Command([.. Enumerable.Range(0, subjects).Select(i => Dossiers.Honest($"ats-restart-{i}"))]),
-            "hana", Roles.Hr);
-        await db.SendAsync(new VetCandidates.Command([.. imported.Stored.Select(s => s.Id)]), "system", Roles.System);
+        await db.ClearedCandidatesAsync("ats-restart", subjects);
         var node = Start("node-a");
         await node.WaitHealthyAsync();
         var key = (await db.SendAsync(new CreateApiKey.Command { Name = "restart", Role = Roles.Admin }, "fixture", Roles.Admin)).Key;

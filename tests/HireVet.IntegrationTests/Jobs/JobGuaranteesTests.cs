@@ -25,19 +25,11 @@ public sealed class JobGuaranteesTests(DatabaseFixture db) : IAsyncLifetime
         if (_withJobs is not null) await _withJobs.DisposeAsync();
     }
 
-    private async Task<long[]> ClearedCandidatesAsync(int count)
-    {
-        var imported = await db.SendAsync(new ImportCandidates.Command([.. Enumerable.Range(0, count).Select(i => Dossiers.Honest($"ats-guarantee-{i}"))]),
-            "hana", Roles.Hr);
-        var ids = imported.Stored.Select(s => s.Id).Order().ToArray();
-        await db.SendAsync(new VetCandidates.Command(ids), "system", Roles.System);
-        return ids;
-    }
 
     [Fact]
     public async Task A_scheduled_start_delivered_twice_returns_the_run_the_first_delivery_started()
     {
-        await ClearedCandidatesAsync(3);
+        await db.ClearedCandidatesAsync("ats-guarantee", 3);
 
         var first = await db.SendAsync(new StartRescreen.Command("full", "schedule", 2, JobKey: "42"), "system", Roles.System);
         var again = await db.SendAsync(new StartRescreen.Command("full", "schedule", 2, JobKey: "42"), "system", Roles.System);
@@ -77,7 +69,7 @@ public sealed class JobGuaranteesTests(DatabaseFixture db) : IAsyncLifetime
     [Fact]
     public async Task A_stopping_node_lets_its_running_batch_finish_and_commit()
     {
-        var ids = await ClearedCandidatesAsync(4);
+        var ids = await db.ClearedCandidatesAsync("ats-guarantee", 4);
         _withJobs = new HireVetFactory(db.ConnectionString, jobsEnabled: true, new Dictionary<string, string?> { ["Jobs:NodeName"] = "stopping-node" });
         _ = _withJobs.Services;
 

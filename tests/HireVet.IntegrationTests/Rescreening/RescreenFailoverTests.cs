@@ -21,19 +21,7 @@ public sealed class RescreenFailoverTests(DatabaseFixture db, ITestOutputHelper 
 {
     private readonly List<NodeProcess> _nodes = [];
 
-    // Recovery within seconds: jobs of a dead node come back after 8 s; idle workers look every half second. The
-    // schedules that fire at a time of day never come due, so that a test at 02:00 UTC meets no run it did not start.
-    private static readonly Dictionary<string, string> FastRecovery = new()
-    {
-        ["Jobs__InvisibilitySeconds"] = "8",
-        ["Jobs__QueuePollMs"] = "500",
-        ["Jobs__SchedulePollingSeconds"] = "1",
-        ["Jobs__HeartbeatSeconds"] = "2",
-        ["Jobs__RescreenWorkers"] = "2",
-        ["Jobs__RescreenCron"] = HireVetFactory.Never,
-        ["Jobs__FullRescreenCron"] = HireVetFactory.Never,
-        ["Jobs__AuditWalkCron"] = HireVetFactory.Never,
-    };
+    private static readonly Dictionary<string, string> TwoRescreenWorkers = new() { ["Jobs__RescreenWorkers"] = "2" };
 
     public Task InitializeAsync() => db.ResetAsync();
 
@@ -45,21 +33,12 @@ public sealed class RescreenFailoverTests(DatabaseFixture db, ITestOutputHelper 
 
     private async Task<NodeProcess> StartNodeAsync(string name)
     {
-        var node = NodeProcess.Start(name, db.ConnectionString, FastRecovery);
+        var node = NodeProcess.Start(name, db.ConnectionString, TwoRescreenWorkers);
         _nodes.Add(node);
         await node.WaitHealthyAsync();
         return node;
     }
 
-    private async Task<long[]> ClearedCandidatesAsync(int count)
-    {
-        // Cleared candidates are open cases: a full run re-screens every one of them.
-        var imported = await db.SendAsync(new ImportCandidates.Command([.. Enumerable.Range(0, count).Select(i => Dossiers.Honest($"ats-failover-{i}"))]),
-            "hana", Roles.Hr);
-        var ids = imported.Stored.Select(s => s.Id).Order().ToArray();
-        await db.SendAsync(new VetCandidates.Command(ids), "system", Roles.System);
-        return ids;
-    }
 
     /// <summary>Jobs whose current state is Processing on one of the node's servers.</summary>
     private Task<long[]> ProcessingOnAsync(string node) => db.QueryAsync<long>("""
@@ -90,7 +69,7 @@ public sealed class RescreenFailoverTests(DatabaseFixture db, ITestOutputHelper 
     public async Task A_node_killed_inside_batches_loses_no_batch_duplicates_no_assessment_and_its_jobs_finish_on_the_other()
     {
         const int subjects = 240, batchSize = 8, batches = subjects / batchSize, doneBeforeKill = 5;
-        var ids = await ClearedCandidatesAsync(subjects);
+        var ids = await db.ClearedCandidatesAsync("ats-failover", subjects);
         var a = await StartNodeAsync("node-a");
         await StartNodeAsync("node-b");
 
@@ -162,7 +141,7 @@ public sealed class RescreenFailoverTests(DatabaseFixture db, ITestOutputHelper 
     public async Task A_run_whose_node_died_between_its_commit_and_the_enqueue_of_its_batches_is_finished_by_the_sweep()
     {
         const int subjects = 40, batchSize = 10;
-        await ClearedCandidatesAsync(subjects);
+        await db.ClearedCandidatesAsync("ats-failover", subjects);
         // The fixture's host enqueues nothing (jobs disabled): the run and its batches are committed and no job exists,
         // exactly what a node killed right after the commit leaves behind.
         var started = await db.SendAsync(new StartRescreen.Command("full", "manual", batchSize), "ada", Roles.Admin);
@@ -170,7 +149,7 @@ public sealed class RescreenFailoverTests(DatabaseFixture db, ITestOutputHelper 
         Assert.Equal(subjects / batchSize, await db.QuerySingleAsync<int>(
             "select count(*)::int from rescreen_batches where run_id = @runId and job_id is null", new { runId }));
 
-        var settings = new Dictionary<string, string>(FastRecovery)
+        var settings = new Dictionary<string, string>(TwoRescreenWorkers)
         {
             ["Jobs__RescreenSweepCron"] = "0/1 * * * * ?",
             ["Jobs__RescreenSweepGraceSeconds"] = "1",
