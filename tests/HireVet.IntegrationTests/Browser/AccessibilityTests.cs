@@ -17,83 +17,77 @@ namespace HireVet.IntegrationTests.Browser;
 /// role that uses it and holding real content (a vetted candidate with signals, a decision, a run of the scheduler):
 /// no serious or critical violation of WCAG 2.1 A/AA. A failure names each rule, its impact and the elements.</summary>
 [Collection("db")]
-public sealed class AccessibilityTests(DatabaseFixture db) : IAsyncLifetime
+public sealed class AccessibilityTests(DatabaseFixture db) : BrowserTest(db)
 {
-    private const string Password = BrowserApp.Password;
     private static readonly string AxeScript = Path.Combine(PrivatePostgres.RepositoryRoot(), "tests", "npm", "node_modules", "axe-core", "axe.min.js");
     private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(AxeScript));
-    private BrowserApp _browser = null!;
     private long _candidate;
     private long _decision;
     private long _finalOwed;
     private long _finalSent;
     private long _finalNotice;
 
-    public async Task InitializeAsync()
+    protected override IReadOnlyList<User> Users =>
+        [new("hana", Roles.Hr), new("sam", Roles.Security), new("sky", Roles.Security), new("audrey", Roles.Auditor), new("ada", Roles.Admin)];
+
+    protected override async Task SeedAsync()
     {
-        await db.ResetAsync();
-        foreach (var (user, role) in new[] { ("hana", Roles.Hr), ("sam", Roles.Security), ("sky", Roles.Security), ("audrey", Roles.Auditor), ("ada", Roles.Admin) })
-            await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = Password }, "fixture", Roles.Admin);
-        _candidate = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidates.Command([_candidate]), "system", Roles.System);
-        var other = (await db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidates.Command([other]), "system", Roles.System);
-        await db.SendAsync(new SeedRuleset.Command(), "system", Roles.System);
-        await db.SendAsync(new CreateApiKey.Command { Name = "greenhouse", Role = Roles.Hr }, "ada", Roles.Admin);
-        await db.SendAsync(new CreateWebhook.Command { Url = "https://soar.example/hooks", Events = [WebhookOutbox.WorkerBandRaised] }, "ada", Roles.Admin);
-        await db.SendAsync(new ClaimCandidate.Command(_candidate), "sam", Roles.Security);
-        _decision = (await db.SendAsync(new DecideCandidate.Command
+        _candidate = (await Db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
+        await Db.SendAsync(new VetCandidates.Command([_candidate]), "system", Roles.System);
+        var other = (await Db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
+        await Db.SendAsync(new VetCandidates.Command([other]), "system", Roles.System);
+        await Db.SendAsync(new SeedRuleset.Command(), "system", Roles.System);
+        await Db.SendAsync(new CreateApiKey.Command { Name = "greenhouse", Role = Roles.Hr }, "ada", Roles.Admin);
+        await Db.SendAsync(new CreateWebhook.Command { Url = "https://soar.example/hooks", Events = [WebhookOutbox.WorkerBandRaised] }, "ada", Roles.Admin);
+        await Db.SendAsync(new ClaimCandidate.Command(_candidate), "sam", Roles.Security);
+        _decision = (await Db.SendAsync(new DecideCandidate.Command
         {
             CandidateId = _candidate,
             Outcome = "request_information",
             Justification = "The payroll account is held by someone else: ask why.",
         }, "sam", Roles.Security)).DecisionId;
         // Notices: the request for information sent (notice 1), so that the letter pages have a letter.
-        await db.SendAsync(new RecordNoticeSent.Command { CandidateId = _candidate, Channel = "email" }, "sam", Roles.Security);
+        await Db.SendAsync(new RecordNoticeSent.Command { CandidateId = _candidate, Channel = "email" }, "sam", Roles.Security);
 
         // The review queue with rows of every kind: unclaimed, claimed by the reviewer and by another, and both
         // four-eyes lists (a decision of another reviewer's to approve, one of the reviewer's own waiting).
         var queued = new List<long>();
         for (var i = 0; i < 4; i++)
         {
-            var id = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-            await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
+            var id = (await Db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
+            await Db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
             queued.Add(id);
         }
-        await db.SendAsync(new ClaimCandidate.Command(queued[0]), "sam", Roles.Security);
-        await db.SendAsync(new ClaimCandidate.Command(queued[1]), "sky", Roles.Security);
+        await Db.SendAsync(new ClaimCandidate.Command(queued[0]), "sam", Roles.Security);
+        await Db.SendAsync(new ClaimCandidate.Command(queued[1]), "sky", Roles.Security);
         foreach (var (id, reviewer) in new[] { (queued[2], "sky"), (queued[3], "sam") })
         {
-            await db.SendAsync(new ClaimCandidate.Command(id), reviewer, Roles.Security);
-            await db.SendAsync(new DecideCandidate.Command { CandidateId = id, Outcome = "reject", Justification = "Pay goes to a third party." }, reviewer, Roles.Security);
+            await Db.SendAsync(new ClaimCandidate.Command(id), reviewer, Roles.Security);
+            await Db.SendAsync(new DecideCandidate.Command { CandidateId = id, Outcome = "reject", Justification = "Pay goes to a third party." }, reviewer, Roles.Security);
         }
 
         // Final rejections: one still owed the adverse action notice, one whose notice was sent.
         _finalOwed = await FinalisedRejectionAsync();
         _finalSent = await FinalisedRejectionAsync();
-        _finalNotice = (await db.SendAsync(new RecordNoticeSent.Command { CandidateId = _finalSent, Channel = "post" }, "sam", Roles.Security)).NoticeId;
-
-        _browser = await BrowserApp.StartAsync(db.ConnectionString);
+        _finalNotice = (await Db.SendAsync(new RecordNoticeSent.Command { CandidateId = _finalSent, Channel = "post" }, "sam", Roles.Security)).NoticeId;
     }
 
     /// <summary>A rejection approved, its pre-adverse notice sent and made final. The waiting period is passed by moving
     /// the notice back in time (an edge state written directly: the flow itself is tested on a moved clock).</summary>
     private async Task<long> FinalisedRejectionAsync()
     {
-        var id = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
-        await db.SendAsync(new ClaimCandidate.Command(id), "sam", Roles.Security);
-        var decision = await db.SendAsync(new DecideCandidate.Command { CandidateId = id, Outcome = "reject", Justification = "Pay goes to a third party." }, "sam", Roles.Security);
-        await db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Checked the payee evidence." }, "sky", Roles.Security);
-        await db.SendAsync(new RecordNoticeSent.Command { CandidateId = id, Channel = "email" }, "sam", Roles.Security);
-        await db.ExecuteAsync("update candidate_notices set sent_at = sent_at - interval '6 days', respond_by = respond_by - interval '6 days' where candidate_id = @id", new { id });
-        await db.SendAsync(new FinaliseRejection.Command { CandidateId = id, Justification = "No response within the waiting period." }, "sky", Roles.Security);
+        var id = (await Db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
+        await Db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
+        await Db.SendAsync(new ClaimCandidate.Command(id), "sam", Roles.Security);
+        var decision = await Db.SendAsync(new DecideCandidate.Command { CandidateId = id, Outcome = "reject", Justification = "Pay goes to a third party." }, "sam", Roles.Security);
+        await Db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Checked the payee evidence." }, "sky", Roles.Security);
+        await Db.SendAsync(new RecordNoticeSent.Command { CandidateId = id, Channel = "email" }, "sam", Roles.Security);
+        await Db.ExecuteAsync("update candidate_notices set sent_at = sent_at - interval '6 days', respond_by = respond_by - interval '6 days' where candidate_id = @id", new { id });
+        await Db.SendAsync(new FinaliseRejection.Command { CandidateId = id, Justification = "No response within the waiting period." }, "sky", Roles.Security);
         return id;
     }
 
-    public Task DisposeAsync() => _browser.DisposeAsync().AsTask();
-
-    private Task<IPage> PageAsync(string? user) => user is null ? _browser.PageAsync() : _browser.SignInAsync(user);
+    private Task<IPage> PageAsync(string? user) => user is null ? App.PageAsync() : App.SignInAsync(user);
 
     /// <summary>The serious and critical violations axe finds on the page, one line each.</summary>
     internal static async Task<string[]> ViolationsAsync(IPage page)

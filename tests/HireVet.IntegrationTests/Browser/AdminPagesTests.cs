@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Rulesets;
 using HireVet.Application.Vetting;
@@ -15,24 +14,14 @@ namespace HireVet.IntegrationTests.Browser;
 /// once revoked, a ruleset's field errors, its shadow run and activation, a webhook's secret and deliveries), axe on the
 /// states the forms reach, and every other role turned away.</summary>
 [Collection("db")]
-public sealed class AdminPagesTests(DatabaseFixture db) : IAsyncLifetime
+public sealed class AdminPagesTests(DatabaseFixture db) : BrowserTest(db)
 {
-    private const string Password = BrowserApp.Password;
-    private BrowserApp _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        await db.ResetAsync();
-        foreach (var (user, role) in new[] { ("ada", Roles.Admin), ("hana", Roles.Hr), ("sam", Roles.Security), ("audrey", Roles.Auditor) })
-            await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = Password }, "fixture", Roles.Admin);
-        _browser = await BrowserApp.StartAsync(db.ConnectionString);
-    }
-
-    public Task DisposeAsync() => _browser.DisposeAsync().AsTask();
+    protected override IReadOnlyList<User> Users =>
+        [new("ada", Roles.Admin), new("hana", Roles.Hr), new("sam", Roles.Security), new("audrey", Roles.Auditor)];
 
     private async Task<IPage> AdminAsync(string navLink)
     {
-        var page = await _browser.SignInAsync("ada");
+        var page = await App.SignInAsync("ada");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = navLink, Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = navLink, Level = 1 })).ToBeVisibleAsync();
         return page;
@@ -77,7 +66,7 @@ public sealed class AdminPagesTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(admin.Locator("#users tbody tr").First).ToHaveAttributeAsync("data-username", "nora"); // newest first
 
         // Nora signs in (the list then shows it), and is disabled while signed in.
-        var noraPage = await _browser.SignInAsync("nora");
+        var noraPage = await App.SignInAsync("nora");
         await admin.ReloadAsync();
         await Expect(nora.Locator("[data-col=last-sign-in] time")).ToBeVisibleAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Disable nora" }).ClickAsync();
@@ -90,7 +79,7 @@ public sealed class AdminPagesTests(DatabaseFixture db) : IAsyncLifetime
         // Her open session ends at her next request; signing in again is refused with the reason.
         await noraPage.GotoAsync("/reviews");
         await Expect(noraPage).ToHaveURLAsync(new Regex("/account/login"));
-        var again = await _browser.PageAsync();
+        var again = await App.PageAsync();
         await again.GotoAsync("/account/login");
         await again.FillAsync("#username", "nora");
         await again.FillAsync("#password", Password);
@@ -148,10 +137,10 @@ public sealed class AdminPagesTests(DatabaseFixture db) : IAsyncLifetime
     [Fact]
     public async Task Admin_reads_the_active_ruleset_sees_field_errors_shadow_runs_a_draft_and_activates_it()
     {
-        await db.SendAsync(new SeedRuleset.Command(), "system", Roles.System);
-        var payee = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-        var honest = (await db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
-        foreach (var id in new[] { payee, honest }) await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
+        await Db.SendAsync(new SeedRuleset.Command(), "system", Roles.System);
+        var payee = (await Db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
+        var honest = (await Db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
+        foreach (var id in new[] { payee, honest }) await Db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
         var shipped = Ruleset.Embedded;
 
         var admin = await AdminAsync("Rulesets");
@@ -170,7 +159,7 @@ public sealed class AdminPagesTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(admin.GetByLabel("Ruleset JSON")).ToHaveAttributeAsync("aria-describedby", "ruleset-content-hint ruleset-errors");
         await Expect(admin.GetByLabel("Ruleset JSON")).ToHaveValueAsync(new Regex("bad-1"));
         await NoAccessibilityViolationsAsync(admin, "/admin/rulesets with field errors");
-        Assert.Equal(1, await db.QuerySingleAsync<int>("select count(*)::int from rulesets"));
+        Assert.Equal(1, await Db.QuerySingleAsync<int>("select count(*)::int from rulesets"));
 
         // A good draft: stored, and its page shows its weights readably.
         await admin.GetByLabel("Ruleset JSON").FillAsync(Stricter);
@@ -196,18 +185,18 @@ public sealed class AdminPagesTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(example.Locator("[data-col=now]")).ToContainTextAsync("review");
         await Expect(example.Locator("[data-col=shadow]")).ToHaveTextAsync("high 75");
         await Expect(example.GetByRole(AriaRole.Link)).ToHaveCountAsync(0); // admins open no candidate page
-        await Expect(admin.Locator("#shadow-examples")).Not.ToContainTextAsync(await db.QuerySingleAsync<string>("select legal_name from candidates where id = @payee", new { payee }));
+        await Expect(admin.Locator("#shadow-examples")).Not.ToContainTextAsync(await Db.QuerySingleAsync<string>("select legal_name from candidates where id = @payee", new { payee }));
         await Expect(admin.Locator($"#shadow-examples tr[data-candidate-id='{honest}']")).ToHaveCountAsync(0);
         await BrowserApp.ScreenshotAsync(admin, "admin-ruleset-shadow");
         await NoAccessibilityViolationsAsync(admin, "a ruleset's page with its shadow run");
-        Assert.Equal("review", await db.QuerySingleAsync<string>("select band from candidates where id = @payee", new { payee })); // nothing written
+        Assert.Equal("review", await Db.QuerySingleAsync<string>("select band from candidates where id = @payee", new { payee })); // nothing written
 
         // Activation asks first, then retires the shipped version.
         await admin.GetByRole(AriaRole.Link, new() { Name = "Activate this version…" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Activate ruleset strict-payee-1?" })).ToBeVisibleAsync();
         await Expect(admin.Locator("#confirm")).ToContainTextAsync($"{shipped.Version}, active since");
         await NoAccessibilityViolationsAsync(admin, "the activation confirmation");
-        Assert.Equal("draft", await db.QuerySingleAsync<string>("select status from rulesets where version = 'strict-payee-1'"));
+        Assert.Equal("draft", await Db.QuerySingleAsync<string>("select status from rulesets where version = 'strict-payee-1'"));
         await admin.GetByRole(AriaRole.Button, new() { Name = "Activate strict-payee-1" }).ClickAsync();
         await Expect(admin).ToHaveURLAsync(new Regex("/admin/rulesets$"));
         await Expect(admin.Locator("#flash")).ToHaveTextAsync("Ruleset strict-payee-1 is active: vetting scores with it from now on.");
@@ -216,7 +205,7 @@ public sealed class AdminPagesTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(admin.Locator($"#versions tr[data-version='{shipped.Version}'] [data-col=status]")).ToHaveTextAsync("retired");
         await Expect(admin.Locator("#versions tr[data-version='strict-payee-1'] [data-col=status]")).ToHaveTextAsync("active");
         await BrowserApp.ScreenshotAsync(admin, "admin-rulesets");
-        Assert.Equal(("ada", "strict-payee-1"), await db.QuerySingleAsync<(string, string)>(
+        Assert.Equal(("ada", "strict-payee-1"), await Db.QuerySingleAsync<(string, string)>(
             "select actor, target_id from audit_records where action = 'ActivateRuleset'"));
 
         // The active version has no activate link; a version that is not stored is a 404 page.
@@ -245,7 +234,7 @@ public sealed class AdminPagesTests(DatabaseFixture db) : IAsyncLifetime
         var secret = admin.GetByLabel("Signing secret");
         await Expect(secret).ToHaveValueAsync(new Regex("^whsec_[0-9a-f]{64}$"));
         var value = await secret.InputValueAsync();
-        var id = await db.QuerySingleAsync<long>("select id from webhook_subscriptions");
+        var id = await Db.QuerySingleAsync<long>("select id from webhook_subscriptions");
         var row = admin.Locator($"#webhooks tr[data-webhook-id='{id}']");
         await Expect(row).ToContainTextAsync("https://soar.example/hooks/hirevet");
         await Expect(row).ToContainTextAsync("worker.band_raised");
@@ -253,7 +242,7 @@ public sealed class AdminPagesTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(row.Locator("[data-col=last-delivery]")).ToHaveTextAsync("none yet");
 
         // Deliveries as the delivery job leaves them: one failed for good, one waiting for its next attempt.
-        await db.ExecuteAsync("""
+        await Db.ExecuteAsync("""
             insert into webhook_deliveries (subscription_id, event_type, payload, created_at, status, attempts, next_attempt_at, last_status_code, last_error) values
               (@id, 'worker.band_raised', '{}', now() - interval '2 hours', 'failed', 8, now(), 503, 'Service Unavailable'),
               (@id, 'worker.band_raised', '{}', now() - interval '1 minute', 'pending', 1, now() + interval '30 seconds', null, 'connection refused')
@@ -281,9 +270,9 @@ public sealed class AdminPagesTests(DatabaseFixture db) : IAsyncLifetime
     [Fact]
     public async Task Every_other_role_is_refused_the_admin_pages_and_has_no_links_to_them()
     {
-        await db.SendAsync(new SeedRuleset.Command(), "system", Roles.System);
+        await Db.SendAsync(new SeedRuleset.Command(), "system", Roles.System);
         foreach (var user in new[] { "hana", "sam", "audrey" })
-            await RefusedAsync(await _browser.SignInAsync(user));
+            await RefusedAsync(await App.SignInAsync(user));
     }
 
     private static async Task RefusedAsync(IPage page)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using HireVet.Application.Access;
 using HireVet.Application.Audit;
 using HireVet.Application.Common.Formats;
 using HireVet.Application.Common.Security;
@@ -17,56 +16,50 @@ namespace HireVet.IntegrationTests.Browser;
 /// justifications, export the filtered set as CSV and JSON (downloaded and parsed), open the printable report and its
 /// PDF; nothing on these pages changes anything, and HR and security are refused.</summary>
 [Collection("db")]
-public sealed class AuditWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
+public sealed class AuditWorkbenchTests(DatabaseFixture db) : BrowserTest(db)
 {
-    private BrowserApp _browser = null!;
     private long _rejected;
     private long _informationRequested;
     private long _rejectedCandidate;
 
-    public async Task InitializeAsync()
-    {
-        await db.ResetAsync();
-        foreach (var (user, role) in new[] { ("hana", Roles.Hr), ("sam", Roles.Security), ("sky", Roles.Security), ("audrey", Roles.Auditor) })
-            await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = BrowserApp.Password }, "fixture", Roles.Admin);
+    protected override IReadOnlyList<User> Users =>
+        [new("hana", Roles.Hr), new("sam", Roles.Security), new("sky", Roles.Security), new("audrey", Roles.Auditor)];
 
+    protected override async Task SeedAsync()
+    {
         // One rejection approved by a second reviewer, one request for information (no approval needed).
-        _rejectedCandidate = (await db.SendAsync(Dossiers.PayeeMismatch("audit-reject"), "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidates.Command([_rejectedCandidate]), "system", Roles.System);
-        await db.SendAsync(new ClaimCandidate.Command(_rejectedCandidate), "sam");
-        _rejected = (await db.SendAsync(new DecideCandidate.Command
+        _rejectedCandidate = (await Db.SendAsync(Dossiers.PayeeMismatch("audit-reject"), "hana", Roles.Hr)).Id;
+        await Db.SendAsync(new VetCandidates.Command([_rejectedCandidate]), "system", Roles.System);
+        await Db.SendAsync(new ClaimCandidate.Command(_rejectedCandidate), "sam");
+        _rejected = (await Db.SendAsync(new DecideCandidate.Command
         {
             CandidateId = _rejectedCandidate,
             Outcome = "reject",
             Justification = "Pay goes to Christina Moore; the candidate never explained who she is.",
         }, "sam")).DecisionId;
-        await db.SendAsync(new ReviewDecision.Command { DecisionId = _rejected, Verdict = "approved", Justification = "I checked the payee evidence myself: agreed." }, "sky");
+        await Db.SendAsync(new ReviewDecision.Command { DecisionId = _rejected, Verdict = "approved", Justification = "I checked the payee evidence myself: agreed." }, "sky");
 
-        var other = (await db.SendAsync(Dossiers.PayeeMismatch("audit-info") with { LegalName = "Jordan Ellis" }, "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidates.Command([other]), "system", Roles.System);
-        await db.SendAsync(new ClaimCandidate.Command(other), "sky");
-        _informationRequested = (await db.SendAsync(new DecideCandidate.Command
+        var other = (await Db.SendAsync(Dossiers.PayeeMismatch("audit-info") with { LegalName = "Jordan Ellis" }, "hana", Roles.Hr)).Id;
+        await Db.SendAsync(new VetCandidates.Command([other]), "system", Roles.System);
+        await Db.SendAsync(new ClaimCandidate.Command(other), "sky");
+        _informationRequested = (await Db.SendAsync(new DecideCandidate.Command
         {
             CandidateId = other,
             Outcome = "request_information",
             Justification = "Ask who holds the payroll account before deciding.",
         }, "sky")).DecisionId;
-
-        _browser = await BrowserApp.StartAsync(db.ConnectionString);
     }
-
-    public Task DisposeAsync() => _browser.DisposeAsync().AsTask();
 
     [Fact]
     public async Task An_auditor_filters_opens_a_decision_exports_the_filtered_set_and_prints_the_report()
     {
         // The scheduler's hourly full walk, recorded; then more audited commands after it (the submission, and its
         // vetting if the app's scheduler gets to it first).
-        await db.SendAsync(new RecordAuditChainWalk.Command(), "system", Roles.System);
-        var walked = await db.QuerySingleAsync<long>("select through_seq from audit_chain_walks");
-        await db.SendAsync(Dossiers.Honest("audit-after-walk"), "hana", Roles.Hr);
+        await Db.SendAsync(new RecordAuditChainWalk.Command(), "system", Roles.System);
+        var walked = await Db.QuerySingleAsync<long>("select through_seq from audit_chain_walks");
+        await Db.SendAsync(Dossiers.Honest("audit-after-walk"), "hana", Roles.Hr);
 
-        var page = await _browser.SignInAsync("audrey");
+        var page = await App.SignInAsync("audrey");
         await page.GotoAsync("/audit");
         await Expect(page.Locator("#chain-status")).ToContainTextAsync("Chain verified");
         await Expect(page.Locator("#chain-walk")).ToContainTextAsync($"Records 1 to {walked} were walked in full at");
@@ -116,7 +109,7 @@ public sealed class AuditWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(page.Locator("#approval-verdict")).ToHaveTextAsync("approved");
         await Expect(page.Locator("#approved-by")).ToHaveTextAsync("sky");
         await Expect(page.Locator("#approval-justification")).ToHaveTextAsync("I checked the payee evidence myself: agreed.");
-        var assessment = await db.QuerySingleAsync<(long Id, int Score, string Hash)>(
+        var assessment = await Db.QuerySingleAsync<(long Id, int Score, string Hash)>(
             "select a.id, a.score, a.ruleset_hash from decisions d join assessments a on a.id = d.assessment_id where d.id = @id", new { id = _rejected });
         await Expect(page.Locator("#assessment-id")).ToHaveTextAsync(assessment.Id.ToString());
         await Expect(page.Locator("#assessment-score")).ToHaveTextAsync(assessment.Score.ToString());
@@ -161,14 +154,14 @@ public sealed class AuditWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
 
         // Reading changed nothing: the same decisions and approvals as before.
-        Assert.Equal(2, await db.QuerySingleAsync<int>("select count(*)::int from decisions"));
-        Assert.Equal(1, await db.QuerySingleAsync<int>("select count(*)::int from decision_approvals"));
+        Assert.Equal(2, await Db.QuerySingleAsync<int>("select count(*)::int from decisions"));
+        Assert.Equal(1, await Db.QuerySingleAsync<int>("select count(*)::int from decision_approvals"));
     }
 
     [Fact]
     public async Task Invalid_filters_are_explained_on_the_page_and_other_pages_keep_the_filters()
     {
-        var page = await _browser.SignInAsync("audrey");
+        var page = await App.SignInAsync("audrey");
         var response = await page.GotoAsync("/audit?from=last-week&band=purple");
         Assert.Equal(400, response!.Status);
         var errors = page.Locator("#filter-errors");
@@ -189,7 +182,7 @@ public sealed class AuditWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
     {
         foreach (var user in new[] { "hana", "sam" })
         {
-            var page = await _browser.SignInAsync(user);
+            var page = await App.SignInAsync(user);
             foreach (var path in new[] { "/audit", $"/audit/decisions/{_rejected}", $"/audit/decisions/{_rejected}/report" })
             {
                 await page.GotoAsync(path);

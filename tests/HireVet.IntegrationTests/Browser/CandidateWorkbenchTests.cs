@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using HireVet.Application.Access;
 using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Dossiers;
@@ -16,19 +15,9 @@ namespace HireVet.IntegrationTests.Browser;
 /// breakdown, where her addresses were seen and what re-screening changed, then moves through the ring from the link
 /// graph to a decision on Cal. HR sees the same page without the assessment, the ring or reviewers' words.</summary>
 [Collection("db")]
-public sealed class CandidateWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
+public sealed class CandidateWorkbenchTests(DatabaseFixture db) : BrowserTest(db)
 {
-    private BrowserApp _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        await db.ResetAsync();
-        foreach (var (user, role) in new[] { ("hana", Roles.Hr), ("sam", Roles.Security), ("audrey", Roles.Auditor) })
-            await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = BrowserApp.Password }, "fixture", Roles.Admin);
-        _browser = await BrowserApp.StartAsync(db.ConnectionString);
-    }
-
-    public Task DisposeAsync() => _browser.DisposeAsync().AsTask();
+    protected override IReadOnlyList<User> Users => [new("hana", Roles.Hr), new("sam", Roles.Security), new("audrey", Roles.Auditor)];
 
     private static SubmitCandidate.Command Member(string name, string account, string phone) => Dossiers.Honest() with
     {
@@ -41,12 +30,12 @@ public sealed class CandidateWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
 
     private async Task<long> SubmitAndVetAll(SubmitCandidate.Command dossier)
     {
-        var id = (await db.SendAsync(dossier, "hana", Roles.Hr)).Id;
+        var id = (await Db.SendAsync(dossier, "hana", Roles.Hr)).Id;
         for (var round = 0; round < 10; round++)
         {
-            var pending = await db.QueryAsync<long>("select id from candidates where vetting_status = 'pending' order by id");
+            var pending = await Db.QueryAsync<long>("select id from candidates where vetting_status = 'pending' order by id");
             if (pending.Length == 0) break;
-            foreach (var p in pending) await db.SendAsync(new VetCandidates.Command([p]), "system", Roles.System);
+            foreach (var p in pending) await Db.SendAsync(new VetCandidates.Command([p]), "system", Roles.System);
         }
         return id;
     }
@@ -56,10 +45,10 @@ public sealed class CandidateWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
     {
         var ana = await SubmitAndVetAll(Member("Ana Costa", "771100245", "+1 615 555 0101"));
         var ben = await SubmitAndVetAll(Member("Ben Osei", "771100245", "+1 615 555 0190"));
-        var anaNow = (await db.SendAsync(new GetCandidate.Query(ana), "sam", Roles.Security)).LatestAssessment!;
+        var anaNow = (await Db.SendAsync(new GetCandidate.Query(ana), "sam", Roles.Security)).LatestAssessment!;
         Assert.NotEqual("clear", anaNow.Band);
 
-        var sam = await _browser.SignInAsync("sam");
+        var sam = await App.SignInAsync("sam");
         await sam.GotoAsync($"/candidates/{ana}");
 
         // Signals by area, each with the advisory indicator's own words and its sources from the catalogue.
@@ -122,22 +111,22 @@ public sealed class CandidateWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
         await sam.ClickAsync("#decide");
         await Expect(sam.Locator("#status")).ToContainTextAsync("awaiting approval");
         await Expect(sam.Locator("#timeline-entries li[data-kind='decision']")).ToContainTextAsync("Decision: reject (needs a second reviewer)");
-        Assert.Equal(1, await db.QuerySingleAsync<int>("select count(*)::int from decisions where candidate_id = @cal", new { cal }));
+        Assert.Equal(1, await Db.QuerySingleAsync<int>("select count(*)::int from decisions where candidate_id = @cal", new { cal }));
     }
 
     [Fact]
     public async Task HR_sees_status_and_the_timeline_without_evidence_scores_or_reviewers_words()
     {
         var id = await SubmitAndVetAll(Dossiers.PayeeMismatch());
-        await db.SendAsync(new HireVet.Application.Reviews.ClaimCandidate.Command(id), "sam", Roles.Security);
-        await db.SendAsync(new HireVet.Application.Reviews.DecideCandidate.Command
+        await Db.SendAsync(new HireVet.Application.Reviews.ClaimCandidate.Command(id), "sam", Roles.Security);
+        await Db.SendAsync(new HireVet.Application.Reviews.DecideCandidate.Command
         {
             CandidateId = id,
             Outcome = "request_information",
             Justification = "Ask who Christina Moore is and why she is paid.",
         }, "sam", Roles.Security);
 
-        var hana = await _browser.SignInAsync("hana");
+        var hana = await App.SignInAsync("hana");
         await hana.GotoAsync($"/candidates/{id}");
         await Expect(hana.Locator("#status")).ToContainTextAsync("information requested");
         await Expect(hana.Locator("#timeline-entries li[data-kind='decision']")).ToContainTextAsync("Decision: request information");
@@ -154,7 +143,7 @@ public sealed class CandidateWorkbenchTests(DatabaseFixture db) : IAsyncLifetime
     public async Task An_auditor_reads_the_workbench_and_has_nothing_to_act_on()
     {
         var id = await SubmitAndVetAll(Dossiers.PayeeMismatch());
-        var audrey = await _browser.SignInAsync("audrey");
+        var audrey = await App.SignInAsync("audrey");
         await audrey.GotoAsync($"/candidates/{id}");
         await Expect(audrey.Locator("article[data-indicator='PAY-04'] .catalogue")).ToBeVisibleAsync();
         await Expect(audrey.Locator("#breakdown")).ToBeVisibleAsync();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Dashboard;
 using HireVet.Application.Dossiers;
@@ -17,41 +16,37 @@ namespace HireVet.IntegrationTests.Browser;
 /// see, a stale sanctions list warned about (its as-of date set ten days back by configuration) and a failed
 /// re-screening batch reported.</summary>
 [Collection("db")]
-public sealed class DashboardPageTests(DatabaseFixture db) : IAsyncLifetime
+public sealed class DashboardPageTests(DatabaseFixture db) : BrowserTest(db)
 {
-    private const string Password = BrowserApp.Password;
     private static readonly string Today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     private readonly DateOnly _sanctionsAsOf = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10));
-    private BrowserApp _browser = null!;
     private long _inReview;
 
-    public async Task InitializeAsync()
+    protected override IReadOnlyList<User> Users =>
+        [new("hana", Roles.Hr), new("sam", Roles.Security), new("audrey", Roles.Auditor), new("ada", Roles.Admin)];
+
+    protected override async Task SeedAsync()
     {
-        await db.ResetAsync();
-        foreach (var (user, role) in new[] { ("hana", Roles.Hr), ("sam", Roles.Security), ("audrey", Roles.Auditor), ("ada", Roles.Admin) })
-            await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = Password }, "fixture", Roles.Admin);
         // One candidate in review on PAY-04, one cleared automatically, one asked for information on PAY-04.
-        _inReview = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-        var honest = (await db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
-        var asked = (await db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
-        foreach (var id in new[] { _inReview, honest, asked }) await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
-        await db.SendAsync(new ClaimCandidate.Command(asked), "sam", Roles.Security);
-        await db.SendAsync(new DecideCandidate.Command
+        _inReview = (await Db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
+        var honest = (await Db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
+        var asked = (await Db.SendAsync(Dossiers.PayeeMismatch(), "hana", Roles.Hr)).Id;
+        foreach (var id in new[] { _inReview, honest, asked }) await Db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
+        await Db.SendAsync(new ClaimCandidate.Command(asked), "sam", Roles.Security);
+        await Db.SendAsync(new DecideCandidate.Command
         {
             CandidateId = asked,
             Outcome = "request_information",
             Justification = "The payroll account is held by someone else: ask why.",
         }, "sam", Roles.Security);
-
-        _browser = await BrowserApp.StartAsync(db.ConnectionString, new Dictionary<string, string?>
-        {
-            ["Jobs:NodeName"] = "dashboard-node",
-            ["ReferenceData:AsOf:ofac-sdn"] = _sanctionsAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["ReferenceData:AsOf:ip-asn"] = Today,
-        });
     }
 
-    public Task DisposeAsync() => _browser.DisposeAsync().AsTask();
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Jobs:NodeName"] = "dashboard-node",
+        ["ReferenceData:AsOf:ofac-sdn"] = _sanctionsAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["ReferenceData:AsOf:ip-asn"] = Today,
+    };
 
     private static ILocator Row(IPage page, string table, string attribute, string key) => page.Locator($"#{table} tr[data-{attribute}='{key}']");
 
@@ -78,8 +73,8 @@ public sealed class DashboardPageTests(DatabaseFixture db) : IAsyncLifetime
     [Fact]
     public async Task Security_sees_the_backlog_four_eyes_the_score_histogram_and_signals_by_indicator_drawn_and_tabled()
     {
-        var scores = await db.QueryAsync<int>("select score from candidates where score is not null");
-        var page = await _browser.SignInAsync("sam");
+        var scores = await Db.QueryAsync<int>("select score from candidates where score is not null");
+        var page = await App.SignInAsync("sam");
         await Expect(page).ToHaveURLAsync(new Regex("/$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
 
@@ -94,7 +89,7 @@ public sealed class DashboardPageTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(Row(page, "candidates-by-status", "status", "information_requested").Locator("td")).ToHaveTextAsync("1");
         foreach (var band in new[] { "clear", "review", "high" })
             await Expect(Row(page, "candidates-by-band", "band", band).Locator("td"))
-                .ToHaveTextAsync((await db.QuerySingleAsync<long>("select count(*) from candidates where band = @band", new { band })).ToString(CultureInfo.InvariantCulture));
+                .ToHaveTextAsync((await Db.QuerySingleAsync<long>("select count(*) from candidates where band = @band", new { band })).ToString(CultureInfo.InvariantCulture));
 
         // The histogram: the three scores in their buckets, as the chart and as the table.
         var expected = Enumerable.Range(0, 10).Select(b => scores.Count(s => Math.Min(s / 10, 9) == b).ToString(CultureInfo.InvariantCulture)).ToArray();
@@ -107,7 +102,7 @@ public sealed class DashboardPageTests(DatabaseFixture db) : IAsyncLifetime
         // Signals: two candidates raised PAY-04 in the week they were vetted (this week, the latest of the twelve columns).
         await ExpectChartAsync(page, "signals-chart", await page.Locator("#signals-table tbody tr").CountAsync());
         var pay04 = Row(page, "signals-table", "indicator", "PAY-04");
-        var vettedAt = await db.QuerySingleAsync<DateTime>("select max(assessed_at) from assessments");
+        var vettedAt = await Db.QuerySingleAsync<DateTime>("select max(assessed_at) from assessments");
         await Expect(await WeekCellAsync(page, "signals-table", pay04, vettedAt)).ToHaveTextAsync("2");
         await Expect(pay04.Locator("[data-col=total]")).ToHaveTextAsync("2");
         await Expect(page.Locator("#signals-chart")).ToHaveAttributeAsync("aria-label", new Regex("PAY-04 2"));
@@ -124,7 +119,7 @@ public sealed class DashboardPageTests(DatabaseFixture db) : IAsyncLifetime
     [Fact]
     public async Task HR_sees_candidates_and_workers_by_status_and_band_but_no_scores_signals_or_queue()
     {
-        var page = await _browser.SignInAsync("hana");
+        var page = await App.SignInAsync("hana");
         await Expect(page.Locator("#candidates-heading")).ToHaveTextAsync("Candidates (3)");
         await Expect(Row(page, "candidates-by-status", "status", "review").Locator("td")).ToHaveTextAsync("1");
         await Expect(Row(page, "candidates-by-status", "status", "clear").Locator("td")).ToHaveTextAsync("1");
@@ -145,16 +140,16 @@ public sealed class DashboardPageTests(DatabaseFixture db) : IAsyncLifetime
     [Fact]
     public async Task The_auditor_sees_decisions_per_week_drawn_and_tabled_and_the_chain_length_but_no_scores()
     {
-        var page = await _browser.SignInAsync("audrey");
+        var page = await App.SignInAsync("audrey");
         await ExpectChartAsync(page, "decisions-chart", 1);
         var row = Row(page, "decisions-table", "outcome", "request_information");
-        var decidedAt = await db.QuerySingleAsync<DateTime>("select decided_at from decisions");
+        var decidedAt = await Db.QuerySingleAsync<DateTime>("select decided_at from decisions");
         await Expect(await WeekCellAsync(page, "decisions-table", row, decidedAt)).ToHaveTextAsync("1");
         await Expect(row.Locator("[data-col=total]")).ToHaveTextAsync("1");
         await Expect(Row(page, "candidates-by-status", "status", "information_requested").Locator("td")).ToHaveTextAsync("1");
 
         // The chain writer runs on this node: once the seeding's records are linked the count shows them.
-        var seeded = await db.QuerySingleAsync<long>("select count(*) from audit_records");
+        var seeded = await Db.QuerySingleAsync<long>("select count(*) from audit_records");
         await Expect(page.Locator("#chain-linked")).Not.ToHaveTextAsync("0");
         var linked = long.Parse((await page.Locator("#chain-linked").TextContentAsync())!.Replace(",", ""), CultureInfo.InvariantCulture);
         var waiting = long.Parse((await page.Locator("#chain-waiting").TextContentAsync())!.Replace(",", ""), CultureInfo.InvariantCulture);
@@ -167,19 +162,19 @@ public sealed class DashboardPageTests(DatabaseFixture db) : IAsyncLifetime
     [Fact]
     public async Task The_admin_is_warned_of_a_stale_sanctions_list_and_sees_scheduler_health_with_a_failed_batch_but_no_candidates()
     {
-        var run = await db.QuerySingleAsync<long>("""
+        var run = await Db.QuerySingleAsync<long>("""
             insert into rescreen_runs (kind, trigger, requested_by, started_at, finished_at, status, total, batches, processed, failures, reference_version)
             values ('full', 'manual', 'ada', now() - interval '1 hour', now() - interval '50 minutes', 'completed_with_failures', 400, 2, 200, 1, 'test')
             returning id
             """);
-        await db.ExecuteAsync("""
+        await Db.ExecuteAsync("""
             insert into rescreen_batches (run_id, batch_no, candidate_ids, status, attempts, last_error, node)
             values (@Run, 1, '{}', 'done', 1, null, 'dashboard-node'), (@Run, 2, '{}', 'failed', 3, 'connection reset', 'dashboard-node')
             """, new { Run = run });
 
         // The page counts the list's age on its own clock, some time between these two days.
         var firstDay = DateOnly.FromDateTime(DateTime.UtcNow);
-        var page = await _browser.SignInAsync("ada");
+        var page = await App.SignInAsync("ada");
         // Reference data loads in the background as the application starts: reload until it is there.
         for (var i = 0; i < 120 && await page.Locator("#freshness").CountAsync() == 0; i++)
         {

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Vetting;
 using HireVet.Application.Workers;
@@ -14,31 +13,29 @@ namespace HireVet.IntegrationTests.Browser;
 /// the job servers, failed batches with their errors, Hangfire's read-only dashboard for the admin, and HR turned away
 /// from both.</summary>
 [Collection("db")]
-public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
+public sealed class JobsPageTests(DatabaseFixture db) : BrowserTest(db)
 {
-    private const string Password = BrowserApp.Password;
-    private BrowserApp _browser = null!;
     private DateTimeOffset _startedAt;
 
-    public async Task InitializeAsync()
-    {
-        await db.ResetAsync();
-        foreach (var (user, role) in new[] { ("ada", Roles.Admin), ("hana", Roles.Hr) })
-            await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = Password }, "fixture", Roles.Admin);
+    protected override IReadOnlyList<User> Users => [new("ada", Roles.Admin), new("hana", Roles.Hr)];
 
+    protected override Task SeedAsync()
+    {
         _startedAt = DateTimeOffset.UtcNow;
-        _browser = await BrowserApp.StartAsync(db.ConnectionString, new Dictionary<string, string?> { ["Jobs:NodeName"] = "browser-node" }, timedSchedules: true);
+        return Task.CompletedTask;
     }
 
-    public Task DisposeAsync() => _browser.DisposeAsync().AsTask();
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Jobs:NodeName"] = "browser-node" };
 
-    private Task<IPage> SignInAsync(string user) => _browser.SignInAsync(user);
+    protected override bool TimedSchedules => true;
+
+    private Task<IPage> SignInAsync(string user) => App.SignInAsync(user);
 
     private async Task HireAWorkerAsync()
     {
-        var candidate = (await db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidates.Command([candidate]), "system", Roles.System);
-        await db.SendAsync(new HireCandidate.Command
+        var candidate = (await Db.SendAsync(Dossiers.Honest(), "hana", Roles.Hr)).Id;
+        await Db.SendAsync(new VetCandidates.Command([candidate]), "system", Roles.System);
+        await Db.SendAsync(new HireCandidate.Command
         {
             CandidateId = candidate,
             EmployeeId = "E-2001",
@@ -148,12 +145,12 @@ public sealed class JobsPageTests(DatabaseFixture db) : IAsyncLifetime
     [Fact]
     public async Task A_run_with_a_failed_batch_shows_the_batch_with_its_attempts_node_and_last_error()
     {
-        var runId = await db.QuerySingleAsync<long>("""
+        var runId = await Db.QuerySingleAsync<long>("""
             insert into rescreen_runs (kind, trigger, requested_by, started_at, finished_at, status, total, batches, processed, failures, reference_version)
             values ('incremental', 'schedule', 'system', now() - interval '5 minutes', now(), 'completed_with_failures', 300, 2, 200, 1, '[]')
             returning id
             """);
-        await db.ExecuteAsync("""
+        await Db.ExecuteAsync("""
             insert into rescreen_batches (run_id, batch_no, candidate_ids, status, attempts, processed, last_error, node, finished_at) values
               (@runId, 1, '{1}', 'done', 1, 200, null, 'node-a', now()),
               (@runId, 2, '{2}', 'failed', 3, null, 'timeout while reading sign_in_events', 'node-b', null)

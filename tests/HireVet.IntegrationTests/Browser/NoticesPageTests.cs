@@ -1,4 +1,3 @@
-using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
@@ -15,37 +14,34 @@ namespace HireVet.IntegrationTests.Browser;
 /// The app runs with a waiting period of 0 days (Notices:AdverseActionWaitingDays), which still lasts
 /// until the deadline's minute: the deadline is rounded up to the minute the letter states.</summary>
 [Collection("db")]
-public sealed class NoticesPageTests(DatabaseFixture db) : IAsyncLifetime
+public sealed class NoticesPageTests(DatabaseFixture db) : BrowserTest(db)
 {
-    private BrowserApp _browser = null!;
     private long _candidate;
 
-    public async Task InitializeAsync()
+    protected override IReadOnlyList<User> Users =>
+        [new("hana", Roles.Hr), new("sam", Roles.Security), new("sky", Roles.Security), new("audrey", Roles.Auditor)];
+
+    protected override async Task SeedAsync()
     {
-        await db.ResetAsync();
-        foreach (var (user, role) in new[] { ("hana", Roles.Hr), ("sam", Roles.Security), ("sky", Roles.Security), ("audrey", Roles.Auditor) })
-            await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = BrowserApp.Password }, "fixture", Roles.Admin);
-        _candidate = (await db.SendAsync(Dossiers.PayeeMismatch() with { LegalName = "Daniel Brooks" }, "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidates.Command([_candidate]), "system", Roles.System);
-        await db.SendAsync(new ClaimCandidate.Command(_candidate), "sam");
-        var decision = await db.SendAsync(new DecideCandidate.Command
+        _candidate = (await Db.SendAsync(Dossiers.PayeeMismatch() with { LegalName = "Daniel Brooks" }, "hana", Roles.Hr)).Id;
+        await Db.SendAsync(new VetCandidates.Command([_candidate]), "system", Roles.System);
+        await Db.SendAsync(new ClaimCandidate.Command(_candidate), "sam");
+        var decision = await Db.SendAsync(new DecideCandidate.Command
         {
             CandidateId = _candidate,
             Outcome = "reject",
             Justification = "Pay goes to Christina Moore, a third party; no explanation given.",
         }, "sam");
-        await db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Checked the payee evidence myself." }, "sky");
-
-        _browser = await BrowserApp.StartAsync(db.ConnectionString, new Dictionary<string, string?> { ["Notices:AdverseActionWaitingDays"] = "0" });
+        await Db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Checked the payee evidence myself." }, "sky");
     }
 
-    public Task DisposeAsync() => _browser.DisposeAsync().AsTask();
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Notices:AdverseActionWaitingDays"] = "0" };
 
     [Fact]
     public async Task A_reviewer_sends_the_pre_adverse_letter_waits_out_the_period_and_makes_the_rejection_final_while_HR_sees_only_its_state()
     {
         // The reviewer finds the pending rejection on the candidate page and opens its letters.
-        var sam = await _browser.SignInAsync("sam");
+        var sam = await App.SignInAsync("sam");
         await sam.GotoAsync($"/candidates/{_candidate}");
         await Expect(sam.Locator("#status")).ToContainTextAsync("rejection pending");
         await Expect(sam.Locator("#candidate-notices")).ToContainTextAsync("Pre-adverse action notice: not sent yet.");
@@ -68,7 +64,7 @@ public sealed class NoticesPageTests(DatabaseFixture db) : IAsyncLifetime
         await sam.ClickAsync("#send-notice");
         await Expect(sam.Locator("#flash")).ToHaveTextAsync("The letter was recorded as sent.");
         await Expect(sam.Locator("#sent-at")).ToContainTextAsync("(Post)");
-        var respondBy = new DateTimeOffset(await db.QuerySingleAsync<DateTime>("select respond_by from candidate_notices where candidate_id = @id", new { id = _candidate })).ToUniversalTime();
+        var respondBy = new DateTimeOffset(await Db.QuerySingleAsync<DateTime>("select respond_by from candidate_notices where candidate_id = @id", new { id = _candidate })).ToUniversalTime();
         if (DateTimeOffset.UtcNow < respondBy.AddSeconds(-2))
         {
             // Within the waiting period (here: until the deadline's minute) the rejection cannot be made final.
@@ -102,7 +98,7 @@ public sealed class NoticesPageTests(DatabaseFixture db) : IAsyncLifetime
         await BrowserApp.ScreenshotAsync(sam, "notices");
 
         // HR: the notice was sent and its state; no letter, no evidence, not who sent it.
-        var hana = await _browser.SignInAsync("hana");
+        var hana = await App.SignInAsync("hana");
         await hana.GotoAsync($"/candidates/{_candidate}");
         await Expect(hana.Locator("#candidate-notices")).ToContainTextAsync("Pre-adverse action notice sent");
         await hana.GotoAsync($"/candidates/{_candidate}/notices");
@@ -119,7 +115,7 @@ public sealed class NoticesPageTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(hana.Locator("h1")).ToHaveTextAsync("Access denied");
 
         // The auditor reads the letter and has nothing to change.
-        var audrey = await _browser.SignInAsync("audrey");
+        var audrey = await App.SignInAsync("audrey");
         await audrey.GotoAsync(letterUrl);
         await Expect(audrey.Locator("#letter")).ToContainTextAsync("This decision is not final.");
         await audrey.GotoAsync($"/candidates/{_candidate}/notices");
@@ -137,7 +133,7 @@ public sealed class NoticesPageTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(sam.Locator("#candidate-status")).ToHaveTextAsync("rejected");
         await Expect(sam.Locator("#finalised")).ToContainTextAsync("by sam");
         await Expect(sam.Locator("#notices")).ToContainTextAsync("Rejection final");
-        Assert.Equal("rejected", await db.QuerySingleAsync<string>("select status from candidates where id = @id", new { id = _candidate }));
+        Assert.Equal("rejected", await Db.QuerySingleAsync<string>("select status from candidates where id = @id", new { id = _candidate }));
 
         // The final rejection is owed the second letter, the adverse action notice: on the page and in the list.
         await Expect(sam.Locator("#owed")).ToHaveTextAsync("Adverse action notice");
@@ -172,7 +168,7 @@ public sealed class NoticesPageTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(sam.Locator("h1")).ToHaveTextAsync("Adverse action notice as sent");
         await Expect(sam.Locator("#letter")).ToContainTextAsync("You may still dispute with us the accuracy or completeness of the information");
         await Expect(sam.Locator("#letter-deadline")).ToContainTextAsync("none");
-        Assert.Equal(1, await db.QuerySingleAsync<int>("select count(*)::int from candidate_notices where candidate_id = @id and kind = 'adverse_action'", new { id = _candidate }));
+        Assert.Equal(1, await Db.QuerySingleAsync<int>("select count(*)::int from candidate_notices where candidate_id = @id and kind = 'adverse_action'", new { id = _candidate }));
         await sam.GotoAsync("/notices?filter=final");
         await Expect(sam.Locator("#no-notices")).ToBeVisibleAsync();
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
 using HireVet.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
@@ -11,30 +10,19 @@ namespace HireVet.IntegrationTests.Browser;
 /// scheduler vets it, a security reviewer sees PAY-04 with its evidence and rejects, a second reviewer approves (the
 /// rejection is then pending its pre-adverse-action notice), and an auditor sees the decision on a verified chain.</summary>
 [Collection("db")]
-public sealed class ReviewJourneyTests(DatabaseFixture db) : IAsyncLifetime
+public sealed class ReviewJourneyTests(DatabaseFixture db) : BrowserTest(db)
 {
-    private const string Password = BrowserApp.Password;
-    private BrowserApp _browser = null!;
+    protected override IReadOnlyList<User> Users =>
+        [new("hana", Roles.Hr), new("sam", Roles.Security), new("sky", Roles.Security), new("audrey", Roles.Auditor)];
 
-    public async Task InitializeAsync()
-    {
-        await db.ResetAsync();
-        foreach (var (user, role) in new[] { ("hana", Roles.Hr), ("sam", Roles.Security), ("sky", Roles.Security), ("audrey", Roles.Auditor) })
-            await db.SendAsync(new CreateUser.Command { Username = user, Role = role, Password = Password }, "fixture", Roles.Admin);
-
-        _browser = await BrowserApp.StartAsync(db.ConnectionString);
-    }
-
-    public Task DisposeAsync() => _browser.DisposeAsync().AsTask();
-
-    private Task<IPage> SignInAsync(string user) => _browser.SignInAsync(user);
+    private Task<IPage> SignInAsync(string user) => App.SignInAsync(user);
 
     private static Task Screenshot(IPage page, string name) => BrowserApp.ScreenshotAsync(page, name);
 
     private async Task WaitForVettingAsync(long id)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await db.QuerySingleAsync<string>("select vetting_status from candidates where id = @id", new { id }) != "completed")
+        while (await Db.QuerySingleAsync<string>("select vetting_status from candidates where id = @id", new { id }) != "completed")
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The scheduler did not vet the candidate within 60 s.");
             await Task.Delay(200);
@@ -111,6 +99,6 @@ public sealed class ReviewJourneyTests(DatabaseFixture db) : IAsyncLifetime
         await Expect(decisions).ToContainTextAsync("PAY-04");
         await Screenshot(audrey, "06-auditor-decisions");
 
-        Assert.Equal("rejection_pending", await db.QuerySingleAsync<string>("select status from candidates where id = @id", new { id }));
+        Assert.Equal("rejection_pending", await Db.QuerySingleAsync<string>("select status from candidates where id = @id", new { id }));
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using HireVet.Application.Access;
 using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Dossiers;
@@ -16,9 +15,8 @@ namespace HireVet.IntegrationTests.Browser;
 /// by another reviewer, the four-eyes inbox with the reason each decision needs a second reviewer, a bad filter named
 /// on the page; HR and auditors are refused.</summary>
 [Collection("db")]
-public sealed class ReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
+public sealed class ReviewQueueTests(DatabaseFixture db) : BrowserTest(db)
 {
-    private BrowserApp _browser = null!;
     private readonly Dictionary<string, long> _ids = [];
 
     /// <summary>An honest dossier under another name (on the ID document, the payroll account and the laptop's label too).</summary>
@@ -49,37 +47,34 @@ public sealed class ReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
 
     private async Task<long> Vetted(SubmitCandidate.Command dossier)
     {
-        var id = (await db.SendAsync(dossier, "hana", Roles.Hr)).Id;
-        await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
+        var id = (await Db.SendAsync(dossier, "hana", Roles.Hr)).Id;
+        await Db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
         _ids[dossier.LegalName!] = id;
         return id;
     }
 
     private Task<DecideCandidate.Response> Decide(long id, string reviewer, string outcome, string justification) =>
-        db.SendAsync(new ClaimCandidate.Command(id), reviewer)
-            .ContinueWith(_ => db.SendAsync(new DecideCandidate.Command { CandidateId = id, Outcome = outcome, Justification = justification }, reviewer))
+        Db.SendAsync(new ClaimCandidate.Command(id), reviewer)
+            .ContinueWith(_ => Db.SendAsync(new DecideCandidate.Command { CandidateId = id, Outcome = outcome, Justification = justification }, reviewer))
             .Unwrap();
 
-    public async Task InitializeAsync()
-    {
-        await db.ResetAsync();
-        foreach (var (user, name, role) in new[] { ("hana", "Hana Kim", Roles.Hr), ("sam", "Sam Lee", Roles.Security), ("sky", "Sky Patel", Roles.Security),
-                     ("audrey", "Audrey Roux", Roles.Auditor) })
-            await db.SendAsync(new CreateUser.Command { Username = user, DisplayName = name, Role = role, Password = BrowserApp.Password }, "fixture", Roles.Admin);
+    protected override IReadOnlyList<User> Users =>
+    [
+        new("hana", Roles.Hr, "Hana Kim"), new("sam", Roles.Security, "Sam Lee"), new("sky", Roles.Security, "Sky Patel"),
+        new("audrey", Roles.Auditor, "Audrey Roux"),
+    ];
 
+    protected override async Task SeedAsync()
+    {
         await Vetted(ThirdPartyPayee("Daniel Brooks"));          // PAY-04: band review
         await Vetted(LaptopToThirdParty("Grace Liu"));            // PAY-04 + SHIP-01: band high
         var omar = await Vetted(LaptopToThirdParty("Omar Haddad"));
-        await db.SendAsync(new ClaimCandidate.Command(omar), "sky");
+        await Db.SendAsync(new ClaimCandidate.Command(omar), "sky");
         await Vetted(Named("Emily Carter"));                      // honest: cleared by vetting, never in the queue
         await Decide(await Vetted(ThirdPartyPayee("Ana Souza")), "sam", "reject", "Pay goes to Christina Moore; no explanation given.");
         await Decide(await Vetted(ThirdPartyPayee("Lena Fischer")), "sky", "reject", "The payroll account is held by a third party.");
         await Decide(await Vetted(LaptopToThirdParty("Mei Tanaka")), "sky", "clear", "Christina Moore is her spouse; the lease shows the address.");
-
-        _browser = await BrowserApp.StartAsync(db.ConnectionString);
     }
-
-    public Task DisposeAsync() => _browser.DisposeAsync().AsTask();
 
     private static ILocator Rows(IPage page) => page.Locator("#queue tbody tr");
 
@@ -89,7 +84,7 @@ public sealed class ReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
     [Fact]
     public async Task A_reviewer_filters_sorts_claims_and_releases_from_the_queue_and_reads_the_four_eyes_inbox()
     {
-        var sam = await _browser.SignInAsync("sam");
+        var sam = await App.SignInAsync("sam");
         await sam.GotoAsync("/reviews");
         await Expect(sam.Locator("#queue-heading")).ToContainTextAsync("(3)");
         Assert.Equal(["Grace Liu", "Omar Haddad", "Daniel Brooks"], await NamesAsync(sam)); // score, highest first (ties by arrival)
@@ -147,7 +142,7 @@ public sealed class ReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
         await sam.WaitForURLAsync(new Regex($@"/reviews\?indicator=PAY-04&sort=name#candidate-{_ids["Daniel Brooks"]}$"));
         await Expect(sam.Locator("#flash")).ToHaveTextAsync("You claimed Daniel Brooks.");
         await Expect(daniel.Locator(".claim")).ToContainTextAsync("Claimed by you");
-        Assert.Equal("sam", await db.QuerySingleAsync<string>("select claimed_by from candidates where id = @id", new { id = _ids["Daniel Brooks"] }));
+        Assert.Equal("sam", await Db.QuerySingleAsync<string>("select claimed_by from candidates where id = @id", new { id = _ids["Daniel Brooks"] }));
 
         // Only Sam's claims; then released from there, and the view says it no longer holds the candidate.
         await sam.SelectOptionAsync("#assignee", "me");
@@ -158,7 +153,7 @@ public sealed class ReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
         await sam.WaitForURLAsync(new Regex(@"/reviews\?indicator=PAY-04&assignee=me&sort=name#candidate-\d+$"));
         await Expect(sam.Locator("#flash")).ToContainTextAsync("You released candidate");
         await Expect(sam.Locator("#queue-empty")).ToHaveTextAsync("No candidate in the queue matches these filters.");
-        Assert.Null(await db.QuerySingleAsync<string?>("select claimed_by from candidates where id = @id", new { id = _ids["Daniel Brooks"] }));
+        Assert.Null(await Db.QuerySingleAsync<string?>("select claimed_by from candidates where id = @id", new { id = _ids["Daniel Brooks"] }));
 
         // Sky's claims, chosen by name.
         await sam.SelectOptionAsync("#assignee", "reviewer:sky");
@@ -181,7 +176,7 @@ public sealed class ReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
     [InlineData("audrey")]
     public async Task HR_and_auditors_are_refused_the_review_queue(string user)
     {
-        var page = await _browser.SignInAsync(user);
+        var page = await App.SignInAsync(user);
         await page.GotoAsync("/reviews?band=high");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Access denied");
         Assert.Contains("/account/access-denied", page.Url);

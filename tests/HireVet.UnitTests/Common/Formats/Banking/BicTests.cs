@@ -1,6 +1,6 @@
 using HireVet.Application.Common.Formats.Banking;
 
-namespace HireVet.UnitTests.Common.Formats.Crypto;
+namespace HireVet.UnitTests.Common.Formats.Banking;
 
 public sealed class BicTests
 {
