@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
@@ -11,7 +10,7 @@ namespace HireVet.IntegrationTests.Access;
 /// <summary>Disabling users (sign-in refused, open sessions ended at the next request, never one's own account),
 /// recording sign-ins, listing users and keys, and revoking a key (the API refuses it at once on this node).</summary>
 [Collection("db")]
-public sealed partial class UserAndKeyAdministrationTests(DatabaseFixture db) : IAsyncLifetime
+public sealed class UserAndKeyAdministrationTests(DatabaseFixture db) : IAsyncLifetime
 {
     private const string Password = "a long test password";
 
@@ -21,18 +20,6 @@ public sealed partial class UserAndKeyAdministrationTests(DatabaseFixture db) : 
     private async Task<long> CreateUserAsync(string username, string role) =>
         await db.SendAsync(new CreateUser.Command { Username = username, Role = role, Password = Password }, "ada", Roles.Admin);
 
-    private static async Task<HttpResponseMessage> PostLogin(HttpClient client, string username, string password)
-    {
-        var form = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Username"] = username,
-            ["Password"] = password,
-            ["__RequestVerificationToken"] = token,
-        }));
-    }
-
     [Fact]
     public async Task A_disabled_user_cannot_sign_in_and_their_open_session_ends_at_the_next_request_even_after_being_enabled_again()
     {
@@ -40,7 +27,7 @@ public sealed partial class UserAndKeyAdministrationTests(DatabaseFixture db) : 
         using var factory = new HireVetFactory(db.ConnectionString, jobsEnabled: false); // its own sign-in rate limiter
         var session = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PostLogin(session, "hana", Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await FormSignIn.PostAsync(session, "hana", Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/candidates")).StatusCode);
         Assert.True(await db.QuerySingleAsync<bool>("select last_sign_in_at > now() - interval '1 minute' from users where username = 'hana'"));
         Assert.Equal(("RecordSignIn", "hana"), await db.QuerySingleAsync<(string, string)>(
@@ -56,23 +43,23 @@ public sealed partial class UserAndKeyAdministrationTests(DatabaseFixture db) : 
 
         // A new sign-in with the right password is refused, and says why; the wrong password says nothing more.
         var fresh = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        var refused = await PostLogin(fresh, "hana", Password);
+        var refused = await FormSignIn.PostAsync(fresh, "hana", Password);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("This account is disabled.", await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await fresh.GetAsync("/candidates")).StatusCode);
-        Assert.Contains("Wrong username or password.", await (await PostLogin(fresh, "hana", "not the password")).Content.ReadAsStringAsync());
+        Assert.Contains("Wrong username or password.", await (await FormSignIn.PostAsync(fresh, "hana", "not the password")).Content.ReadAsStringAsync());
         Assert.True((await db.SendAsync(new SignIn.Query("hana", Password)))!.Disabled);
 
         // Enabled again: a new sign-in works; a cookie from before the disabling does not come back to life.
         await db.SendAsync(new EnableUser.Command(hana), "ada", Roles.Admin);
         var stale = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        Assert.Equal(HttpStatusCode.Redirect, (await PostLogin(stale, "hana", Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await FormSignIn.PostAsync(stale, "hana", Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await stale.GetAsync("/candidates")).StatusCode);
         await db.SendAsync(new DisableUser.Command(hana), "ada", Roles.Admin);
         await db.SendAsync(new EnableUser.Command(hana), "ada", Roles.Admin);
         Assert.Equal(HttpStatusCode.Redirect, (await stale.GetAsync("/candidates")).StatusCode);
         var again = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        Assert.Equal(HttpStatusCode.Redirect, (await PostLogin(again, "hana", Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await FormSignIn.PostAsync(again, "hana", Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/candidates")).StatusCode);
 
         var actions = await db.QueryAsync<(string Action, string Actor, string TargetId)>(
@@ -169,6 +156,4 @@ public sealed partial class UserAndKeyAdministrationTests(DatabaseFixture db) : 
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/admin/users?limit=0")).StatusCode);
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

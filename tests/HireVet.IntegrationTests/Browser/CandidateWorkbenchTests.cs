@@ -19,32 +19,11 @@ public sealed class CandidateWorkbenchTests(DatabaseFixture db) : BrowserTest(db
 {
     protected override IReadOnlyList<User> Users => [new("hana", Roles.Hr), new("sam", Roles.Security), new("audrey", Roles.Auditor)];
 
-    private static SubmitCandidate.Command Member(string name, string account, string phone) => Dossiers.Honest() with
-    {
-        LegalName = name,
-        Phone = phone,
-        PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = name, AccountNumber = account, RoutingNumber = "064000017" },
-        EquipmentShipping = null,
-        IdentityDocument = null,
-    };
-
-    private async Task<long> SubmitAndVetAll(SubmitCandidate.Command dossier)
-    {
-        var id = (await Db.SendAsync(dossier, "hana", Roles.Hr)).Id;
-        for (var round = 0; round < 10; round++)
-        {
-            var pending = await Db.QueryAsync<long>("select id from candidates where vetting_status = 'pending' order by id");
-            if (pending.Length == 0) break;
-            foreach (var p in pending) await Db.SendAsync(new VetCandidates.Command([p]), "system", Roles.System);
-        }
-        return id;
-    }
-
     [Fact]
     public async Task A_reviewer_reads_the_evidence_and_goes_from_the_link_graph_to_a_decision()
     {
-        var ana = await SubmitAndVetAll(Member("Ana Costa", "771100245", "+1 615 555 0101"));
-        var ben = await SubmitAndVetAll(Member("Ben Osei", "771100245", "+1 615 555 0190"));
+        var ana = await Db.SubmitAndVetAllAsync(Dossiers.RingMember("Ana Costa", "771100245", "+1 615 555 0101"));
+        var ben = await Db.SubmitAndVetAllAsync(Dossiers.RingMember("Ben Osei", "771100245", "+1 615 555 0190"));
         var anaNow = (await Db.SendAsync(new GetCandidate.Query(ana), "sam", Roles.Security)).LatestAssessment!;
         Assert.NotEqual("clear", anaNow.Band);
 
@@ -82,7 +61,7 @@ public sealed class CandidateWorkbenchTests(DatabaseFixture db) : BrowserTest(db
         Assert.True(violations.Length == 0, string.Join('\n', violations));
 
         // Cal joins the ring through Ben's phone number.
-        var cal = await SubmitAndVetAll(Member("Cal Novak", "998877665", "+1 615 555 0190"));
+        var cal = await Db.SubmitAndVetAllAsync(Dossiers.RingMember("Cal Novak", "998877665", "+1 615 555 0190"));
         await sam.ReloadAsync();
 
         // The link graph draws the ring; selecting Cal's node opens Cal.
@@ -117,7 +96,7 @@ public sealed class CandidateWorkbenchTests(DatabaseFixture db) : BrowserTest(db
     [Fact]
     public async Task HR_sees_status_and_the_timeline_without_evidence_scores_or_reviewers_words()
     {
-        var id = await SubmitAndVetAll(Dossiers.PayeeMismatch());
+        var id = await Db.SubmitAndVetAllAsync(Dossiers.PayeeMismatch());
         await Db.SendAsync(new HireVet.Application.Reviews.ClaimCandidate.Command(id), "sam", Roles.Security);
         await Db.SendAsync(new HireVet.Application.Reviews.DecideCandidate.Command
         {
@@ -142,7 +121,7 @@ public sealed class CandidateWorkbenchTests(DatabaseFixture db) : BrowserTest(db
     [Fact]
     public async Task An_auditor_reads_the_workbench_and_has_nothing_to_act_on()
     {
-        var id = await SubmitAndVetAll(Dossiers.PayeeMismatch());
+        var id = await Db.SubmitAndVetAllAsync(Dossiers.PayeeMismatch());
         var audrey = await App.SignInAsync("audrey");
         await audrey.GotoAsync($"/candidates/{id}");
         await Expect(audrey.Locator("article[data-indicator='PAY-04'] .catalogue")).ToBeVisibleAsync();

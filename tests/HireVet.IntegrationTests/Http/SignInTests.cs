@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
 using HireVet.IntegrationTests.Infrastructure;
@@ -7,22 +6,10 @@ using HireVet.IntegrationTests.Infrastructure;
 namespace HireVet.IntegrationTests.Http;
 
 [Collection("db")]
-public sealed partial class SignInTests(DatabaseFixture db) : IAsyncLifetime
+public sealed class SignInTests(DatabaseFixture db) : IAsyncLifetime
 {
     public Task InitializeAsync() => db.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
-
-    private static async Task<HttpResponseMessage> PostLogin(HttpClient client, string username, string password)
-    {
-        var form = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Username"] = username,
-            ["Password"] = password,
-            ["__RequestVerificationToken"] = token,
-        }));
-    }
 
     [Fact]
     public async Task A_user_signs_in_with_the_right_password_only_and_guessing_is_throttled()
@@ -31,11 +18,11 @@ public sealed partial class SignInTests(DatabaseFixture db) : IAsyncLifetime
         using var factory = new HireVetFactory(db.ConnectionString, jobsEnabled: false); // its own rate limiter
         var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
-        var wrong = await PostLogin(client, "hana", "not the password");
+        var wrong = await FormSignIn.PostAsync(client, "hana", "not the password");
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("Wrong username or password.", await wrong.Content.ReadAsStringAsync());
 
-        var right = await PostLogin(client, "hana", "a long test password");
+        var right = await FormSignIn.PostAsync(client, "hana", "a long test password");
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/candidates")).StatusCode);
 
@@ -46,6 +33,4 @@ public sealed partial class SignInTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[16]);
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

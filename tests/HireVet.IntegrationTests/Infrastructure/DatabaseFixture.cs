@@ -148,6 +148,27 @@ public sealed class DatabaseFixture : IAsyncLifetime
         return ids;
     }
 
+    /// <summary>HR submits the dossier, then <see cref="VetAllPendingAsync"/>.</summary>
+    public async Task<long> SubmitAndVetAllAsync(SubmitCandidate.Command dossier)
+    {
+        var id = (await SendAsync(dossier, "hana", Roles.Hr)).Id;
+        await VetAllPendingAsync();
+        return id;
+    }
+
+    /// <summary>Vets every pending candidate until none is left, as the scheduler would (a new candidate, then those
+    /// whose ring or referrer it changed). Fails if re-vets keep cascading.</summary>
+    public async Task VetAllPendingAsync()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var pending = await QueryAsync<long>("select id from candidates where vetting_status = 'pending' order by id");
+            if (pending.Length == 0) return;
+            foreach (var id in pending) await SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
+        }
+        Assert.Fail("Vetting kept marking candidates pending: re-vets must not cascade.");
+    }
+
     /// <summary>An HTTP client authenticated with an API key of the given role (null: anonymous).</summary>
     public async Task<HttpClient> ClientAsync(string? role, string name = "test")
     {

@@ -61,6 +61,17 @@ public static class Dossiers
     };
 
     /// <summary>Pay goes to an account held by somebody else (PAY-04).</summary>
+    /// <summary>A ring member: honest but for the bank account and phone it may share with others (no ID document or
+    /// shipping, so that nothing else links them).</summary>
+    public static SubmitCandidate.Command RingMember(string name, string account, string phone) => Honest() with
+    {
+        LegalName = name,
+        Phone = phone,
+        PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = name, AccountNumber = account, RoutingNumber = "064000017" },
+        EquipmentShipping = null,
+        IdentityDocument = null,
+    };
+
     public static SubmitCandidate.Command PayeeMismatch(string? externalId = null)
     {
         var d = Honest(externalId);

@@ -19,28 +19,11 @@ public sealed class RingTests(DatabaseFixture db) : IAsyncLifetime
     public Task InitializeAsync() => db.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static SubmitCandidate.Command Member(string name, string account, string phone) => Dossiers.Honest() with
-    {
-        LegalName = name,
-        Phone = phone,
-        PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = name, AccountNumber = account, RoutingNumber = "064000017" },
-        EquipmentShipping = null,
-        IdentityDocument = null,
-    };
-
-    private async Task<long> SubmitAndVetAll(SubmitCandidate.Command dossier)
-    {
-        var id = (await db.SendAsync(dossier, "hana", Roles.Hr)).Id;
-        // Vet until nothing is pending, as the scheduler would: the new candidate, then those whose ring it changed.
-        await VetAllPending();
-        return id;
-    }
-
     private async Task<(long Ana, long Ben, long Cal)> Ring()
     {
-        var ana = await SubmitAndVetAll(Member("Ana Costa", "771100245", "+1 615 555 0101"));
-        var ben = await SubmitAndVetAll(Member("Ben Osei", "771100245", "+1 615 555 0190"));
-        var cal = await SubmitAndVetAll(Member("Cal Novak", "998877665", "+1 615 555 0190"));
+        var ana = await db.SubmitAndVetAllAsync(Dossiers.RingMember("Ana Costa", "771100245", "+1 615 555 0101"));
+        var ben = await db.SubmitAndVetAllAsync(Dossiers.RingMember("Ben Osei", "771100245", "+1 615 555 0190"));
+        var cal = await db.SubmitAndVetAllAsync(Dossiers.RingMember("Cal Novak", "998877665", "+1 615 555 0190"));
         return (ana, ben, cal);
     }
 
@@ -79,31 +62,20 @@ public sealed class RingTests(DatabaseFixture db) : IAsyncLifetime
     [Fact]
     public async Task A_rejected_member_makes_the_ring_signal_high_and_a_re_vet_never_overturns_a_human_decision()
     {
-        var ana = await SubmitAndVetAll(Member("Ana Costa", "771100245", "+1 615 555 0101") with { PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = "Christina Moore", AccountNumber = "771100245", RoutingNumber = "064000017" } });
+        var ana = await db.SubmitAndVetAllAsync(Dossiers.RingMember("Ana Costa", "771100245", "+1 615 555 0101") with { PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = "Christina Moore", AccountNumber = "771100245", RoutingNumber = "064000017" } });
         await db.SendAsync(new ClaimCandidate.Command(ana), "sam");
         var decision = await db.SendAsync(new DecideCandidate.Command { CandidateId = ana, Outcome = "reject", Justification = "Third-party payee, confirmed by phone." }, "sam");
         await db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Agreed after reading the evidence." }, "sky");
         await using (var app = new ClockedApp(db)) await app.FinaliseAsync(ana); // the notice, its waiting period, made final
 
-        var ben = await SubmitAndVetAll(Member("Ben Osei", "771100245", "+1 615 555 0190"));
-        var cal = await SubmitAndVetAll(Member("Cal Novak", "998877665", "+1 615 555 0190"));
+        var ben = await db.SubmitAndVetAllAsync(Dossiers.RingMember("Ben Osei", "771100245", "+1 615 555 0190"));
+        var cal = await db.SubmitAndVetAllAsync(Dossiers.RingMember("Cal Novak", "998877665", "+1 615 555 0190"));
 
         var ring = Assert.Single((await db.SendAsync(new GetCandidate.Query(cal))).LatestAssessment!.Signals, s => s.IndicatorId == "LINK-09");
         Assert.Equal(Severity.High, ring.Severity);
         Assert.Contains("including rejected Ana Costa", ring.Explanation);
         Assert.Equal("rejected", await db.QuerySingleAsync<string>("select status from candidates where id = @ana", new { ana })); // re-vetted, still rejected
         Assert.Equal("review", await db.QuerySingleAsync<string>("select status from candidates where id = @ben", new { ben }));
-    }
-
-    private async Task VetAllPending()
-    {
-        for (var round = 0; round < 10; round++)
-        {
-            var pending = await db.QueryAsync<long>("select id from candidates where vetting_status = 'pending' order by id");
-            if (pending.Length == 0) return;
-            foreach (var id in pending) await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
-        }
-        Assert.Fail("Vetting kept marking candidates pending: re-vets must not cascade.");
     }
 
     /// <summary>Rejected for good: decided, approved, the pre-adverse notice sent, its waiting period passed and made final.</summary>
@@ -126,7 +98,7 @@ public sealed class RingTests(DatabaseFixture db) : IAsyncLifetime
 
         await RejectWithApproval(ana);
         Assert.Equal(["completed", "pending", "pending"], await db.QueryAsync<string>("select vetting_status from candidates order by id"));
-        await VetAllPending();
+        await db.VetAllPendingAsync();
 
         var ring = Assert.Single((await db.SendAsync(new GetCandidate.Query(cal))).LatestAssessment!.Signals, s => s.IndicatorId == "LINK-09");
         Assert.Equal(Severity.High, ring.Severity);
@@ -137,26 +109,26 @@ public sealed class RingTests(DatabaseFixture db) : IAsyncLifetime
     public async Task A_referral_is_followed_both_ways_whichever_of_referrer_and_referred_arrives_first()
     {
         // Dan is referred by Eve before Eve applies; Eve's payee is someone else (PAY-04), so she lands in review.
-        var dan = await SubmitAndVetAll(Member("Dan Reyes", "100200300", "+1 615 555 0111") with { ExternalId = "ats-dan", ReferredBy = "Eve Lind", ReferrerId = "ats-eve" });
+        var dan = await db.SubmitAndVetAllAsync(Dossiers.RingMember("Dan Reyes", "100200300", "+1 615 555 0111") with { ExternalId = "ats-dan", ReferredBy = "Eve Lind", ReferrerId = "ats-eve" });
         Assert.DoesNotContain((await db.SendAsync(new GetCandidate.Query(dan))).LatestAssessment!.Signals, s => s.IndicatorId == "LINK-09");
 
-        var eve = await SubmitAndVetAll(Member("Eve Lind", "400500600", "+1 615 555 0122") with
+        var eve = await db.SubmitAndVetAllAsync(Dossiers.RingMember("Eve Lind", "400500600", "+1 615 555 0122") with
         {
             ExternalId = "ats-eve",
             PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = "Christina Moore", AccountNumber = "400500600", RoutingNumber = "064000017" },
         });
         Assert.Equal("review", await db.QuerySingleAsync<string>("select status from candidates where id = @eve", new { eve }));
-        await VetAllPending(); // Eve's band changed, so the candidates she referred were marked pending
+        await db.VetAllPendingAsync(); // Eve's band changed, so the candidates she referred were marked pending
 
         var referral = Assert.Single((await db.SendAsync(new GetCandidate.Query(dan))).LatestAssessment!.Signals, s => s.IndicatorId == "LINK-09");
         Assert.Equal(("referral", Severity.Medium), (referral.Check, referral.Severity));
         Assert.Contains("Referred by Eve Lind (ats-eve)", referral.Explanation);
 
         // A later candidate Eve referred is flagged at once; rejecting Eve makes both referrals high.
-        var fay = await SubmitAndVetAll(Member("Fay Ito", "700800900", "+1 615 555 0133") with { ExternalId = "ats-fay", ReferrerId = "ats-eve" });
+        var fay = await db.SubmitAndVetAllAsync(Dossiers.RingMember("Fay Ito", "700800900", "+1 615 555 0133") with { ExternalId = "ats-fay", ReferrerId = "ats-eve" });
         Assert.Contains((await db.SendAsync(new GetCandidate.Query(fay))).LatestAssessment!.Signals, s => s.IndicatorId == "LINK-09");
         await RejectWithApproval(eve);
-        await VetAllPending();
+        await db.VetAllPendingAsync();
         foreach (var referred in new[] { dan, fay })
             Assert.Equal(Severity.High, Assert.Single((await db.SendAsync(new GetCandidate.Query(referred))).LatestAssessment!.Signals, s => s.IndicatorId == "LINK-09").Severity);
     }
