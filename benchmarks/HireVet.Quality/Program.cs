@@ -69,16 +69,8 @@ try
     var report = new QualityReport
     {
         // Vetting uses the shipped ruleset while none is active in the database, and none is activated here.
-        Options = options,
-        Ruleset = Ruleset.Embedded,
-        ReferenceData = referenceData,
-        Scored = scored,
-        Metrics = metrics,
-        Fairness = fairness,
-        Resumes = resumes,
-        Scenarios = scenarios,
-        Timings = timings,
-        Vettings = run.Vettings,
+        Options = options, Ruleset = Ruleset.Embedded, ReferenceData = referenceData, Scored = scored, Metrics = metrics,
+        Fairness = fairness, Resumes = resumes, Scenarios = scenarios, Timings = timings, Vettings = run.Vettings,
     };
     var markdown = report.ToMarkdown();
     Directory.CreateDirectory(Path.GetDirectoryName(options.Output)!);

@@ -68,12 +68,7 @@ public sealed record Options
         var chosen = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
         var unknown = chosen.Except(["post", "bulk", "analysis", "pages"]).ToArray();
         if (unknown.Length > 0) throw new ArgumentException($"Unknown scenario {string.Join(", ", unknown)}. {Usage}");
-        return options with
-        {
-            RunPost = chosen.Contains("post"),
-            RunBulk = chosen.Contains("bulk"),
-            RunAnalysis = chosen.Contains("analysis"),
-            RunPages = chosen.Contains("pages")
-        };
+        return options with { RunPost = chosen.Contains("post"), RunBulk = chosen.Contains("bulk"), RunAnalysis = chosen.Contains("analysis"),
+            RunPages = chosen.Contains("pages") };
     }
 }

@@ -119,28 +119,11 @@ try
 
     var report = new ScaleReport
     {
-        Options = options,
-        Machine = await Machine.DescribeAsync(connectionString),
-        Date = now,
-        StoredCandidates = stored,
-        Seed = seed,
-        Reused = kept,
-        Post = post,
-        Bulk = bulk,
-        Pages = pages,
-        Decisions = decisions,
-        Walk = walk,
-        Service = service,
-        Plans = plans,
-        WebPeakMiB = webPeak,
+        Options = options, Machine = await Machine.DescribeAsync(connectionString), Date = now, StoredCandidates = stored, Seed = seed,
+        Reused = kept, Post = post, Bulk = bulk, Pages = pages, Decisions = decisions, Walk = walk, Service = service, Plans = plans, WebPeakMiB = webPeak,
         DatabaseBytesAtEnd = await Sql.ScalarAsync<long>(connectionString, "select pg_database_size(current_database())"),
-        WebProblems = problems,
-        Timings = timings,
-        LinkedToSeeded = linked,
-        Submitted = dossiers.Made,
-        SubmittedSharing = dossiers.SharingWithStored,
-        DroppedAsColliding = dossiers.DroppedAsColliding,
-        Unchecked = dossiers.Unchecked,
+        WebProblems = problems, Timings = timings, LinkedToSeeded = linked, Submitted = dossiers.Made, SubmittedSharing = dossiers.SharingWithStored,
+        DroppedAsColliding = dossiers.DroppedAsColliding, Unchecked = dossiers.Unchecked,
     };
     await ReportFile.WriteAsync(options.Output, report.ToMarkdown());
     return 0;

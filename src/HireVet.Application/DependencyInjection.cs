@@ -22,12 +22,12 @@ public static class DependencyInjection
 
         var assembly = typeof(DependencyInjection).Assembly;
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
-            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
-            {
-                var definition = contract.GetGenericTypeDefinition();
-                if (definition == typeof(IRequestHandler<,>) || definition == typeof(INotificationHandler<>))
-                    services.AddTransient(contract, type);
-            }
+        foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
+        {
+            var definition = contract.GetGenericTypeDefinition();
+            if (definition == typeof(IRequestHandler<,>) || definition == typeof(INotificationHandler<>))
+                services.AddTransient(contract, type);
+        }
         foreach (var result in AssemblyScanner.FindValidatorsInAssembly(assembly))
             services.AddTransient(result.InterfaceType, result.ValidatorType);
 

@@ -73,11 +73,7 @@ public sealed class HonestGenerator(CorpusContext ctx, PersonFactory people)
 
     private Labelled Label(SubmitCandidate.Command d, Person person, string category) => new()
     {
-        Dossier = WebcamTrouble(d),
-        IsRingMember = false,
-        Category = category,
-        Name = person.Name,
-        Forms = person.Forms,
+        Dossier = WebcamTrouble(d), IsRingMember = false, Category = category, Name = person.Name, Forms = person.Forms,
     };
 
     /// <summary>Honest people have camera trouble too: one interview in 30 is held without video, whatever the case.</summary>
@@ -124,10 +120,8 @@ public sealed class HonestGenerator(CorpusContext ctx, PersonFactory people)
             var daysAgo = start - k * length / 4;
             return new NetworkObservation
             {
-                Ip = ctx.Ips.Residential(Rng, stop),
-                ObservedAt = people.LocalWorkingTime(city.TimeZone, daysAgo),
-                Context = "assessment",
-                UserAgent = d.NetworkObservations![0].UserAgent,
+                Ip = ctx.Ips.Residential(Rng, stop), ObservedAt = people.LocalWorkingTime(city.TimeZone, daysAgo),
+                Context = "assessment", UserAgent = d.NetworkObservations![0].UserAgent,
                 DeviceTimeZone = followsTrip ? city.TimeZone : d.NetworkObservations[0].DeviceTimeZone,
             };
         });
@@ -186,10 +180,7 @@ public sealed class HonestGenerator(CorpusContext ctx, PersonFactory people)
         var (employer, domain) = people.Company();
         var side = new Employment
         {
-            Employer = employer,
-            EmployerDomain = domain,
-            Title = "Contract developer",
-            StartedOn = start,
+            Employer = employer, EmployerDomain = domain, Title = "Contract developer", StartedOn = start,
             EndedOn = Rng.NextDouble() < 0.5 ? null : ctx.Today.AddMonths(-Rng.Next(0, 2)),
         };
         return d with { EmploymentHistory = [.. d.EmploymentHistory!, side] };
@@ -206,12 +197,8 @@ public sealed class HonestGenerator(CorpusContext ctx, PersonFactory people)
         var document = Rng.NextDouble() < 0.5
             ? new IdentityDocument
             {
-                Type = "passport",
-                IssuingCountry = origin.Code,
-                Number = ctx.Unique("document", () => $"{Rng.Next(100_000_000, 999_999_999)}"),
-                NameOnDocument = d.IdentityDocument!.NameOnDocument,
-                DateOfBirth = d.DateOfBirth,
-                ExpiresOn = d.IdentityDocument.ExpiresOn,
+                Type = "passport", IssuingCountry = origin.Code, Number = ctx.Unique("document", () => $"{Rng.Next(100_000_000, 999_999_999)}"),
+                NameOnDocument = d.IdentityDocument!.NameOnDocument, DateOfBirth = d.DateOfBirth, ExpiresOn = d.IdentityDocument.ExpiresOn,
             }
             : d.IdentityDocument! with { Type = "residence_permit", Address = d.ClaimedResidence };
         d = d with { IdentityDocument = document };
@@ -243,11 +230,8 @@ public sealed class HonestGenerator(CorpusContext ctx, PersonFactory people)
             // Applied before moving: the first sign-ins come from the old country, weeks ago.
             var before = Enumerable.Range(0, Rng.Next(1, 3)).Select(_ => new NetworkObservation
             {
-                Ip = ctx.Ips.Residential(Rng, from),
-                ObservedAt = people.LocalWorkingTime(oldCity.TimeZone, Rng.Next(45, 60)),
-                Context = "application",
-                UserAgent = d.NetworkObservations![0].UserAgent,
-                DeviceTimeZone = oldCity.TimeZone,
+                Ip = ctx.Ips.Residential(Rng, from), ObservedAt = people.LocalWorkingTime(oldCity.TimeZone, Rng.Next(45, 60)),
+                Context = "application", UserAgent = d.NetworkObservations![0].UserAgent, DeviceTimeZone = oldCity.TimeZone,
             });
             d = d with { NetworkObservations = [.. before.Concat(d.NetworkObservations!).OrderBy(o => o.ObservedAt)] };
         }

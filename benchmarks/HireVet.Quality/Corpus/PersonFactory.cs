@@ -51,10 +51,8 @@ public sealed class PersonFactory(CorpusContext ctx, Func<string, bool> isListed
         var jobs = Jobs(dob);
         var education = new Education
         {
-            Institution = Country.Pick(Rng, home.Universities),
-            Degree = Resumes.Degree(Rng),
-            StartedOn = new DateOnly(dob.Year + 18, 9, 1),
-            EndedOn = new DateOnly(dob.Year + 22, 6, 15),
+            Institution = Country.Pick(Rng, home.Universities), Degree = Resumes.Degree(Rng),
+            StartedOn = new DateOnly(dob.Year + 18, 9, 1), EndedOn = new DateOnly(dob.Year + 22, 6, 15),
         };
         var ips = homeIps?.ToList() ?? [ctx.Ips.Residential(Rng, home)];
         if (homeIps is null && Rng.NextDouble() < 0.25) ips.Add(ctx.Ips.Residential(Rng, home)); // a new lease from the ISP, or a phone
@@ -137,12 +135,8 @@ public sealed class PersonFactory(CorpusContext ctx, Func<string, bool> isListed
     {
         var pay = new PayrollDestination { Method = "bank_transfer", AccountHolderName = holder, BankName = bank.Name, BankCountry = bank.Country };
         if (bank.Routing is { } routing)
-            return pay with
-            {
-                RoutingNumber = routing,
-                AccountNumber = ctx.Unique("account", () => Banking.Digits(Rng, Rng.Next(9, 13))),
-                Bic = bank.Country == "US" ? null : bank.Bic
-            };
+            return pay with { RoutingNumber = routing, AccountNumber = ctx.Unique("account", () => Banking.Digits(Rng, Rng.Next(9, 13))),
+                              Bic = bank.Country == "US" ? null : bank.Bic };
         if (bank.IbanBankCode is { } code && Banking.UsesIban(bank.Country))
             return pay with { Iban = ctx.Unique("iban", () => Banking.Iban(Rng, bank.Country, code)), Bic = bank.Bic };
         return pay with { AccountNumber = ctx.Unique("account", () => Banking.Digits(Rng, Rng.Next(10, 15))), Bic = bank.Bic };
@@ -160,11 +154,8 @@ public sealed class PersonFactory(CorpusContext ctx, Func<string, bool> isListed
             var (employer, domain) = Company();
             jobs.Add(new Employment
             {
-                Employer = employer,
-                EmployerDomain = domain,
-                Title = Country.Pick(Rng, Titles),
-                StartedOn = start,
-                EndedOn = current ? null : end,
+                Employer = employer, EmployerDomain = domain, Title = Country.Pick(Rng, Titles),
+                StartedOn = start, EndedOn = current ? null : end,
             });
             if (current) break;
             start = end.AddMonths(Rng.Next(0, 4));
@@ -205,12 +196,8 @@ public sealed class PersonFactory(CorpusContext ctx, Func<string, bool> isListed
             var created = ctx.Today.AddDays(-Rng.Next(700, 4500));
             profiles.Add(new DeveloperProfile
             {
-                Kind = "github",
-                Handle = handle,
-                Url = $"https://github.com/{handle}",
-                DisplayName = name.Legal,
-                CreatedOn = created,
-                EarliestActivityOn = created.AddDays(Rng.Next(0, 300)),
+                Kind = "github", Handle = handle, Url = $"https://github.com/{handle}", DisplayName = name.Legal,
+                CreatedOn = created, EarliestActivityOn = created.AddDays(Rng.Next(0, 300)),
             });
         }
         if (Rng.NextDouble() < 0.7)

@@ -53,13 +53,8 @@ public sealed class RingGenerator(CorpusContext ctx, PersonFactory people, Sanct
             if (Rng.NextDouble() < 0.3) d = d with { Interviews = [.. d.Interviews!.Select(x => x with { CameraOn = false })] };
             yield return new Labelled
             {
-                Dossier = d,
-                IsRingMember = true,
-                Category = "ring",
-                Ring = ring,
-                Tactics = assigned[i],
-                Name = members[i].Name,
-                Forms = members[i].Forms,
+                Dossier = d, IsRingMember = true, Category = "ring", Ring = ring, Tactics = assigned[i],
+                Name = members[i].Name, Forms = members[i].Forms,
             };
         }
     }
@@ -137,10 +132,8 @@ public sealed class RingGenerator(CorpusContext ctx, PersonFactory people, Sanct
                 var first = d.EmploymentHistory!.Min(j => j.StartedOn)!.Value;
                 var front = new Employment
                 {
-                    Employer = r.FrontCompany,
-                    Title = "Software Developer",
-                    StartedOn = first.AddMonths(-Rng.Next(20, 40)),
-                    EndedOn = first.AddMonths(-Rng.Next(1, 4)),
+                    Employer = r.FrontCompany, Title = "Software Developer",
+                    StartedOn = first.AddMonths(-Rng.Next(20, 40)), EndedOn = first.AddMonths(-Rng.Next(1, 4)),
                 };
                 return d with { EmploymentHistory = [front, .. d.EmploymentHistory!] };
             case Tactics.ReusedResume:
@@ -163,12 +156,8 @@ public sealed class RingGenerator(CorpusContext ctx, PersonFactory people, Sanct
                 var handle = ctx.Unique("handle", () => $"{me.Name.Ascii.Given}-dev{Rng.Next(10, 999)}");
                 var github = new DeveloperProfile
                 {
-                    Kind = "github",
-                    Handle = handle,
-                    Url = $"https://github.com/{handle}",
-                    DisplayName = d.LegalName,
-                    CreatedOn = ctx.Today.AddDays(-Rng.Next(30, 200)),
-                    EarliestActivityOn = ctx.Today.AddDays(-Rng.Next(1000, 2500)),
+                    Kind = "github", Handle = handle, Url = $"https://github.com/{handle}", DisplayName = d.LegalName,
+                    CreatedOn = ctx.Today.AddDays(-Rng.Next(30, 200)), EarliestActivityOn = ctx.Today.AddDays(-Rng.Next(1000, 2500)),
                 };
                 return d with { Profiles = [github, .. d.Profiles!.Where(p => p.Kind != "github")] };
             case Tactics.DprkIp:
@@ -180,11 +169,8 @@ public sealed class RingGenerator(CorpusContext ctx, PersonFactory people, Sanct
 
     private NetworkObservation Sighting(string ip, string zone, Person me) => new()
     {
-        Ip = ip,
-        ObservedAt = ctx.Now.AddDays(-Rng.Next(1, 30)).AddHours(-Rng.Next(24)),
-        Context = "assessment",
-        UserAgent = Country.Pick(Rng, PersonFactory.UserAgents),
-        DeviceTimeZone = Rng.NextDouble() < 0.5 ? zone : me.City.TimeZone,
+        Ip = ip, ObservedAt = ctx.Now.AddDays(-Rng.Next(1, 30)).AddHours(-Rng.Next(24)), Context = "assessment",
+        UserAgent = Country.Pick(Rng, PersonFactory.UserAgents), DeviceTimeZone = Rng.NextDouble() < 0.5 ? zone : me.City.TimeZone,
     };
 
     /// <summary>What a ring shares: the facilitator's house and connection, the mule's account, a wallet, a PRC bank

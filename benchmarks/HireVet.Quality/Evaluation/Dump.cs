@@ -14,14 +14,8 @@ public static class Dump
         foreach (var s in scored)
             writer.WriteLine(JsonSerializer.Serialize(new
             {
-                s.Label.ExternalId,
-                s.Label.IsRingMember,
-                s.Label.Category,
-                s.Label.Ring,
-                s.Label.Tactics,
-                Origin = s.Label.Name.Origin,
-                s.Band,
-                s.Score,
+                s.Label.ExternalId, s.Label.IsRingMember, s.Label.Category, s.Label.Ring, s.Label.Tactics, Origin = s.Label.Name.Origin,
+                s.Band, s.Score,
                 Signals = s.Weighted.Select(x => new { x.IndicatorId, x.Severity, x.Weight, x.Check, x.Explanation }),
                 Dossier = s.Label.Dossier,
             }, DossierJson.Options));

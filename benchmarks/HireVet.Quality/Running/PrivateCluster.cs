@@ -61,8 +61,7 @@ public sealed class PrivateCluster : IDisposable
         var script = Path.Combine(Paths.RepositoryRoot, "scripts", "pg-cluster.sh");
         var info = new ProcessStartInfo("bash", [script, action, Path.Combine(_directory, "pg")])
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            RedirectStandardOutput = true, RedirectStandardError = true,
         };
         info.Environment["PG_FAST_UNSAFE"] = "1";
         using var process = Process.Start(info)!;

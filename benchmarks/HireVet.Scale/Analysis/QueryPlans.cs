@@ -1,7 +1,6 @@
 using System.Reflection;
 using Dapper;
 using HireVet.Application.Candidates;
-using HireVet.Application.Common.Security;
 using HireVet.Application.Dossiers;
 using HireVet.Application.Vetting;
 using Npgsql;
@@ -56,20 +55,9 @@ public static class QueryPlans
             // The set-based SQL takes arrays: the candidate (or its ring) as a batch of one (or a few).
             var args = new
             {
-                Bands = bands,
-                CandidateIds = new[] { id },
-                ExternalIds = new[] { externalId },
-                Frontier = new[] { id },
-                Ids = ring,
-                Limit = 50,
-                BatchSize = VetPendingCandidates.BatchSize,
-                VettingInputs.MaxResumeNeighbours,
-                Now = DateTimeOffset.UtcNow,
-                LegalNames = new[] { "Plan Probe" },
-                Sources = new string?[] { null },
-                Roles = new string?[] { null },
-                Referrers = new string?[] { null },
-                SubmittedBy = "scale-bench",
+                Bands = bands, CandidateIds = new[] { id }, ExternalIds = new[] { externalId }, Frontier = new[] { id }, Ids = ring, Limit = 50,
+                BatchSize = VetPendingCandidates.BatchSize, VettingInputs.MaxResumeNeighbours, Now = DateTimeOffset.UtcNow, LegalNames = new[] { "Plan Probe" },
+                Sources = new string?[] { null }, Roles = new string?[] { null }, Referrers = new string?[] { null }, SubmittedBy = "scale-bench",
             };
             foreach (var (owner, constant, writes) in Queries)
             {

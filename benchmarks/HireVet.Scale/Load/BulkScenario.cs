@@ -68,12 +68,8 @@ public static class BulkScenario
             var counts = JsonSerializer.Deserialize<Counts>(body, JsonSerializerOptions.Web)!;
             totals = new Counts
             {
-                Received = totals.Received + counts.Received,
-                Created = totals.Created + counts.Created,
-                Revised = totals.Revised + counts.Revised,
-                Unchanged = totals.Unchanged + counts.Unchanged,
-                Rejected = totals.Rejected + counts.Rejected,
-                Vetted = totals.Vetted + counts.Vetted,
+                Received = totals.Received + counts.Received, Created = totals.Created + counts.Created, Revised = totals.Revised + counts.Revised,
+                Unchanged = totals.Unchanged + counts.Unchanged, Rejected = totals.Rejected + counts.Rejected, Vetted = totals.Vetted + counts.Vetted,
             };
             log($"bulk: {totals.Received:N0} received, {totals.Vetted:N0} vetted after {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s");
         }

@@ -30,8 +30,7 @@ public static class OpenLoop
                 var message = request(i);
                 lock (samples) samples.Add(SendAsync(client, message, i, start, due));
             }
-        })
-        { IsBackground = true, Priority = ThreadPriority.AboveNormal, Name = "open-loop schedule" };
+        }) { IsBackground = true, Priority = ThreadPriority.AboveNormal, Name = "open-loop schedule" };
         scheduler.Start();
         await Task.Run(scheduler.Join);
         Task<Sample>[] all;

@@ -98,9 +98,7 @@ public static partial class PageScenario
         var token = TokenPattern().Match(login).Groups[1].Value;
         var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Username"] = user,
-            ["Password"] = Password,
-            ["__RequestVerificationToken"] = token,
+            ["Username"] = user, ["Password"] = Password, ["__RequestVerificationToken"] = token,
         }));
         if (signIn.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Signing in as {role} for the page benchmark failed: {(int)signIn.StatusCode}");

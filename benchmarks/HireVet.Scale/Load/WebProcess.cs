@@ -127,9 +127,7 @@ public sealed partial class WebProcess : IAsyncDisposable
     {
         var info = new ProcessStartInfo("dotnet", [Dll, .. args])
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = ContentRoot,
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ContentRoot,
         };
         info.Environment["ConnectionStrings__HireVet"] = connectionString;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -153,28 +153,14 @@ public static class MonitoringBenchmark
 
             var report = new MonitoringReport
             {
-                Options = options,
-                Date = now,
-                Machine = await Machine.DescribeAsync(connectionString),
-                Reused = kept,
-                Workers = workforce.Length,
-                Suspicious = signIns.Suspicious,
-                GeneratedBytes = bytes,
-                Uploads = uploads,
-                FreshUpload = freshUpload,
-                ChangedWorkers = changed.Length,
-                Full = full,
-                Incremental = incremental,
-                Ingest = ingestPhase,
-                FullPhase = fullPhase,
-                IncrementalPhase = incrementalPhase,
+                Options = options, Date = now, Machine = await Machine.DescribeAsync(connectionString), Reused = kept, Workers = workforce.Length,
+                Suspicious = signIns.Suspicious, GeneratedBytes = bytes, Uploads = uploads, FreshUpload = freshUpload, ChangedWorkers = changed.Length,
+                Full = full, Incremental = incremental, Ingest = ingestPhase, FullPhase = fullPhase, IncrementalPhase = incrementalPhase,
                 WebPeakMiB = web.PeakWorkingSetMiB(),
                 SignInBytes = await Sql.ScalarAsync<long>(connectionString, "select pg_total_relation_size('sign_in_events')"),
                 DatabaseBytes = await Sql.ScalarAsync<long>(connectionString, "select pg_database_size(current_database())"),
                 StoredSignIns = await Sql.ScalarAsync<long>(connectionString, "select count(*) from sign_in_events"),
-                RescreenSteps = full is null ? new Dictionary<string, (int, (string, double)[])>() : web.BatchSteps(full.Started, full.Finished, 1),
-                WebProblems = [.. web.Problems],
-                Timings = timings,
+                RescreenSteps = full is null ? new Dictionary<string, (int, (string, double)[])>() : web.BatchSteps(full.Started, full.Finished, 1), WebProblems = [.. web.Problems], Timings = timings,
             };
             await ReportFile.WriteAsync(options.Output, report.ToMarkdown());
             return 0;

@@ -51,12 +51,8 @@ public sealed class RowBuilder(ISensitiveData sensitive, ReferenceSnapshot refer
             {
                 shared.Add(new SharedIdentifier
                 {
-                    Kind = mine.Kind,
-                    Display = mine.Display,
-                    OtherCandidateId = ids[other],
-                    OtherExternalId = dossiers[other].ExternalId!,
-                    OtherLegalName = dossiers[other].LegalName!,
-                    OtherStatus = "review",
+                    Kind = mine.Kind, Display = mine.Display, OtherCandidateId = ids[other], OtherExternalId = dossiers[other].ExternalId!,
+                    OtherLegalName = dossiers[other].LegalName!, OtherStatus = "review",
                     OtherResidence = JsonSerializer.Serialize(dossiers[other].ClaimedResidence, DossierJson.Options),
                 });
                 edges.Add(new CandidateGraph.Edge { From = ids[me], To = ids[other], Kind = mine.Kind, Identifier = mine.Display });
@@ -76,27 +72,17 @@ public sealed class RowBuilder(ISensitiveData sensitive, ReferenceSnapshot refer
         var createdAt = now - History + History * ((double)index / total);
         return new SeedRow
         {
-            Id = CandidateId(index),
-            ExternalId = dossier.ExternalId!,
-            LegalName = dossier.LegalName!,
-            Source = dossier.Source,
-            Role = dossier.Role,
-            CreatedAt = createdAt,
-            AssessedAt = createdAt.AddSeconds(3),
+            Id = CandidateId(index), ExternalId = dossier.ExternalId!, LegalName = dossier.LegalName!, Source = dossier.Source, Role = dossier.Role,
+            CreatedAt = createdAt, AssessedAt = createdAt.AddSeconds(3),
             DossierJson = JsonSerializer.Serialize<Dossier>(redacted, DossierJson.Options),
             SensitiveProtected = sensitive.Protect(JsonSerializer.Serialize(secrets, DossierJson.Options)),
             ContentHash = Convert.ToHexStringLower(sensitive.KeyedHash("dossier", JsonSerializer.Serialize<Dossier>(dossier, DossierJson.Options))),
             // The primary key (candidate, kind, hash) keeps one of a repeated identifier, as the app's "on conflict do nothing".
             Identifiers = [.. identifiers.Select(i => (i.Kind, Hash: sensitive.KeyedHash(i.Kind, i.Value), i.Display))
                 .DistinctBy(i => (i.Kind, Convert.ToHexString(i.Hash)))],
-            MinHash = fingerprint?.MinHash,
-            Words = fingerprint?.Words ?? 0,
-            Bands = fingerprint?.BandHashes() ?? [],
-            Score = outcome.Score,
-            Band = outcome.Band,
-            Status = outcome.Band == "clear" ? "clear" : "review",
-            SignalsJson = json.Signals,
-            TraceJson = json.Trace,
+            MinHash = fingerprint?.MinHash, Words = fingerprint?.Words ?? 0, Bands = fingerprint?.BandHashes() ?? [],
+            Score = outcome.Score, Band = outcome.Band, Status = outcome.Band == "clear" ? "clear" : "review",
+            SignalsJson = json.Signals, TraceJson = json.Trace,
             IndicatorIds = [.. outcome.Signals.Select(s => s.IndicatorId).Distinct().Order(StringComparer.Ordinal)],
         };
     }

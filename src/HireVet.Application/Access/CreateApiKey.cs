@@ -50,12 +50,7 @@ public static class CreateApiKey
             var key = $"hv_{prefix}_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
             var id = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql, new
             {
-                command.Name,
-                command.Role,
-                Prefix = prefix,
-                Hash = HashKey(key),
-                CreatedBy = actor.Name,
-                Now = clock.GetUtcNow(),
+                command.Name, command.Role, Prefix = prefix, Hash = HashKey(key), CreatedBy = actor.Name, Now = clock.GetUtcNow(),
             }, db.Transaction, cancellationToken: ct));
             audit.Target("api_key", id);
             audit.Details["name"] = command.Name;

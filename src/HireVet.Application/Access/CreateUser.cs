@@ -50,11 +50,8 @@ public static class CreateUser
         {
             var id = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql, new
             {
-                command.Username,
-                DisplayName = string.IsNullOrWhiteSpace(command.DisplayName) ? command.Username : command.DisplayName.Trim(),
-                command.Role,
-                PasswordHash = Hasher.HashPassword(command.Username!, command.Password!),
-                Now = clock.GetUtcNow(),
+                command.Username, DisplayName = string.IsNullOrWhiteSpace(command.DisplayName) ? command.Username : command.DisplayName.Trim(),
+                command.Role, PasswordHash = Hasher.HashPassword(command.Username!, command.Password!), Now = clock.GetUtcNow(),
             }, db.Transaction, cancellationToken: ct));
             audit.Target("user", id);
             audit.Details["username"] = command.Username;

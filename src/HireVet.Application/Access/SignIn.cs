@@ -14,7 +14,7 @@ public static class SignIn
     public sealed record Query(string? Username, string? Password) : IRequest<User?>;
 
     /// <summary>SessionEpoch goes into the session cookie: disabling the user advances it, which ends their sessions
-    /// (<see cref="CheckSession"/>).</summary>
+/// (<see cref="CheckSession"/>).</summary>
     public sealed record User(string Username, string DisplayName, string Role, int SessionEpoch = 0, bool Disabled = false);
 
     public sealed class Validator : AbstractValidator<Query>

@@ -85,10 +85,7 @@ public static class ChainAuditRecords
                 }
                 await db.Connection.ExecuteAsync(new CommandDefinition(LinkSql, new
                 {
-                    Seqs = seqs,
-                    RecordIds = waiting.Select(w => w.Id).ToArray(),
-                    PreviousHashes = previous,
-                    Hashes = hashes,
+                    Seqs = seqs, RecordIds = waiting.Select(w => w.Id).ToArray(), PreviousHashes = previous, Hashes = hashes,
                 }, db.Transaction, cancellationToken: ct));
                 await db.CommitAsync(ct);
                 return waiting.Length;

@@ -171,9 +171,7 @@ public static class GetDecision
 
             var (total, ids) = await db.Connection.QuerySingleAsync<(long Total, long[] Ids)>(new CommandDefinition(RecordIdsSql, new
             {
-                decision.CandidateId,
-                CandidateText = decision.CandidateId.ToString(CultureInfo.InvariantCulture),
-                Max = MaxAuditRecords,
+                decision.CandidateId, CandidateText = decision.CandidateId.ToString(CultureInfo.InvariantCulture), Max = MaxAuditRecords,
             }, db.Transaction, cancellationToken: ct));
             var records = (await db.Connection.QueryAsync<AuditRecordView>(new CommandDefinition(RecordsSql, new { Ids = ids },
                 db.Transaction, cancellationToken: ct))).Select(r => Checked(r, decision.DecisionId)).ToArray();
@@ -201,16 +199,8 @@ public static class GetDecision
             if (r.Seq is not { } seq) return r with { AboutThisDecision = about };
             var recomputed = AuditChain.ComputeHash(new AuditChain.Entry
             {
-                Seq = seq,
-                OccurredAt = r.OccurredAt,
-                Actor = r.Actor,
-                ActorRole = r.ActorRole,
-                Action = r.Action,
-                TargetType = r.TargetType,
-                TargetId = r.TargetId,
-                RequestDigest = r.RequestDigest,
-                Details = r.Details,
-                PreviousHash = r.PreviousHash!,
+                Seq = seq, OccurredAt = r.OccurredAt, Actor = r.Actor, ActorRole = r.ActorRole, Action = r.Action, TargetType = r.TargetType,
+                TargetId = r.TargetId, RequestDigest = r.RequestDigest, Details = r.Details, PreviousHash = r.PreviousHash!,
             });
             var expectedPrevious = seq == 1 ? AuditChain.GenesisHash : r.PredecessorHash;
             return r with { HashMatches = recomputed == r.Hash, LinkMatches = expectedPrevious is not null && expectedPrevious == r.PreviousHash, AboutThisDecision = about };

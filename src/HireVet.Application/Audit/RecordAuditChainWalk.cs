@@ -26,15 +26,8 @@ public static class RecordAuditChainWalk
             var walked = await mediator.Send(new VerifyAuditChain.Query(), ct);
             await db.Connection.ExecuteAsync(new CommandDefinition(InsertSql, new
             {
-                WalkedAt = clock.GetUtcNow(),
-                walked.Valid,
-                walked.RecordsChecked,
-                walked.ThroughSeq,
-                HeadHash = walked.Valid ? walked.HeadHash : null,
-                walked.MaxRecordId,
-                walked.FirstBrokenSeq,
-                walked.FirstBrokenId,
-                walked.Problem,
+                WalkedAt = clock.GetUtcNow(), walked.Valid, walked.RecordsChecked, walked.ThroughSeq,
+                HeadHash = walked.Valid ? walked.HeadHash : null, walked.MaxRecordId, walked.FirstBrokenSeq, walked.FirstBrokenId, walked.Problem,
                 DurationMs = (long)walked.Duration.TotalMilliseconds,
             }, db.Transaction, cancellationToken: ct));
             if (!walked.Valid)

@@ -102,11 +102,7 @@ public static class VerifyAuditChain
             // Every outcome carries how far this walk got.
             Response Walked(Response outcome) => outcome with
             {
-                RecordsChecked = checkedCount,
-                FromSeq = fromSeq,
-                ThroughSeq = lastSeq,
-                ContinuedFrom = walk,
-                MaxRecordId = maxRecordId,
+                RecordsChecked = checkedCount, FromSeq = fromSeq, ThroughSeq = lastSeq, ContinuedFrom = walk, MaxRecordId = maxRecordId,
                 Duration = started.Elapsed,
             };
             // Streamed (unbuffered): the chain can be long.
@@ -131,9 +127,7 @@ public static class VerifyAuditChain
             if (walk is not null && checkedCount == 0)
                 return Walked(new Response
                 {
-                    Valid = false,
-                    FirstBrokenSeq = walk.ThroughSeq,
-                    Problem = "The last link the full walk checked is gone: links were deleted.",
+                    Valid = false, FirstBrokenSeq = walk.ThroughSeq, Problem = "The last link the full walk checked is gone: links were deleted.",
                 });
 
             var (orphan, unchained) = await db.Connection.QuerySingleAsync<(long? Orphan, long Unchained)>(
@@ -141,9 +135,7 @@ public static class VerifyAuditChain
             if (orphan is { } id)
                 return Walked(new Response
                 {
-                    Valid = false,
-                    FirstBrokenId = id,
-                    Unchained = unchained,
+                    Valid = false, FirstBrokenId = id, Unchained = unchained,
                     Problem = "The record is neither linked into the chain nor waiting to be: it was taken out of the queue.",
                 });
             return Walked(new Response { Valid = true, HeadHash = lastSeq == 0 ? null : previousHash, Unchained = unchained });

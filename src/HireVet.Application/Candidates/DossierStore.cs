@@ -97,15 +97,14 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogge
         await IndexLookups.PreferAsync(db, ct);
 
         var created = (await db.Connection.QueryAsync<(long Id, string ExternalId)>(new CommandDefinition(InsertCandidatesSql, new
-        {
-            ExternalIds = prepared.Select(p => p.Dossier.ExternalId!).ToArray(),
-            LegalNames = prepared.Select(p => p.Dossier.LegalName!).ToArray(),
-            Sources = prepared.Select(p => p.Dossier.Source).ToArray(),
-            Roles = prepared.Select(p => p.Dossier.Role).ToArray(),
-            Referrers = prepared.Select(p => p.Dossier.ReferrerId).ToArray(),
-            SubmittedBy = submittedBy,
-            Now = now,
-        }, db.Transaction, cancellationToken: ct)))
+            {
+                ExternalIds = prepared.Select(p => p.Dossier.ExternalId!).ToArray(),
+                LegalNames = prepared.Select(p => p.Dossier.LegalName!).ToArray(),
+                Sources = prepared.Select(p => p.Dossier.Source).ToArray(),
+                Roles = prepared.Select(p => p.Dossier.Role).ToArray(),
+                Referrers = prepared.Select(p => p.Dossier.ReferrerId).ToArray(),
+                SubmittedBy = submittedBy, Now = now,
+            }, db.Transaction, cancellationToken: ct)))
             .ToDictionary(c => c.ExternalId, c => c.Id);
 
         var others = prepared.Select(p => p.Dossier.ExternalId!).Where(id => !created.ContainsKey(id)).ToArray();
@@ -151,20 +150,17 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogge
         var revisions = written.Select(w => w.Revision).ToArray();
         await db.Connection.ExecuteAsync(new CommandDefinition(InsertRevisionsSql, new
         {
-            CandidateIds = ids,
-            Revisions = revisions,
+            CandidateIds = ids, Revisions = revisions,
             Dossiers = written.Select(w => w.Prepared.RedactedJson).ToArray(),
             Protected = written.Select(w => w.Prepared.Protected).ToArray(),
             ContentHashes = written.Select(w => w.Prepared.ContentHash).ToArray(),
-            SubmittedBy = submittedBy,
-            Now = now,
+            SubmittedBy = submittedBy, Now = now,
         }, db.Transaction, cancellationToken: ct));
         times.Step("revisions");
 
         await db.Connection.ExecuteAsync(new CommandDefinition(MarkPendingSql, new
         {
-            CandidateIds = ids,
-            Revisions = revisions,
+            CandidateIds = ids, Revisions = revisions,
             LegalNames = written.Select(w => w.Prepared.Dossier.LegalName!).ToArray(),
             Sources = written.Select(w => w.Prepared.Dossier.Source).ToArray(),
             Roles = written.Select(w => w.Prepared.Dossier.Role).ToArray(),

@@ -130,10 +130,7 @@ public static class GetCandidate
             if (actor.Role == Roles.Hr)
                 return row with
                 {
-                    Dossier = secrets.MergeInto(redacted),
-                    Score = null,
-                    ClaimedBy = null,
-                    Worker = worker,
+                    Dossier = secrets.MergeInto(redacted), Score = null, ClaimedBy = null, Worker = worker,
                     Decisions = decisions.Select(d => d with { Justification = null, ApprovalJustification = null, DecidedBy = null, ApprovedBy = null }).ToArray(),
                 };
 

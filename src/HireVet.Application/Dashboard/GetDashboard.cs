@@ -102,12 +102,8 @@ public static class GetDashboard
                     ReferenceData = await mediator.Send(new GetDataFreshness.Query(), ct),
                     Scheduler = new SchedulerHealth
                     {
-                        Status = scheduler.Status,
-                        ThisNode = scheduler.ThisNode,
-                        NodesAlive = scheduler.Nodes.Count(n => n.State == "alive"),
-                        Nodes = scheduler.Nodes,
-                        Schedules = scheduler.Schedules,
-                        Runs = runs,
+                        Status = scheduler.Status, ThisNode = scheduler.ThisNode, NodesAlive = scheduler.Nodes.Count(n => n.State == "alive"),
+                        Nodes = scheduler.Nodes, Schedules = scheduler.Schedules, Runs = runs,
                     },
                 };
             }

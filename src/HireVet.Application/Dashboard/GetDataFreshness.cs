@@ -74,13 +74,8 @@ public static class DataFreshness
         var freshness = !info.IsLoaded ? "not_loaded" : age is null ? "undated" : age > maxAgeDays ? "stale" : "fresh";
         return new Dataset
         {
-            Name = info.Name,
-            Kind = KindOf(info.Name),
-            AsOf = info.AsOf,
-            LoadStatus = info.Status,
-            MaxAgeDays = maxAgeDays,
-            AgeDays = age,
-            Freshness = freshness,
+            Name = info.Name, Kind = KindOf(info.Name), AsOf = info.AsOf, LoadStatus = info.Status, MaxAgeDays = maxAgeDays,
+            AgeDays = age, Freshness = freshness,
         };
     }
 

@@ -62,12 +62,9 @@ public static class GetReviewBacklog
             long[] counts = [b.B0, b.B1, b.B2, b.B3, b.B4];
             return new Response
             {
-                InReview = b.InReview,
-                OldestSince = b.OldestSince,
+                InReview = b.InReview, OldestSince = b.OldestSince,
                 Ages = [.. AgeBuckets.Select((label, i) => new AgeBucket(label, counts[i]))],
-                AwaitingApproval = f.AwaitingApproval,
-                OldestDecisionAt = f.OldestDecisionAt,
-                AwaitingApprovalOwn = f.AwaitingApprovalOwn,
+                AwaitingApproval = f.AwaitingApproval, OldestDecisionAt = f.OldestDecisionAt, AwaitingApprovalOwn = f.AwaitingApprovalOwn,
             };
         }
 

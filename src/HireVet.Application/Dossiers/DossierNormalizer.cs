@@ -45,11 +45,7 @@ public static class DossierNormalizer
 
     private static PostalAddress? Address(PostalAddress? a) => a is null ? null : a with
     {
-        Line1 = Clean(a.Line1),
-        Line2 = Clean(a.Line2),
-        City = Clean(a.City),
-        Region = Clean(a.Region),
-        PostalCode = Clean(a.PostalCode),
-        Country = a.Country?.Trim().ToUpperInvariant(),
+        Line1 = Clean(a.Line1), Line2 = Clean(a.Line2), City = Clean(a.City), Region = Clean(a.Region),
+        PostalCode = Clean(a.PostalCode), Country = a.Country?.Trim().ToUpperInvariant(),
     };
 }

@@ -39,14 +39,10 @@ public static class IngestWorkerRecords
             var r = command.Records.DistinctBy(x => x.EventId).ToArray();
             var (accepted, unmatched) = await db.Connection.QuerySingleAsync<(int, int)>(new CommandDefinition(InsertSql, new
             {
-                command.Kind,
-                Now = clock.GetUtcNow(),
-                EventIds = r.Select(x => x.EventId).ToArray(),
-                Principals = r.Select(x => x.Principal).ToArray(),
-                OccurredAt = r.Select(x => x.OccurredAt).ToArray(),
-                DeviceIds = r.Select(x => x.DeviceId).ToArray(),
-                Data = r.Select(x => x.Data).ToArray(),
-                Protected = r.Select(x => x.Secret is null ? null : sensitive.Protect(x.Secret)).ToArray(),
+                command.Kind, Now = clock.GetUtcNow(),
+                EventIds = r.Select(x => x.EventId).ToArray(), Principals = r.Select(x => x.Principal).ToArray(),
+                OccurredAt = r.Select(x => x.OccurredAt).ToArray(), DeviceIds = r.Select(x => x.DeviceId).ToArray(),
+                Data = r.Select(x => x.Data).ToArray(), Protected = r.Select(x => x.Secret is null ? null : sensitive.Protect(x.Secret)).ToArray(),
             }, db.Transaction, cancellationToken: ct));
 
             audit.Target($"{command.Kind}_batch", command.Records.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));

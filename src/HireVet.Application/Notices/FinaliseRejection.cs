@@ -69,12 +69,7 @@ public static class FinaliseRejection
 
             var id = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
             {
-                stage.CandidateId,
-                stage.DecisionId,
-                stage.NoticeId,
-                Justification = command.Justification!.Trim(),
-                FinalisedBy = actor.Name,
-                Now = now,
+                stage.CandidateId, stage.DecisionId, stage.NoticeId, Justification = command.Justification!.Trim(), FinalisedBy = actor.Name, Now = now,
             }, db.Transaction, cancellationToken: ct));
             await db.Connection.ExecuteAsync(new CommandDefinition(StatusSql, new { stage.CandidateId, Now = now }, db.Transaction, cancellationToken: ct));
 

@@ -118,12 +118,8 @@ public static class GetCandidateNotices
             var preAdverse = stage.OwedKind == NoticeLetter.PreAdverseAction && stage.HasNotice;
             return new Response
             {
-                CandidateId = stage.CandidateId,
-                ExternalId = stage.ExternalId,
-                LegalName = stage.LegalName,
-                Status = stage.Status,
-                OwedKind = stage.OwedKind,
-                DecisionId = stage.DecisionId,
+                CandidateId = stage.CandidateId, ExternalId = stage.ExternalId, LegalName = stage.LegalName, Status = stage.Status,
+                OwedKind = stage.OwedKind, DecisionId = stage.DecisionId,
                 CurrentNoticeId = stage.HasNotice || stage.FinalNoticeSent ? stage.NoticeId : null,
                 FinaliseFrom = preAdverse ? stage.RespondBy : null,
                 CanFinalise = preAdverse && now >= stage.RespondBy,

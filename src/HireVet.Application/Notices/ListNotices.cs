@@ -118,10 +118,7 @@ public static class ListNotices
             var sql = filter switch { "responded" => RespondedSql, "sent" => SentSql, "final" => FinalSql, _ => OpenSql };
             var rows = await db.Connection.QueryAsync<Item>(new CommandDefinition(sql, new
             {
-                query.Limit,
-                query.Offset,
-                Now = now,
-                Ready = filter == "ready",
+                query.Limit, query.Offset, Now = now, Ready = filter == "ready",
             }, db.Transaction, cancellationToken: ct));
             var hr = actor.Role == Roles.Hr;
             return rows.Select(r => r with

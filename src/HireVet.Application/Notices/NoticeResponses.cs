@@ -25,10 +25,8 @@ public static class NoticeResponses
         if (revised.Count == 0) return;
         await db.Connection.ExecuteAsync(new CommandDefinition(UpdatedDossierSql, new
         {
-            CandidateIds = revised.Select(r => r.CandidateId).ToArray(),
-            Revisions = revised.Select(r => r.Revision).ToArray(),
-            SubmittedBy = submittedBy,
-            Now = now,
+            CandidateIds = revised.Select(r => r.CandidateId).ToArray(), Revisions = revised.Select(r => r.Revision).ToArray(),
+            SubmittedBy = submittedBy, Now = now,
         }, db.Transaction, cancellationToken: ct));
     }
 

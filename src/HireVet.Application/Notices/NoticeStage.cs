@@ -97,17 +97,11 @@ public static class NoticeStage
         var respondBy = RespondBy(kind, sentAt, options);
         var text = NoticeLetter.Write(new NoticeLetter.Input
         {
-            Kind = kind,
-            CandidateName = stage.LegalName,
-            Role = stage.Role,
+            Kind = kind, CandidateName = stage.LegalName, Role = stage.Role,
             Reference = NoticeLetter.ReferenceFor(stage.CandidateId, stage.DecisionId!.Value),
             Signals = await SignalsAsync(db, stage.AssessmentId!.Value, ct),
-            SentAt = sentAt,
-            RespondBy = respondBy,
-            EmployerName = options.EmployerName,
-            HowToRespond = options.HowToRespond,
-            FinalisedAt = stage.FinalisedAt ?? default,
-            PreAdverseSentAt = stage.PreAdverseSentAt ?? default,
+            SentAt = sentAt, RespondBy = respondBy, EmployerName = options.EmployerName, HowToRespond = options.HowToRespond,
+            FinalisedAt = stage.FinalisedAt ?? default, PreAdverseSentAt = stage.PreAdverseSentAt ?? default,
             Agency = options.ConsumerReportingAgency,
         });
         return (text, respondBy);

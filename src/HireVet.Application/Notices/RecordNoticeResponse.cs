@@ -71,12 +71,7 @@ public static class RecordNoticeResponse
             var now = clock.GetUtcNow();
             var id = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
             {
-                stage.NoticeId,
-                stage.CandidateId,
-                ResponseText = command.ResponseText!.Trim(),
-                command.Channel,
-                RecordedBy = actor.Name,
-                Now = now,
+                stage.NoticeId, stage.CandidateId, ResponseText = command.ResponseText!.Trim(), command.Channel, RecordedBy = actor.Name, Now = now,
             }, db.Transaction, cancellationToken: ct));
             await db.Connection.ExecuteAsync(new CommandDefinition(StatusSql, new { stage.CandidateId, Now = now }, db.Transaction, cancellationToken: ct));
 

@@ -72,15 +72,8 @@ public static class RecordNoticeSent
             var (text, respondBy) = await NoticeStage.LetterAsync(db, stage, options, now, ct);
             var id = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
             {
-                stage.CandidateId,
-                stage.DecisionId,
-                stage.AssessmentId,
-                Kind = kind,
-                command.Channel,
-                LetterText = text,
-                SentBy = actor.Name,
-                SentAt = now,
-                RespondBy = respondBy,
+                stage.CandidateId, stage.DecisionId, stage.AssessmentId, Kind = kind, command.Channel, LetterText = text,
+                SentBy = actor.Name, SentAt = now, RespondBy = respondBy,
             }, db.Transaction, cancellationToken: ct));
             if (kind == NoticeLetter.AdverseAction)
                 await db.Connection.ExecuteAsync(new CommandDefinition(FinalNoticeSentSql, new { stage.CandidateId }, db.Transaction, cancellationToken: ct));

@@ -63,14 +63,7 @@ public static class RescreenBatch
             var (signals, raised) = (vetted.Sum(v => v.Signals), vetted.Count(v => v.BandRaised));
             var counts = new
             {
-                command.RunId,
-                command.BatchNo,
-                command.Node,
-                Processed = vetted.Count,
-                Signals = signals,
-                BandsRaised = raised,
-                Now = now,
-                Ids = ids,
+                command.RunId, command.BatchNo, command.Node, Processed = vetted.Count, Signals = signals, BandsRaised = raised, Now = now, Ids = ids,
             };
             await db.Connection.ExecuteAsync(new CommandDefinition(DoneSql, counts, db.Transaction, cancellationToken: ct));
             await db.Connection.ExecuteAsync(new CommandDefinition(CloseIfFinishedSql, new { command.RunId, Now = now }, db.Transaction, cancellationToken: ct));

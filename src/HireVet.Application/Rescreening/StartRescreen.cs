@@ -119,21 +119,13 @@ public static class StartRescreen
             var batches = subjects.Chunk(command.BatchSize).ToArray();
             var inserted = await db.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(InsertRunSql, new
             {
-                command.Kind,
-                command.Trigger,
-                RequestedBy = actor.Name,
-                Now = clock.GetUtcNow(),
-                Total = subjects.Length,
-                Batches = batches.Length,
-                ReferenceVersion = version,
-                Watermark = watermark,
-                command.JobKey,
+                command.Kind, command.Trigger, RequestedBy = actor.Name, Now = clock.GetUtcNow(), Total = subjects.Length, Batches = batches.Length,
+                ReferenceVersion = version, Watermark = watermark, command.JobKey,
             }, db.Transaction, cancellationToken: ct));
             if (inserted is not { } runId) return (await StartedAlreadyAsync(command, ct))!;
             await db.Connection.ExecuteAsync(new CommandDefinition(InsertBatchesSql, new
             {
-                RunId = runId,
-                Numbers = Enumerable.Range(1, batches.Length).ToArray(),
+                RunId = runId, Numbers = Enumerable.Range(1, batches.Length).ToArray(),
                 Ids = batches.Select(ArrayLiterals.Of).ToArray(),
             }, db.Transaction, cancellationToken: ct));
 

@@ -83,14 +83,8 @@ public static class DecideCandidate
             var now = clock.GetUtcNow();
             var decisionId = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
             {
-                command.CandidateId,
-                row.AssessmentId,
-                command.Outcome,
-                Justification = command.Justification!.Trim(),
-                row.Band,
-                RequiresApproval = requiresApproval,
-                DecidedBy = actor.Name,
-                Now = now,
+                command.CandidateId, row.AssessmentId, command.Outcome, Justification = command.Justification!.Trim(),
+                row.Band, RequiresApproval = requiresApproval, DecidedBy = actor.Name, Now = now,
             }, db.Transaction, cancellationToken: ct));
             await db.Connection.ExecuteAsync(new CommandDefinition(StatusSql,
                 new { command.CandidateId, Status = status, Now = now }, db.Transaction, cancellationToken: ct));

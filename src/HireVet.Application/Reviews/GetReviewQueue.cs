@@ -134,10 +134,7 @@ public static class GetReviewQueue
             var order = Orders[string.IsNullOrEmpty(query.Sort) ? Score : query.Sort];
             var parameters = new
             {
-                query.Band,
-                query.Indicator,
-                query.Limit,
-                query.Offset,
+                query.Band, query.Indicator, query.Limit, query.Offset,
                 WaitingBefore = WaitingDays(query.Waiting) is { } days ? clock.GetUtcNow().AddDays(-days) : (DateTimeOffset?)null,
                 ClaimedBy = assignee == Me ? actor.Name : assignee.StartsWith(ReviewerPrefix, StringComparison.Ordinal) ? assignee[ReviewerPrefix.Length..] : null,
             };

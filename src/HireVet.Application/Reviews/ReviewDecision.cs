@@ -84,11 +84,7 @@ public static class ReviewDecision
             var now = clock.GetUtcNow();
             await db.Connection.ExecuteAsync(new CommandDefinition(InsertSql, new
             {
-                command.DecisionId,
-                command.Verdict,
-                Justification = command.Justification!.Trim(),
-                Approver = actor.Name,
-                Now = now,
+                command.DecisionId, command.Verdict, Justification = command.Justification!.Trim(), Approver = actor.Name, Now = now,
             }, db.Transaction, cancellationToken: ct));
             // An approved rejection is not final yet: the candidate gets a pre-adverse-action notice and a waiting
             // period first (see Notices/FinaliseRejection); an approved clearance takes effect at once.

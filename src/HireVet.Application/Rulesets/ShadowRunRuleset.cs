@@ -77,12 +77,8 @@ public static class ShadowRunRuleset
                 if (examples.Count < 100)
                     examples.Add(new Change
                     {
-                        CandidateId = row.CandidateId,
-                        ExternalId = row.ExternalId,
-                        CurrentBand = row.Band,
-                        CurrentScore = row.Score,
-                        ShadowBand = shadow.Band,
-                        ShadowScore = shadow.Score,
+                        CandidateId = row.CandidateId, ExternalId = row.ExternalId,
+                        CurrentBand = row.Band, CurrentScore = row.Score, ShadowBand = shadow.Band, ShadowScore = shadow.Score,
                     });
             }
             return new Response { Version = query.Version, CandidatesCompared = compared, Transitions = transitions, Changed = changed, Examples = [.. examples] };

@@ -33,11 +33,7 @@ public static class SubmitRuleset
             var ruleset = Ruleset.Parse(command.Content);
             await db.Connection.ExecuteAsync(new CommandDefinition(Sql, new
             {
-                ruleset.Version,
-                ruleset.Hash,
-                Content = ruleset.Text,
-                CreatedBy = actor.Name,
-                Now = clock.GetUtcNow(),
+                ruleset.Version, ruleset.Hash, Content = ruleset.Text, CreatedBy = actor.Name, Now = clock.GetUtcNow(),
             }, db.Transaction, cancellationToken: ct));
             audit.Target("ruleset", ruleset.Version);
             audit.Details["hash"] = ruleset.Hash;

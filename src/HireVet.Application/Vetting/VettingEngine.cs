@@ -21,12 +21,8 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
             var result = check.Run(context);
             var weighed = result.Signals.Select(s => new Signal
             {
-                IndicatorId = s.IndicatorId,
-                Check = check.Name,
-                Severity = s.Severity,
-                Weight = ruleset.WeightOf(s.IndicatorId, s.Severity),
-                Explanation = s.Explanation,
-                Evidence = s.Evidence,
+                IndicatorId = s.IndicatorId, Check = check.Name, Severity = s.Severity,
+                Weight = ruleset.WeightOf(s.IndicatorId, s.Severity), Explanation = s.Explanation, Evidence = s.Evidence,
             }).ToArray();
             signals.AddRange(weighed);
             trace.Add(new CheckTrace
@@ -41,9 +37,7 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
         var scored = ruleset.Evaluate(signals);
         trace.AddRange(scored.Combinations.Select(name => new CheckTrace
         {
-            Check = $"combination: {name}",
-            Indicators = ruleset.Combinations.First(c => c.Name == name).AllOf.Select(a => a.Split(':')[0]).ToArray(),
-            Outcome = "fired",
+            Check = $"combination: {name}", Indicators = ruleset.Combinations.First(c => c.Name == name).AllOf.Select(a => a.Split(':')[0]).ToArray(), Outcome = "fired",
         }));
         return new Outcome(scored.Score, scored.Band, signals, trace);
     }

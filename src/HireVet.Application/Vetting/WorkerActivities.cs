@@ -83,10 +83,7 @@ public static class WorkerActivities
             var mine = records[w.Id].ToArray();
             return new WorkerActivity
             {
-                WorkerId = w.Id,
-                EmployeeId = w.EmployeeId,
-                WorkEmail = w.WorkEmail,
-                StartDate = w.StartDate,
+                WorkerId = w.Id, EmployeeId = w.EmployeeId, WorkEmail = w.WorkEmail, StartDate = w.StartDate,
                 SignIns = [.. signIns[w.Id]],
                 Endpoints = [.. mine.Where(r => r.Kind == RecordKinds.Endpoint).Select(Endpoint)],
                 MfaDevices = [.. mine.Where(r => r.Kind == RecordKinds.Mfa).Select(r => new MfaRegistration
@@ -112,11 +109,8 @@ public static class WorkerActivities
         var data = JsonNode.Parse(r.Data)!.AsObject();
         return new EndpointSnapshot
         {
-            EventId = r.EventId,
-            DeviceId = r.DeviceId ?? "",
-            TakenAt = r.OccurredAt,
-            PublicIp = (string?)data["publicIp"],
-            SerialNumber = (string?)data["serialNumber"],
+            EventId = r.EventId, DeviceId = r.DeviceId ?? "", TakenAt = r.OccurredAt,
+            PublicIp = (string?)data["publicIp"], SerialNumber = (string?)data["serialNumber"],
             InstalledSoftware = [.. (data["installedSoftware"]?.AsArray() ?? []).Select(s => (string)s!)],
             UsbDevices = [.. (data["usbDevices"]?.AsArray() ?? []).Select(d => new UsbDevice
                 { Name = (string?)d!["name"] ?? "", VendorId = (string?)d["vendorId"], ProductId = (string?)d["productId"] })],
@@ -131,8 +125,7 @@ public static class WorkerActivities
             : JsonSerializer.Deserialize<PayrollDestination>(sensitive.Unprotect(r.Protected), DossierJson.Options);
         return new PayrollChange
         {
-            EventId = r.EventId,
-            EffectiveDate = DateOnly.Parse((string)data["effectiveDate"]!, System.Globalization.CultureInfo.InvariantCulture),
+            EventId = r.EventId, EffectiveDate = DateOnly.Parse((string)data["effectiveDate"]!, System.Globalization.CultureInfo.InvariantCulture),
             ReceivedAt = r.OccurredAt,
             Destination = redacted with { Iban = secret?.Iban, AccountNumber = secret?.AccountNumber, WalletAddress = secret?.WalletAddress },
         };
@@ -143,11 +136,8 @@ public static class WorkerActivities
         var data = JsonNode.Parse(r.Data)!.AsObject();
         return new EquipmentRecord
         {
-            EventId = r.EventId,
-            AssetSerialShipped = (string?)data["assetSerialShipped"] ?? "",
-            SerialSeenAtOnboarding = (string?)data["serialSeenAtOnboarding"],
-            ShipTo = data["shipTo"].Deserialize<PostalAddress>(DossierJson.Options),
-            RecordedAt = r.OccurredAt,
+            EventId = r.EventId, AssetSerialShipped = (string?)data["assetSerialShipped"] ?? "", SerialSeenAtOnboarding = (string?)data["serialSeenAtOnboarding"],
+            ShipTo = data["shipTo"].Deserialize<PostalAddress>(DossierJson.Options), RecordedAt = r.OccurredAt,
         };
     }
 

@@ -50,11 +50,7 @@ public static class CreateWebhook
             var events = command.Events!.Distinct().ToArray();
             var id = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
             {
-                command.Url,
-                SecretProtected = sensitive.Protect(secret),
-                Events = events,
-                CreatedBy = actor.Name,
-                Now = clock.GetUtcNow(),
+                command.Url, SecretProtected = sensitive.Protect(secret), Events = events, CreatedBy = actor.Name, Now = clock.GetUtcNow(),
             }, db.Transaction, cancellationToken: ct));
             audit.Target("webhook_subscription", id);
             audit.Details["url"] = command.Url;

@@ -66,13 +66,7 @@ public static class DeliverWebhooks
                 var delivered = status is >= 200 and < 300;
                 await db.Connection.ExecuteAsync(new CommandDefinition(RecordSql, new
                 {
-                    d.Id,
-                    Attempt = attempt,
-                    Now = clock.GetUtcNow(),
-                    StatusCode = status,
-                    Error = error,
-                    Delivered = delivered,
-                    MaxAttempts,
+                    d.Id, Attempt = attempt, Now = clock.GetUtcNow(), StatusCode = status, Error = error, Delivered = delivered, MaxAttempts,
                     DurationMs = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                     NextAttemptAt = clock.GetUtcNow() + TimeSpan.FromSeconds(30 * Math.Pow(2, attempt - 1)),
                 }, cancellationToken: ct));

@@ -24,8 +24,7 @@ public static class WebhookOutbox
         if (payloads.Count == 0) return;
         await db.Connection.ExecuteAsync(new CommandDefinition(EnqueueSql, new
         {
-            EventType = eventType,
-            Now = now,
+            EventType = eventType, Now = now,
             Payloads = payloads.Select(p => JsonSerializer.Serialize(p, DossierJson.Options)).ToArray(),
         }, db.Transaction, cancellationToken: ct));
     }

@@ -80,12 +80,8 @@ public static class HireCandidate
             var now = clock.GetUtcNow();
             var workerId = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
             {
-                command.CandidateId,
-                EmployeeId = command.EmployeeId!.Trim(),
-                WorkEmail = workEmail,
-                StartDate = command.StartDate!.Value,
-                HiredBy = actor.Name,
-                Now = now,
+                command.CandidateId, EmployeeId = command.EmployeeId!.Trim(), WorkEmail = workEmail, StartDate = command.StartDate!.Value,
+                HiredBy = actor.Name, Now = now,
             }, db.Transaction, cancellationToken: ct));
             var matched = await db.Connection.ExecuteScalarAsync<int>(new CommandDefinition(MatchSql, new { WorkerId = workerId, WorkEmail = workEmail, Now = now },
                 db.Transaction, cancellationToken: ct));
@@ -95,12 +91,8 @@ public static class HireCandidate
             audit.Details["matchedEarlierEvents"] = matched;
             return new Response
             {
-                WorkerId = workerId,
-                CandidateId = command.CandidateId,
-                EmployeeId = command.EmployeeId.Trim(),
-                WorkEmail = workEmail,
-                StartDate = command.StartDate.Value,
-                MatchedEarlierEvents = matched,
+                WorkerId = workerId, CandidateId = command.CandidateId, EmployeeId = command.EmployeeId.Trim(), WorkEmail = workEmail,
+                StartDate = command.StartDate.Value, MatchedEarlierEvents = matched,
             };
         }
     }

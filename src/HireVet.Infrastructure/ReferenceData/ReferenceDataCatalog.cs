@@ -174,11 +174,7 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
     {
         var info = new DatasetInfo
         {
-            Name = d.Name,
-            Description = d.Description,
-            Licence = d.Licence,
-            Attribution = d.Attribution,
-            Source = d.Source,
+            Name = d.Name, Description = d.Description, Licence = d.Licence, Attribution = d.Attribution, Source = d.Source,
         };
         var missing = d.Files.Where(f => !File.Exists(f)).ToArray();
         if (missing.Length > 0) return (info with { Status = "missing", Error = $"Not found: {string.Join(", ", missing)}" }, null);
@@ -191,11 +187,8 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
             Cache[d.Name] = (stamp, loaded);
             return (info with
             {
-                Status = "loaded",
-                Rows = loaded.Rows,
-                AsOf = configuration[$"ReferenceData:AsOf:{d.Name}"] ?? loaded.AsOf,
-                LoadedAt = clock.GetUtcNow(),
-                LoadMilliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                Status = "loaded", Rows = loaded.Rows, AsOf = configuration[$"ReferenceData:AsOf:{d.Name}"] ?? loaded.AsOf,
+                LoadedAt = clock.GetUtcNow(), LoadMilliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             }, loaded.Value);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -214,8 +207,7 @@ public sealed class ReferenceDataCatalog(ReferenceDataOptions options, IConfigur
         values[name] = build(values);
         return info with
         {
-            Status = "loaded",
-            Rows = parts.Sum(p => infos.First(i => i.Name == p).Rows),
+            Status = "loaded", Rows = parts.Sum(p => infos.First(i => i.Name == p).Rows),
             AsOf = parts.Select(p => infos.First(i => i.Name == p).AsOf).Where(a => a is not null).Min(),
             LoadedAt = infos.Where(i => parts.Contains(i.Name)).Max(i => i.LoadedAt),
         };

@@ -40,10 +40,8 @@ public static class AdminCli
                 case "create-user":
                     var id = await mediator.Send(new CreateUser.Command
                     {
-                        Username = Option(args, "--username"),
-                        Role = Option(args, "--role"),
-                        DisplayName = Option(args, "--display-name"),
-                        Password = ReadPassword(args),
+                        Username = Option(args, "--username"), Role = Option(args, "--role"),
+                        DisplayName = Option(args, "--display-name"), Password = ReadPassword(args),
                     });
                     Console.WriteLine($"Created user {Option(args, "--username")} (id {id}).");
                     return 0;

@@ -45,7 +45,7 @@ public static class AuditEndpoints
                     $"{name}.json");
         }).WithSummary("Export the filtered decisions (the same filters as the list) as CSV (format=csv) or JSON (default), " +
                        "streamed: every matching decision, no row limit.");
-
+    
         // The printable report as a PDF, beside the page it prints (/audit/decisions/{id}/report).
         app.MapGet("/audit/decisions/{id:long}/report.pdf", async (long id, HttpContext http, IMediator mediator, ReportPdf pdf,
                 ViewRenderer views, IWebHostEnvironment env, TimeProvider clock, CancellationToken ct) =>

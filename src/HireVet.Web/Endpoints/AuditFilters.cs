@@ -30,11 +30,7 @@ public sealed record AuditFilters(string? From, string? To, string? Reviewer, st
         // Report the other fields' problems too (an unknown band beside an unreadable date), not one at a time.
         var others = new CountDecisions.Validator().Validate(new CountDecisions.Query
         {
-            From = filters.From,
-            To = filters.To,
-            Reviewer = filters.Reviewer,
-            Outcome = filters.Outcome,
-            Band = filters.Band,
+            From = filters.From, To = filters.To, Reviewer = filters.Reviewer, Outcome = filters.Outcome, Band = filters.Band,
         }).Errors;
         throw new ValidationException(errors.Concat(others));
     }

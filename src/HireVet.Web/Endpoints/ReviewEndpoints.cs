@@ -17,13 +17,7 @@ public static class ReviewEndpoints
                 string? assignee, string? sort, int? limit, int? offset) =>
                 mediator.Send(new GetReviewQueue.Query
                 {
-                    Band = band,
-                    Indicator = indicator,
-                    Waiting = waiting,
-                    Assignee = assignee,
-                    Sort = sort,
-                    Limit = limit ?? 50,
-                    Offset = offset ?? 0,
+                    Band = band, Indicator = indicator, Waiting = waiting, Assignee = assignee, Sort = sort, Limit = limit ?? 50, Offset = offset ?? 0,
                 }, ct))
             .WithSummary("Candidates in band review or high waiting for a decision, with the total of the filtered queue.")
             .WithDescription("Filters: band (review, high), indicator (an indicator id such as NET-01: the latest assessment has a signal of it), " +

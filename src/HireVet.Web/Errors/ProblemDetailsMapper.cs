@@ -34,8 +34,7 @@ public sealed class ProblemDetailsMapper(IProblemDetailsService problems, ILogge
     {
         ValidationException v => new HttpValidationProblemDetails(FieldErrors.Of(v))
         {
-            Status = 400,
-            Title = "The request has invalid fields.",
+            Status = 400, Title = "The request has invalid fields.",
         },
         BadHttpRequestException { StatusCode: 413 } => new ProblemDetails { Status = 413, Title = "The request body is too large." },
         BadHttpRequestException { InnerException: BadHttpRequestException { StatusCode: 413 } } =>
@@ -55,8 +54,7 @@ public sealed class ProblemDetailsMapper(IProblemDetailsService problems, ILogge
         },
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation } pg => new ProblemDetails
         {
-            Status = 409,
-            Title = "Conflict.",
+            Status = 409, Title = "Conflict.",
             Detail = pg.SqlState == PostgresErrorCodes.UniqueViolation ? "That already exists." : "That refers to something that does not exist.",
             Extensions = { ["constraint"] = pg.ConstraintName },
         },
@@ -65,8 +63,7 @@ public sealed class ProblemDetailsMapper(IProblemDetailsService problems, ILogge
 
     private static ProblemDetails InvalidJson(JsonException json) => new HttpValidationProblemDetails(FieldErrors.Of(json))
     {
-        Status = 400,
-        Title = "The request has invalid fields.",
+        Status = 400, Title = "The request has invalid fields.",
     };
 
     /// <summary>Unique constraints a person hits by choosing a name already taken: the field to name and what to say.</summary>

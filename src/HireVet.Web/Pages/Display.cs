@@ -55,20 +55,8 @@ public static class Display
 
     private static readonly Dictionary<string, string> Weekdays = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["SUN"] = "Sunday",
-        ["MON"] = "Monday",
-        ["TUE"] = "Tuesday",
-        ["WED"] = "Wednesday",
-        ["THU"] = "Thursday",
-        ["FRI"] = "Friday",
-        ["SAT"] = "Saturday",
-        ["1"] = "Sunday",
-        ["2"] = "Monday",
-        ["3"] = "Tuesday",
-        ["4"] = "Wednesday",
-        ["5"] = "Thursday",
-        ["6"] = "Friday",
-        ["7"] = "Saturday",
+        ["SUN"] = "Sunday", ["MON"] = "Monday", ["TUE"] = "Tuesday", ["WED"] = "Wednesday", ["THU"] = "Thursday", ["FRI"] = "Friday", ["SAT"] = "Saturday",
+        ["1"] = "Sunday", ["2"] = "Monday", ["3"] = "Tuesday", ["4"] = "Wednesday", ["5"] = "Thursday", ["6"] = "Friday", ["7"] = "Saturday",
     };
 
     /// <summary>"every 5 seconds", "every minute", "every 2 hours".</summary>

@@ -30,9 +30,7 @@ public sealed class ReportPdf(IConfiguration configuration, ILogger<ReportPdf> l
             await File.WriteAllTextAsync(page, html, ct);
             var start = new ProcessStartInfo(_chromium)
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
                 WorkingDirectory = dir.FullName,
             };
             foreach (var arg in new[]

@@ -26,9 +26,7 @@ public sealed class AuditChainTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new ClaimCandidate.Command(submitted.Id), "sam");
         var decision = await db.SendAsync(new DecideCandidate.Command
         {
-            CandidateId = submitted.Id,
-            Outcome = "reject",
-            Justification = "Payroll goes to a third party, unexplained.",
+            CandidateId = submitted.Id, Outcome = "reject", Justification = "Payroll goes to a third party, unexplained.",
         }, "sam");
         await db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Agreed, evidence is clear." }, "sky");
         return submitted.Id;

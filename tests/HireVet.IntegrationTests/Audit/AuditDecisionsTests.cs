@@ -176,9 +176,7 @@ public sealed class AuditDecisionsTests(DatabaseFixture db) : IAsyncLifetime
         await db.SendAsync(new ClaimCandidate.Command(candidate), "sam");
         var decided = await db.SendAsync(new DecideCandidate.Command
         {
-            CandidateId = candidate,
-            Outcome = "reject",
-            Justification = "Pay goes to a third party and nobody explained why.",
+            CandidateId = candidate, Outcome = "reject", Justification = "Pay goes to a third party and nobody explained why.",
         }, "sam");
         await db.SendAsync(new ReviewDecision.Command { DecisionId = decided.DecisionId, Verdict = "approved", Justification = "Checked the payee evidence myself." }, "sky");
         await db.SendAsync(new ChainAuditRecords.Command());

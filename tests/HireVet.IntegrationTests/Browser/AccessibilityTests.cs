@@ -42,9 +42,7 @@ public sealed class AccessibilityTests(DatabaseFixture db) : BrowserTest(db)
         await Db.SendAsync(new ClaimCandidate.Command(_candidate), "sam", Roles.Security);
         _decision = (await Db.SendAsync(new DecideCandidate.Command
         {
-            CandidateId = _candidate,
-            Outcome = "request_information",
-            Justification = "The payroll account is held by someone else: ask why.",
+            CandidateId = _candidate, Outcome = "request_information", Justification = "The payroll account is held by someone else: ask why.",
         }, "sam", Roles.Security)).DecisionId;
         // Notices: the request for information sent (notice 1), so that the letter pages have a letter.
         await Db.SendAsync(new RecordNoticeSent.Command { CandidateId = _candidate, Channel = "email" }, "sam", Roles.Security);

@@ -33,9 +33,7 @@ public sealed class AuditWorkbenchTests(DatabaseFixture db) : BrowserTest(db)
         await Db.SendAsync(new ClaimCandidate.Command(_rejectedCandidate), "sam");
         _rejected = (await Db.SendAsync(new DecideCandidate.Command
         {
-            CandidateId = _rejectedCandidate,
-            Outcome = "reject",
-            Justification = "Pay goes to Christina Moore; the candidate never explained who she is.",
+            CandidateId = _rejectedCandidate, Outcome = "reject", Justification = "Pay goes to Christina Moore; the candidate never explained who she is.",
         }, "sam")).DecisionId;
         await Db.SendAsync(new ReviewDecision.Command { DecisionId = _rejected, Verdict = "approved", Justification = "I checked the payee evidence myself: agreed." }, "sky");
 
@@ -44,9 +42,7 @@ public sealed class AuditWorkbenchTests(DatabaseFixture db) : BrowserTest(db)
         await Db.SendAsync(new ClaimCandidate.Command(other), "sky");
         _informationRequested = (await Db.SendAsync(new DecideCandidate.Command
         {
-            CandidateId = other,
-            Outcome = "request_information",
-            Justification = "Ask who holds the payroll account before deciding.",
+            CandidateId = other, Outcome = "request_information", Justification = "Ask who holds the payroll account before deciding.",
         }, "sky")).DecisionId;
     }
 

@@ -100,9 +100,7 @@ public sealed class CandidateWorkbenchTests(DatabaseFixture db) : BrowserTest(db
         await Db.SendAsync(new HireVet.Application.Reviews.ClaimCandidate.Command(id), "sam", Roles.Security);
         await Db.SendAsync(new HireVet.Application.Reviews.DecideCandidate.Command
         {
-            CandidateId = id,
-            Outcome = "request_information",
-            Justification = "Ask who Christina Moore is and why she is paid.",
+            CandidateId = id, Outcome = "request_information", Justification = "Ask who Christina Moore is and why she is paid.",
         }, "sam", Roles.Security);
 
         var hana = await App.SignInAsync("hana");

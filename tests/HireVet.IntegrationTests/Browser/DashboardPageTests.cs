@@ -35,9 +35,7 @@ public sealed class DashboardPageTests(DatabaseFixture db) : BrowserTest(db)
         await Db.SendAsync(new ClaimCandidate.Command(asked), "sam", Roles.Security);
         await Db.SendAsync(new DecideCandidate.Command
         {
-            CandidateId = asked,
-            Outcome = "request_information",
-            Justification = "The payroll account is held by someone else: ask why.",
+            CandidateId = asked, Outcome = "request_information", Justification = "The payroll account is held by someone else: ask why.",
         }, "sam", Roles.Security);
     }
 

@@ -37,10 +37,7 @@ public sealed class JobsPageTests(DatabaseFixture db) : BrowserTest(db)
         await Db.SendAsync(new VetCandidates.Command([candidate]), "system", Roles.System);
         await Db.SendAsync(new HireCandidate.Command
         {
-            CandidateId = candidate,
-            EmployeeId = "E-2001",
-            StartDate = new DateOnly(2026, 11, 2),
-            WorkEmail = "emily.carter@corp.example",
+            CandidateId = candidate, EmployeeId = "E-2001", StartDate = new DateOnly(2026, 11, 2), WorkEmail = "emily.carter@corp.example",
         }, "hana", Roles.Hr);
     }
 

@@ -28,9 +28,7 @@ public sealed class NoticesPageTests(DatabaseFixture db) : BrowserTest(db)
         await Db.SendAsync(new ClaimCandidate.Command(_candidate), "sam");
         var decision = await Db.SendAsync(new DecideCandidate.Command
         {
-            CandidateId = _candidate,
-            Outcome = "reject",
-            Justification = "Pay goes to Christina Moore, a third party; no explanation given.",
+            CandidateId = _candidate, Outcome = "reject", Justification = "Pay goes to Christina Moore, a third party; no explanation given.",
         }, "sam");
         await Db.SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Checked the payee evidence myself." }, "sky");
     }

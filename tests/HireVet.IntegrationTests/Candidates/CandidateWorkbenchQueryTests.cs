@@ -23,9 +23,7 @@ public sealed class CandidateWorkbenchQueryTests(DatabaseFixture db) : IAsyncLif
         await db.SendAsync(new HireVet.Application.Reviews.ClaimCandidate.Command(id), "sam", Roles.Security);
         await db.SendAsync(new HireVet.Application.Reviews.DecideCandidate.Command
         {
-            CandidateId = id,
-            Outcome = "request_information",
-            Justification = "Ask who is paid and why.",
+            CandidateId = id, Outcome = "request_information", Justification = "Ask who is paid and why.",
         }, "sam", Roles.Security);
 
         var security = await db.SendAsync(new GetCandidateTimeline.Query(id), "sam", Roles.Security);
@@ -60,10 +58,7 @@ public sealed class CandidateWorkbenchQueryTests(DatabaseFixture db) : IAsyncLif
         await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
         var worker = await db.SendAsync(new HireVet.Application.Workers.HireCandidate.Command
         {
-            CandidateId = id,
-            EmployeeId = "E-1001",
-            StartDate = new DateOnly(2026, 11, 2),
-            WorkEmail = "emily.carter@corp.example",
+            CandidateId = id, EmployeeId = "E-1001", StartDate = new DateOnly(2026, 11, 2), WorkEmail = "emily.carter@corp.example",
         }, "hana", Roles.Hr);
         var at = DateTimeOffset.UtcNow.AddDays(-1);
         await db.ExecuteAsync("""

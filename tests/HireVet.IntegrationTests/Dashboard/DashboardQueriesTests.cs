@@ -53,8 +53,7 @@ public sealed class DashboardQueriesTests(DatabaseFixture db) : IAsyncLifetime
             from candidate_revisions r where r.candidate_id = @Candidate returning id
             """, new
         {
-            Candidate = candidate,
-            At = at,
+            Candidate = candidate, At = at,
             Signals = JsonSerializer.Serialize(indicators.Select(i => new { indicatorId = i, check = "test", severity = "high", weight = 10, explanation = "x", evidence = new { } })),
         });
 

@@ -77,21 +77,21 @@ public sealed class AuthorizationTests(DatabaseFixture db) : IAsyncLifetime
         var failures = new List<string>();
 
         foreach (var target in Endpoints().Where(t => !t.AllowsAnonymous))
-            foreach (var (who, client) in clients)
+        foreach (var (who, client) in clients)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(target.Method), target.Path)
             {
-                using var request = new HttpRequestMessage(new HttpMethod(target.Method), target.Path)
-                {
-                    Content = target.Method is "POST" or "PUT" ? new StringContent("{}", Encoding.UTF8, "application/json") : null,
-                };
-                var status = (await client.SendAsync(request)).StatusCode;
-                var isApi = target.Path.StartsWith("/api", StringComparison.Ordinal) || target.Path.StartsWith("/openapi", StringComparison.Ordinal);
-                var allowed = target.AllowedRoles.Contains(who);
-                var ok = who == "anonymous"
-                    ? status == (isApi ? HttpStatusCode.Unauthorized : HttpStatusCode.Redirect)
-                    : allowed ? status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-                    : status == HttpStatusCode.Forbidden;
-                if (!ok) failures.Add($"{target.Method} {target.Path} as {who}: {(int)status}");
-            }
+                Content = target.Method is "POST" or "PUT" ? new StringContent("{}", Encoding.UTF8, "application/json") : null,
+            };
+            var status = (await client.SendAsync(request)).StatusCode;
+            var isApi = target.Path.StartsWith("/api", StringComparison.Ordinal) || target.Path.StartsWith("/openapi", StringComparison.Ordinal);
+            var allowed = target.AllowedRoles.Contains(who);
+            var ok = who == "anonymous"
+                ? status == (isApi ? HttpStatusCode.Unauthorized : HttpStatusCode.Redirect)
+                : allowed ? status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                : status == HttpStatusCode.Forbidden;
+            if (!ok) failures.Add($"{target.Method} {target.Path} as {who}: {(int)status}");
+        }
 
         Assert.Empty(failures);
     }

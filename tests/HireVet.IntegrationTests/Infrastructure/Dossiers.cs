@@ -38,21 +38,13 @@ public static class Dossiers
         ClaimedTimeZone = "America/Chicago",
         IdentityDocument = new()
         {
-            Type = "driver_licence",
-            IssuingCountry = "US",
-            Number = "TX" + (1_000_000 + n % 9_000_000),
-            NameOnDocument = "Emily R. Carter",
-            DateOfBirth = new DateOnly(1991, 4, 12),
-            Address = home,
+            Type = "driver_licence", IssuingCountry = "US", Number = "TX" + (1_000_000 + n % 9_000_000),
+            NameOnDocument = "Emily R. Carter", DateOfBirth = new DateOnly(1991, 4, 12), Address = home,
         },
         PayrollDestination = new()
         {
-            Method = "bank_transfer",
-            AccountHolderName = "Emily Carter",
-            BankName = "Frost Bank",
-            BankCountry = "US",
-            AccountNumber = (100_000_000 + n % 900_000_000).ToString(CultureInfo.InvariantCulture),
-            RoutingNumber = "114000093",
+            Method = "bank_transfer", AccountHolderName = "Emily Carter", BankName = "Frost Bank", BankCountry = "US",
+            AccountNumber = (100_000_000 + n % 900_000_000).ToString(CultureInfo.InvariantCulture), RoutingNumber = "114000093",
         },
         EquipmentShipping = new() { RecipientName = "Emily Carter", Address = home },
         // A Comcast (AS7922) home connection in the US, a different one for every candidate.

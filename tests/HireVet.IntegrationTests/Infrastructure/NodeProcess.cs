@@ -42,8 +42,7 @@ public sealed class NodeProcess : IDisposable
         var info = new ProcessStartInfo("dotnet", [WebDll(), "--urls", "http://127.0.0.1:0"])
         {
             WorkingDirectory = Path.Combine(PrivatePostgres.RepositoryRoot(), "src", "HireVet.Web"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            RedirectStandardOutput = true, RedirectStandardError = true,
         };
         info.Environment["ConnectionStrings__HireVet"] = connectionString;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -110,8 +110,7 @@ public sealed class JobGuaranteesTests(DatabaseFixture db) : IAsyncLifetime
     {
         _withJobs = new HireVetFactory(db.ConnectionString, jobsEnabled: true, new Dictionary<string, string?>
         {
-            ["Audit:ChainFallbackSeconds"] = "3600",
-            ["Jobs:NodeName"] = "chain-node",
+            ["Audit:ChainFallbackSeconds"] = "3600", ["Jobs:NodeName"] = "chain-node",
         });
         _ = _withJobs.Services;
         await Task.Delay(TimeSpan.FromSeconds(1)); // the writer has linked what the fixture left and waits

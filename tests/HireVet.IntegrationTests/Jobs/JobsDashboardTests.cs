@@ -56,9 +56,7 @@ public sealed class JobsDashboardTests(DatabaseFixture db) : IAsyncLifetime
         // Re-screenings that never come due (February 31st): the only way one could start is the dashboard's button.
         _withJobs = new HireVetFactory(db.ConnectionString, jobsEnabled: true, new Dictionary<string, string?>
         {
-            ["Jobs:NodeName"] = "dashboard-node",
-            ["Jobs:RescreenCron"] = "0 0 31 2 *",
-            ["Jobs:FullRescreenCron"] = "0 0 31 2 *",
+            ["Jobs:NodeName"] = "dashboard-node", ["Jobs:RescreenCron"] = "0 0 31 2 *", ["Jobs:FullRescreenCron"] = "0 0 31 2 *",
         });
         _withJobs.CreateClient().Dispose();
         var deadline = DateTime.UtcNow.AddSeconds(60);

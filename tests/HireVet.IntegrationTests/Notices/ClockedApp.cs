@@ -66,9 +66,7 @@ public sealed class ClockedApp : IAsyncDisposable
         await SendAsync(new ClaimCandidate.Command(id), "sam");
         var decision = await SendAsync(new DecideCandidate.Command
         {
-            CandidateId = id,
-            Outcome = "reject",
-            Justification = "Pay goes to a third party; the candidate gave no explanation.",
+            CandidateId = id, Outcome = "reject", Justification = "Pay goes to a third party; the candidate gave no explanation.",
         }, "sam");
         await SendAsync(new ReviewDecision.Command { DecisionId = decision.DecisionId, Verdict = "approved", Justification = "Checked the payee evidence myself." }, "sky");
         return id;

@@ -257,9 +257,7 @@ public sealed class NoticeFlowTests(DatabaseFixture db) : IAsyncLifetime
 
         var response = await _app.SendAsync(new RecordNoticeResponse.Command
         {
-            CandidateId = id,
-            Channel = "email",
-            ResponseText = "The account is my wife's; we share it. Bank letter attached.",
+            CandidateId = id, Channel = "email", ResponseText = "The account is my wife's; we share it. Bank letter attached.",
         }, "sam");
 
         Assert.Equal(("review", false, sent.NoticeId), (response.CandidateStatus, response.Late, response.NoticeId));

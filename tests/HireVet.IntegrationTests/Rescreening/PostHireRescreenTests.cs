@@ -67,9 +67,7 @@ public sealed class PostHireRescreenTests(DatabaseFixture db) : IAsyncLifetime
 
     private static object Okta(string uuid, DateTimeOffset at, string ip, string country) => new
     {
-        uuid,
-        published = at.ToString("O"),
-        eventType = "user.session.start",
+        uuid, published = at.ToString("O"), eventType = "user.session.start",
         actor = new { alternateId = "Emily.Carter@Corp.Example", type = "User" },
         client = new { ipAddress = ip, userAgent = new { rawUserAgent = "Mozilla/5.0" }, geographicalContext = new { country } },
         outcome = new { result = "SUCCESS" },
@@ -106,12 +104,8 @@ public sealed class PostHireRescreenTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal((3, 0, 0), (oktaBody.GetProperty("accepted").GetInt32(), oktaBody.GetProperty("rejected").GetInt32(), oktaBody.GetProperty("unmatched").GetInt32()));
         var snapshot = JsonSerializer.Serialize(new
         {
-            eventId = "edr-1",
-            user = "emily.carter@corp.example",
-            deviceId = "LT-4411",
-            takenAt = at.AddHours(1).ToString("O"),
-            publicIp = "73.162.10.20",
-            installedSoftware = new[] { "Google Chrome", "AnyDesk 8.0.8", "Slack" },
+            eventId = "edr-1", user = "emily.carter@corp.example", deviceId = "LT-4411", takenAt = at.AddHours(1).ToString("O"),
+            publicIp = "73.162.10.20", installedSoftware = new[] { "Google Chrome", "AnyDesk 8.0.8", "Slack" },
         });
         var edr = await integration.PostAsync("/api/integrations/endpoint-snapshots", new StringContent(snapshot + "\n", Encoding.UTF8, "application/x-ndjson"));
         Assert.Equal(1, (await edr.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32());
@@ -119,9 +113,7 @@ public sealed class PostHireRescreenTests(DatabaseFixture db) : IAsyncLifetime
         // The job servers: the nightly run's cron every two seconds (schedules polled every second), webhooks polled every second.
         _withJobs = new HireVetFactory(db.ConnectionString, jobsEnabled: true, new Dictionary<string, string?>
         {
-            ["Jobs:RescreenCron"] = "0/2 * * * * ?",
-            ["Jobs:SchedulePollingSeconds"] = "1",
-            ["Jobs:WebhookPollSeconds"] = "1",
+            ["Jobs:RescreenCron"] = "0/2 * * * * ?", ["Jobs:SchedulePollingSeconds"] = "1", ["Jobs:WebhookPollSeconds"] = "1",
         });
         _withJobs.CreateClient().Dispose(); // starts the host and its job servers
         var deadline = DateTime.UtcNow.AddSeconds(90);

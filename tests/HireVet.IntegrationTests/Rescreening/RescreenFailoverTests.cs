@@ -151,8 +151,7 @@ public sealed class RescreenFailoverTests(DatabaseFixture db, ITestOutputHelper 
 
         var settings = new Dictionary<string, string>(TwoRescreenWorkers)
         {
-            ["Jobs__RescreenSweepCron"] = "0/1 * * * * ?",
-            ["Jobs__RescreenSweepGraceSeconds"] = "1",
+            ["Jobs__RescreenSweepCron"] = "0/1 * * * * ?", ["Jobs__RescreenSweepGraceSeconds"] = "1",
         };
         var node = NodeProcess.Start("node-c", db.ConnectionString, settings);
         _nodes.Add(node);

@@ -88,13 +88,7 @@ public sealed class GetReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
         {
             var page = await db.SendAsync(new GetReviewQueue.Query
             {
-                Band = band,
-                Indicator = indicator,
-                Waiting = waiting,
-                Assignee = assignee,
-                Sort = sort,
-                Limit = 50,
-                Offset = offset,
+                Band = band, Indicator = indicator, Waiting = waiting, Assignee = assignee, Sort = sort, Limit = 50, Offset = offset,
             }, "sam");
             Assert.Equal(expected.Length, page.Total);
             Assert.True(page.Items.Length <= 50);
@@ -182,11 +176,7 @@ public sealed class GetReviewQueueTests(DatabaseFixture db) : IAsyncLifetime
     {
         var failure = await Assert.ThrowsAsync<ValidationException>(() => db.SendAsync(new GetReviewQueue.Query
         {
-            Band = "clear",
-            Indicator = "NET-1",
-            Waiting = "a week",
-            Assignee = "everyone",
-            Sort = "score desc",
+            Band = "clear", Indicator = "NET-1", Waiting = "a week", Assignee = "everyone", Sort = "score desc",
         }));
 
         Assert.Equal(["assignee", "band", "indicator", "sort", "waiting"], failure.Errors.Select(e => e.PropertyName).Distinct().Order());

@@ -78,21 +78,16 @@ public sealed class VetCandidatesTests(DatabaseFixture db) : IAsyncLifetime
         var farm = new PostalAddress { Line1 = "4410 Sycamore Ridge Dr", City = "Nashville", Region = "TN", PostalCode = "37211", Country = "US" };
         var first = Dossiers.Honest() with
         {
-            LegalName = "Jason Miller",
-            ExternalId = "ring-1",
+            LegalName = "Jason Miller", ExternalId = "ring-1",
             PayrollDestination = new() { Method = "bank_transfer", AccountHolderName = "Jason Miller", AccountNumber = "771100245", RoutingNumber = "064000017" },
             // Laptop-farm workers claim to live elsewhere; their laptops all go to the farm.
             EquipmentShipping = new() { RecipientName = "Jason Miller", Address = farm },
-            IdentityDocument = null,
-            ClaimedResidence = new PostalAddress { Line1 = "300 Larimer St", City = "Denver", Region = "CO", PostalCode = "80205", Country = "US" },
+            IdentityDocument = null, ClaimedResidence = new PostalAddress { Line1 = "300 Larimer St", City = "Denver", Region = "CO", PostalCode = "80205", Country = "US" },
         };
         await SubmitAndVet(first);
         var second = await SubmitAndVet(first with
         {
-            ExternalId = "ring-2",
-            LegalName = "Ryan Scott",
-            Email = "ryan@example.com",
-            Phone = "+1 615 555 0190",
+            ExternalId = "ring-2", LegalName = "Ryan Scott", Email = "ryan@example.com", Phone = "+1 615 555 0190",
             PayrollDestination = first.PayrollDestination! with { AccountHolderName = "Ryan Scott", AccountNumber = "7711-00245" },
             EquipmentShipping = new() { RecipientName = "Ryan Scott", Address = farm with { Line1 = "4410 Sycamore Ridge Drive" } },
             ClaimedResidence = new PostalAddress { Line1 = "55 E Roosevelt St", City = "Phoenix", Region = "AZ", PostalCode = "85004", Country = "US" },

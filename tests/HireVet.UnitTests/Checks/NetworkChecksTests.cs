@@ -164,13 +164,8 @@ public sealed class NetworkChecksTests
         var elsewhere = home with { Line1 = "1 Other Road", PostalCode = "78701" };
         SharedIdentifier Shared(string kind, string display, long other, PostalAddress residence) => new()
         {
-            Kind = kind,
-            Display = display,
-            OtherCandidateId = other,
-            OtherExternalId = $"ext-{other}",
-            OtherLegalName = "Ryan Scott",
-            OtherStatus = "clear",
-            OtherResidence = System.Text.Json.JsonSerializer.Serialize(residence, DossierJson.Options),
+            Kind = kind, Display = display, OtherCandidateId = other, OtherExternalId = $"ext-{other}", OtherLegalName = "Ryan Scott",
+            OtherStatus = "clear", OtherResidence = System.Text.Json.JsonSerializer.Serialize(residence, DossierJson.Options),
         };
         var me = Honest with { EquipmentShipping = Honest.EquipmentShipping! with { Address = home } };
 

@@ -59,12 +59,8 @@ public sealed class ShippingAndPayoutChecksTests
     {
         SharedIdentifier Shared(string kind, long id, string name) => new()
         {
-            Kind = kind,
-            Display = kind == "bank_account" ? "account ••••0112" : "x",
-            OtherCandidateId = id,
-            OtherExternalId = $"ext-{id}",
-            OtherLegalName = name,
-            OtherStatus = "review",
+            Kind = kind, Display = kind == "bank_account" ? "account ••••0112" : "x", OtherCandidateId = id, OtherExternalId = $"ext-{id}",
+            OtherLegalName = name, OtherStatus = "review",
         };
         var context = Context(Honest, Shared("bank_account", 7, "Ryan Scott"), Shared("bank_account", 9, "Jason Miller"), Shared("id_document", 7, "Ryan Scott"));
 

@@ -19,34 +19,18 @@ public sealed class NoticeLetterTests
 
     private static string Write(string kind, params Signal[] signals) => NoticeLetter.Write(new NoticeLetter.Input
     {
-        Kind = kind,
-        CandidateName = "Daniel Brooks",
-        Role = "Backend engineer",
-        Reference = "HV-12-34",
-        Signals = signals,
-        SentAt = SentAt,
-        RespondBy = SentAt.AddDays(5),
-        EmployerName = "Acme Hiring",
-        HowToRespond = "E-mail hiring@acme.example.",
-        PreAdverseSentAt = SentAt.AddDays(-8),
-        FinalisedAt = SentAt.AddDays(-1),
+        Kind = kind, CandidateName = "Daniel Brooks", Role = "Backend engineer", Reference = "HV-12-34", Signals = signals,
+        SentAt = SentAt, RespondBy = SentAt.AddDays(5), EmployerName = "Acme Hiring", HowToRespond = "E-mail hiring@acme.example.",
+        PreAdverseSentAt = SentAt.AddDays(-8), FinalisedAt = SentAt.AddDays(-1),
     });
 
     private static readonly ConsumerReportingAgency Agency = new("Example Screening LLC", "PO Box 1000, Springfield, IL 62701", "+1 800 555 0100");
 
     private static string WriteFinal(ConsumerReportingAgency? agency, params Signal[] signals) => NoticeLetter.Write(new NoticeLetter.Input
     {
-        Kind = NoticeLetter.AdverseAction,
-        CandidateName = "Daniel Brooks",
-        Role = "Backend engineer",
-        Reference = "HV-12-34",
-        Signals = signals,
-        SentAt = SentAt,
-        RespondBy = agency is null ? SentAt : SentAt.AddDays(60),
-        EmployerName = "Acme Hiring",
-        HowToRespond = "E-mail hiring@acme.example.",
-        PreAdverseSentAt = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero),
-        FinalisedAt = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero),
+        Kind = NoticeLetter.AdverseAction, CandidateName = "Daniel Brooks", Role = "Backend engineer", Reference = "HV-12-34", Signals = signals,
+        SentAt = SentAt, RespondBy = agency is null ? SentAt : SentAt.AddDays(60), EmployerName = "Acme Hiring", HowToRespond = "E-mail hiring@acme.example.",
+        PreAdverseSentAt = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero), FinalisedAt = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero),
         Agency = agency,
     });
 
@@ -262,8 +246,7 @@ public sealed class NoticeLetterTests
 
         var configured = NoticeOptions.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Notices:ConsumerReportingAgency:Name"] = " Example Screening LLC ",
-            ["Notices:ConsumerReportingAgency:Address"] = "PO Box 1000, Springfield, IL 62701",
+            ["Notices:ConsumerReportingAgency:Name"] = " Example Screening LLC ", ["Notices:ConsumerReportingAgency:Address"] = "PO Box 1000, Springfield, IL 62701",
             ["Notices:ConsumerReportingAgency:Phone"] = "+1 800 555 0100",
         }).Build());
         Assert.Equal(Agency, configured.ConsumerReportingAgency);
@@ -326,8 +309,7 @@ public sealed class NoticeLetterTests
 
         var configured = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Notices:AdverseActionWaitingDays"] = "7",
-            ["Notices:EmployerName"] = "Acme Hiring",
+            ["Notices:AdverseActionWaitingDays"] = "7", ["Notices:EmployerName"] = "Acme Hiring",
         }).Build();
         Assert.Equal((7, "Acme Hiring"), (NoticeOptions.From(configured).AdverseActionWaitingDays, NoticeOptions.From(configured).EmployerName));
     }

@@ -31,13 +31,10 @@ public sealed class EmploymentTimelineCheck : ICheck
         if (overlaps.Length > 0)
             signals.Add(new RawSignal("ID-06", Severity.Low,
                 $"Jobs overlap for more than a year: {string.Join("; ", overlaps.Select(o => $"{o.A.Employer} and {o.B.Employer} ({o.Days / 30} months)"))}.",
-                new JsonObject
-                {
-                    ["overlaps"] = new JsonArray([.. overlaps.Select(o => (JsonNode)new JsonObject
+                new JsonObject { ["overlaps"] = new JsonArray([.. overlaps.Select(o => (JsonNode)new JsonObject
                 {
                     ["first"] = o.A.Employer, ["second"] = o.B.Employer, ["months"] = o.Days / 30,
-                })])
-                }));
+                })]) }));
         return signals.Count == 0 ? CheckResult.NotFired : CheckResult.Fired([.. signals]);
     }
 

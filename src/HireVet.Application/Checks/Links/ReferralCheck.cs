@@ -35,11 +35,8 @@ public sealed class ReferralCheck : ICheck
             {
                 ["referrer"] = new JsonObject
                 {
-                    ["id"] = referrer.Id,
-                    ["externalId"] = referrer.ExternalId,
-                    ["legalName"] = referrer.LegalName,
-                    ["status"] = referrer.Status,
-                    ["band"] = referrer.Band,
+                    ["id"] = referrer.Id, ["externalId"] = referrer.ExternalId, ["legalName"] = referrer.LegalName,
+                    ["status"] = referrer.Status, ["band"] = referrer.Band,
                 },
                 ["referredBy"] = d.ReferredBy,
             }));

@@ -43,27 +43,10 @@ internal static class BankingAreas
 {
     private static readonly Dictionary<string, string> Parent = new(StringComparer.Ordinal)
     {
-        ["PR"] = "US",
-        ["GU"] = "US",
-        ["VI"] = "US",
-        ["AS"] = "US",
-        ["MP"] = "US",
-        ["UM"] = "US",
-        ["JE"] = "GB",
-        ["GG"] = "GB",
-        ["IM"] = "GB",
-        ["GF"] = "FR",
-        ["GP"] = "FR",
-        ["MQ"] = "FR",
-        ["RE"] = "FR",
-        ["YT"] = "FR",
-        ["PM"] = "FR",
-        ["BL"] = "FR",
-        ["MF"] = "FR",
-        ["NC"] = "FR",
-        ["PF"] = "FR",
-        ["WF"] = "FR",
-        ["TF"] = "FR",
+        ["PR"] = "US", ["GU"] = "US", ["VI"] = "US", ["AS"] = "US", ["MP"] = "US", ["UM"] = "US",
+        ["JE"] = "GB", ["GG"] = "GB", ["IM"] = "GB",
+        ["GF"] = "FR", ["GP"] = "FR", ["MQ"] = "FR", ["RE"] = "FR", ["YT"] = "FR", ["PM"] = "FR",
+        ["BL"] = "FR", ["MF"] = "FR", ["NC"] = "FR", ["PF"] = "FR", ["WF"] = "FR", ["TF"] = "FR",
         ["AX"] = "FI",
     };
 

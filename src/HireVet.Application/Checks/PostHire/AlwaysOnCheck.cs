@@ -65,18 +65,11 @@ public sealed class AlwaysOnCheck : ICheck
             {
                 ["longSessions"] = Limited(sessions, s => new JsonObject
                 {
-                    ["sessionId"] = s.Id,
-                    ["startedAt"] = Time(s.Start),
-                    ["endedAt"] = Time(s.End),
-                    ["hours"] = Math.Round((s.End - s.Start).TotalHours, 1),
-                    ["signIns"] = s.SignIns,
+                    ["sessionId"] = s.Id, ["startedAt"] = Time(s.Start), ["endedAt"] = Time(s.End), ["hours"] = Math.Round((s.End - s.Start).TotalHours, 1), ["signIns"] = s.SignIns,
                 }),
                 ["activityWithoutPause"] = Limited(runs, r => new JsonObject
                 {
-                    ["from"] = Time(r.Start),
-                    ["to"] = Time(r.End),
-                    ["hours"] = Math.Round((r.End - r.Start).TotalHours, 1),
-                    ["signIns"] = r.SignIns,
+                    ["from"] = Time(r.Start), ["to"] = Time(r.End), ["hours"] = Math.Round((r.End - r.Start).TotalHours, 1), ["signIns"] = r.SignIns,
                 }),
                 ["pauseHours"] = Pause.TotalHours,
             }));
@@ -98,14 +91,9 @@ public sealed class AlwaysOnCheck : ICheck
                 {
                     ["tools"] = Limited(tools, t => new JsonObject
                     {
-                        ["deviceId"] = t.Snapshot.DeviceId,
-                        ["kind"] = t.Kind,
-                        ["name"] = t.Name,
-                        ["product"] = t.Tool!.Value.Display,
-                        ["vendorId"] = t.Usb?.VendorId,
-                        ["productId"] = t.Usb?.ProductId,
-                        ["firstSeenAt"] = Time(t.Snapshot.TakenAt),
-                        ["snapshotEventId"] = t.Snapshot.EventId,
+                        ["deviceId"] = t.Snapshot.DeviceId, ["kind"] = t.Kind, ["name"] = t.Name, ["product"] = t.Tool!.Value.Display,
+                        ["vendorId"] = t.Usb?.VendorId, ["productId"] = t.Usb?.ProductId,
+                        ["firstSeenAt"] = Time(t.Snapshot.TakenAt), ["snapshotEventId"] = t.Snapshot.EventId,
                     }),
                 }));
 

@@ -43,15 +43,9 @@ public sealed class DeviceAbroadCheck : ICheck
                 ["claimedCountry"] = claimed,
                 ["sightings"] = Limited(abroad, a => new JsonObject
                 {
-                    ["deviceId"] = a.First.Snapshot.DeviceId,
-                    ["serialNumber"] = a.First.Snapshot.SerialNumber,
-                    ["ip"] = a.First.Info!.Ip,
-                    ["registeredCountry"] = a.First.Info.Country,
-                    ["asn"] = a.First.Info.Asn,
-                    ["organisation"] = a.First.Info.Organisation,
-                    ["firstSeenAt"] = Time(a.First.Snapshot.TakenAt),
-                    ["lastSeenAt"] = Time(a.Last.TakenAt),
-                    ["snapshots"] = a.Count,
+                    ["deviceId"] = a.First.Snapshot.DeviceId, ["serialNumber"] = a.First.Snapshot.SerialNumber, ["ip"] = a.First.Info!.Ip,
+                    ["registeredCountry"] = a.First.Info.Country, ["asn"] = a.First.Info.Asn, ["organisation"] = a.First.Info.Organisation,
+                    ["firstSeenAt"] = Time(a.First.Snapshot.TakenAt), ["lastSeenAt"] = Time(a.Last.TakenAt), ["snapshots"] = a.Count,
                     ["snapshotEventId"] = a.First.Snapshot.EventId,
                 }),
             }));

@@ -60,13 +60,8 @@ public sealed class IpKvmHardwareCheck : ICheck
             {
                 ["usbDevices"] = Limited(found, f => new JsonObject
                 {
-                    ["deviceId"] = f.Snapshot.DeviceId,
-                    ["name"] = f.Device.Name,
-                    ["vendorId"] = f.Device.VendorId,
-                    ["productId"] = f.Device.ProductId,
-                    ["identifiedAs"] = f.Why,
-                    ["firstSeenAt"] = Time(f.Snapshot.TakenAt),
-                    ["snapshotEventId"] = f.Snapshot.EventId,
+                    ["deviceId"] = f.Snapshot.DeviceId, ["name"] = f.Device.Name, ["vendorId"] = f.Device.VendorId, ["productId"] = f.Device.ProductId,
+                    ["identifiedAs"] = f.Why, ["firstSeenAt"] = Time(f.Snapshot.TakenAt), ["snapshotEventId"] = f.Snapshot.EventId,
                 }),
             }));
     }

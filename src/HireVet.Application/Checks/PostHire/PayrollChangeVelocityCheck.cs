@@ -56,13 +56,8 @@ public sealed class PayrollChangeVelocityCheck : ICheck
     /// <summary>A change as evidence: who holds the account and where it is, never the account number.</summary>
     internal static JsonObject ToJson(PayrollChange c) => new()
     {
-        ["eventId"] = c.EventId,
-        ["effectiveDate"] = c.EffectiveDate.ToString("yyyy-MM-dd"),
-        ["receivedAt"] = Time(c.ReceivedAt),
-        ["method"] = c.Destination.Method,
-        ["accountHolderName"] = c.Destination.AccountHolderName,
-        ["bankName"] = c.Destination.BankName,
-        ["bankCountry"] = c.Destination.BankCountry,
-        ["platform"] = c.Destination.Platform,
+        ["eventId"] = c.EventId, ["effectiveDate"] = c.EffectiveDate.ToString("yyyy-MM-dd"), ["receivedAt"] = Time(c.ReceivedAt),
+        ["method"] = c.Destination.Method, ["accountHolderName"] = c.Destination.AccountHolderName, ["bankName"] = c.Destination.BankName,
+        ["bankCountry"] = c.Destination.BankCountry, ["platform"] = c.Destination.Platform,
     };
 }

@@ -46,12 +46,8 @@ public sealed class RemoteControlSoftwareCheck : ICheck
             {
                 ["software"] = Limited(found, f => new JsonObject
                 {
-                    ["deviceId"] = f.First.Snapshot.DeviceId,
-                    ["software"] = f.First.Software,
-                    ["product"] = f.First.Product!.Value.Display,
-                    ["firstSeenAt"] = Time(f.First.Snapshot.TakenAt),
-                    ["lastSeenAt"] = Time(f.Last.TakenAt),
-                    ["snapshotEventId"] = f.First.Snapshot.EventId,
+                    ["deviceId"] = f.First.Snapshot.DeviceId, ["software"] = f.First.Software, ["product"] = f.First.Product!.Value.Display,
+                    ["firstSeenAt"] = Time(f.First.Snapshot.TakenAt), ["lastSeenAt"] = Time(f.Last.TakenAt), ["snapshotEventId"] = f.First.Snapshot.EventId,
                 }),
             }));
     }

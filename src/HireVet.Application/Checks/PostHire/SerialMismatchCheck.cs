@@ -39,17 +39,12 @@ public sealed class SerialMismatchCheck : ICheck
             ["shippedSerials"] = new JsonArray([.. records.Select(r => r.AssetSerialShipped).Distinct().Select(s => (JsonNode)s)]),
             ["onboardingMismatches"] = Limited(atOnboarding, r => new JsonObject
             {
-                ["eventId"] = r.EventId,
-                ["assetSerialShipped"] = r.AssetSerialShipped,
-                ["serialSeenAtOnboarding"] = r.SerialSeenAtOnboarding,
+                ["eventId"] = r.EventId, ["assetSerialShipped"] = r.AssetSerialShipped, ["serialSeenAtOnboarding"] = r.SerialSeenAtOnboarding,
                 ["recordedAt"] = Time(r.RecordedAt),
             }),
             ["endpointMismatches"] = Limited(onEndpoints, e => new JsonObject
             {
-                ["deviceId"] = e.DeviceId,
-                ["serialNumber"] = e.SerialNumber,
-                ["firstSeenAt"] = Time(e.TakenAt),
-                ["snapshotEventId"] = e.EventId,
+                ["deviceId"] = e.DeviceId, ["serialNumber"] = e.SerialNumber, ["firstSeenAt"] = Time(e.TakenAt), ["snapshotEventId"] = e.EventId,
             }),
         }));
     }

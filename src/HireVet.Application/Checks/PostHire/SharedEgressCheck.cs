@@ -35,10 +35,7 @@ public sealed class SharedEgressCheck : ICheck
             {
                 ["sharedIps"] = Limited(homes, x => new JsonObject
                 {
-                    ["ip"] = x.Info!.Ip,
-                    ["asn"] = x.Info.Asn,
-                    ["organisation"] = x.Info.Organisation,
-                    ["registeredCountry"] = x.Info.Country,
+                    ["ip"] = x.Info!.Ip, ["asn"] = x.Info.Asn, ["organisation"] = x.Info.Organisation, ["registeredCountry"] = x.Info.Country,
                     ["otherWorkers"] = PostHireData.Workers(x.Shared.OtherWorkers),
                 }),
                 ["otherWorkers"] = PostHireData.Workers(others),

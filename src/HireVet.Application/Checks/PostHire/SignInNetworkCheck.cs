@@ -72,14 +72,9 @@ public sealed class SignInNetworkCheck : ICheck
     {
         ["addresses"] = Limited(addresses, a => new JsonObject
         {
-            ["ip"] = a.Info.Ip,
-            ["asn"] = a.Info.Asn,
-            ["organisation"] = a.Info.Organisation,
-            ["registeredCountry"] = a.Info.Country,
-            ["vpnProvider"] = a.Info.VpnProvider,
-            ["signIns"] = a.SignIns.Length,
-            ["firstSeenAt"] = Time(a.SignIns[0].OccurredAt),
-            ["lastSeenAt"] = Time(a.SignIns[^1].OccurredAt),
+            ["ip"] = a.Info.Ip, ["asn"] = a.Info.Asn, ["organisation"] = a.Info.Organisation, ["registeredCountry"] = a.Info.Country,
+            ["vpnProvider"] = a.Info.VpnProvider, ["signIns"] = a.SignIns.Length,
+            ["firstSeenAt"] = Time(a.SignIns[0].OccurredAt), ["lastSeenAt"] = Time(a.SignIns[^1].OccurredAt),
             ["eventIds"] = new JsonArray([.. a.SignIns.Take(10).Select(s => (JsonNode)s.EventId)]),
         }),
         ["signInsFromThese"] = addresses.Sum(a => a.SignIns.Length),

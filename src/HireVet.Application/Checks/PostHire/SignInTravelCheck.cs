@@ -24,13 +24,8 @@ public sealed class SignInTravelCheck : ICheck
 
         public JsonObject ToJson() => new()
         {
-            ["eventId"] = SignIn.EventId,
-            ["ip"] = Info.Ip,
-            ["signedInAt"] = Time(SignIn.OccurredAt),
-            ["registeredCountry"] = Country,
-            ["asn"] = Info.Asn,
-            ["organisation"] = Info.Organisation,
-            ["deviceId"] = SignIn.DeviceId,
+            ["eventId"] = SignIn.EventId, ["ip"] = Info.Ip, ["signedInAt"] = Time(SignIn.OccurredAt), ["registeredCountry"] = Country,
+            ["asn"] = Info.Asn, ["organisation"] = Info.Organisation, ["deviceId"] = SignIn.DeviceId,
         };
     }
 
@@ -66,8 +61,7 @@ public sealed class SignInTravelCheck : ICheck
         {
             ["impossibleJumps"] = Limited(jumps, j => new JsonObject
             {
-                ["from"] = j.First.ToJson(),
-                ["to"] = j.Second.ToJson(),
+                ["from"] = j.First.ToJson(), ["to"] = j.Second.ToJson(),
                 ["minutesApart"] = (int)(j.Second.SignIn.OccurredAt - j.First.SignIn.OccurredAt).TotalMinutes,
             }),
             ["countriesWithinOneDay"] = new JsonArray([.. busiest.Countries.Select(c => (JsonNode)c)]),

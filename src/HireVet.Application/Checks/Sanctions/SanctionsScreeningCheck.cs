@@ -44,20 +44,20 @@ public sealed class SanctionsScreeningCheck : ICheck
 
         var signals = new List<RawSignal>();
         foreach (var (field, value, fieldDob, fieldCountry) in screened.DistinctBy(s => (s.Field, s.Value)))
-            foreach (var hit in sdn.Screen(value, fieldDob, fieldCountry))
-                signals.Add(NameHit(field, value, hit));
+        foreach (var hit in sdn.Screen(value, fieldDob, fieldCountry))
+            signals.Add(NameHit(field, value, hit));
 
         var emails = new[] { d.Email, d.PayrollDestination?.PlatformAccountEmail }.Concat((d.References ?? []).Select(r => r.Email))
             .OfType<string>().Distinct();
         foreach (var email in emails)
-            foreach (var entry in sdn.ByEmail(email))
-                signals.Add(Exact("email address", email, entry));
+        foreach (var entry in sdn.ByEmail(email))
+            signals.Add(Exact("email address", email, entry));
 
         var hosts = (d.Profiles ?? []).Select(p => Uri.TryCreate(p.Url, UriKind.Absolute, out var u) ? u.Host : null)
             .Concat((d.EmploymentHistory ?? []).Select(e => e.EmployerDomain)).OfType<string>().Distinct();
         foreach (var host in hosts)
-            foreach (var entry in sdn.ByWebsiteHost(host))
-                signals.Add(Exact("website", host, entry));
+        foreach (var entry in sdn.ByWebsiteHost(host))
+            signals.Add(Exact("website", host, entry));
 
         return signals.Count == 0 ? CheckResult.NotFired : CheckResult.Fired([.. signals]);
     }

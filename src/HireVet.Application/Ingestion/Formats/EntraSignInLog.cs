@@ -27,16 +27,8 @@ public static class EntraSignInLog
         if (f.HasErrors) return Parsed<IncomingSignIn>.Invalid(f.Errors);
         return Parsed<IncomingSignIn>.Ok(new IncomingSignIn(principal!, new SignInEvent
         {
-            EventId = id!,
-            Source = "entra",
-            OccurredAt = at!.Value,
-            Ip = ip,
-            ReportedCountry = country,
-            ReportedCity = city,
-            UserAgent = browser,
-            DeviceId = device,
-            Succeeded = errorCode!.Value.GetInt64() == 0,
-            SessionId = session,
+            EventId = id!, Source = "entra", OccurredAt = at!.Value, Ip = ip, ReportedCountry = country, ReportedCity = city,
+            UserAgent = browser, DeviceId = device, Succeeded = errorCode!.Value.GetInt64() == 0, SessionId = session,
         }));
     }
 }

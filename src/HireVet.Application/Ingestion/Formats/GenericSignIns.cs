@@ -32,17 +32,8 @@ public static class GenericSignIns
         if (f.HasErrors) return Parsed<IncomingSignIn>.Invalid(f.Errors);
         return Parsed<IncomingSignIn>.Ok(new IncomingSignIn(principal!, new SignInEvent
         {
-            EventId = id!,
-            Source = "generic",
-            OccurredAt = at!.Value,
-            Ip = ip,
-            ReportedCountry = country,
-            ReportedCity = city,
-            UserAgent = userAgent,
-            DeviceId = device,
-            Succeeded = outcome == "success",
-            SessionId = session,
-            SessionEndedAt = ended,
+            EventId = id!, Source = "generic", OccurredAt = at!.Value, Ip = ip, ReportedCountry = country, ReportedCity = city,
+            UserAgent = userAgent, DeviceId = device, Succeeded = outcome == "success", SessionId = session, SessionEndedAt = ended,
         }));
     }
 }

@@ -31,16 +31,8 @@ public static class OktaSystemLog
         if (f.HasErrors) return Parsed<IncomingSignIn>.Invalid(f.Errors);
         return Parsed<IncomingSignIn>.Ok(new IncomingSignIn(principal!, new SignInEvent
         {
-            EventId = uuid!,
-            Source = "okta",
-            OccurredAt = published!.Value,
-            Ip = ip,
-            ReportedCountry = country,
-            ReportedCity = city,
-            UserAgent = userAgent,
-            DeviceId = device,
-            Succeeded = result == "SUCCESS" || result == "ALLOW",
-            SessionId = session,
+            EventId = uuid!, Source = "okta", OccurredAt = published!.Value, Ip = ip, ReportedCountry = country, ReportedCity = city,
+            UserAgent = userAgent, DeviceId = device, Succeeded = result == "SUCCESS" || result == "ALLOW", SessionId = session,
         }));
     }
 }

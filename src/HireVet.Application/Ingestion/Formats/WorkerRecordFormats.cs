@@ -65,12 +65,8 @@ public static class WorkerRecordFormats
         if (at is null || device is null) return null;
         return (at.Value, device, new JsonObject
         {
-            ["deviceId"] = device,
-            ["takenAt"] = at.Value.ToString("O"),
-            ["publicIp"] = ip,
-            ["serialNumber"] = serial,
-            ["installedSoftware"] = new JsonArray([.. software.Select(s => (JsonNode)s)]),
-            ["usbDevices"] = usb,
+            ["deviceId"] = device, ["takenAt"] = at.Value.ToString("O"), ["publicIp"] = ip, ["serialNumber"] = serial,
+            ["installedSoftware"] = new JsonArray([.. software.Select(s => (JsonNode)s)]), ["usbDevices"] = usb,
         }, null);
     }
 
@@ -125,10 +121,7 @@ public static class WorkerRecordFormats
         if (at is null || shipped is null) return null;
         return (at.Value, null, new JsonObject
         {
-            ["assetSerialShipped"] = shipped,
-            ["serialSeenAtOnboarding"] = seen,
-            ["shipTo"] = shipTo,
-            ["recordedAt"] = at.Value.ToString("O"),
+            ["assetSerialShipped"] = shipped, ["serialSeenAtOnboarding"] = seen, ["shipTo"] = shipTo, ["recordedAt"] = at.Value.ToString("O"),
         }, null);
     }
 

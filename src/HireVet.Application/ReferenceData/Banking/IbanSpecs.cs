@@ -50,8 +50,7 @@ public sealed class IbanSpecs
         var mismatch = spec.FirstMismatch(bban);
         return new IbanStructureProblem(IbanStructureProblem.WrongBban, country, value.Length, spec)
         {
-            Position = mismatch?.Position,
-            Expected = mismatch?.Expected,
+            Position = mismatch?.Position, Expected = mismatch?.Expected,
         };
     }
 }

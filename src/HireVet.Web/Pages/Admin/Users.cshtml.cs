@@ -38,10 +38,7 @@ public sealed class UsersModel(IMediator mediator) : PageModel
         {
             await mediator.Send(new CreateUser.Command
             {
-                Username = Form.Username?.Trim(),
-                DisplayName = Form.DisplayName,
-                Role = Form.Role,
-                Password = Form.Password,
+                Username = Form.Username?.Trim(), DisplayName = Form.DisplayName, Role = Form.Role, Password = Form.Password,
             }, ct);
             TempData["Flash"] = $"Created user {Form.Username?.Trim()} ({Form.Role}). They can sign in now.";
             return RedirectToPage(new { p = 1 });

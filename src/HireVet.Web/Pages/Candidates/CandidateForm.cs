@@ -152,9 +152,7 @@ public sealed partial class CandidateForm
             ? null
             : new IdentityDocument
             {
-                Type = N(DocumentType),
-                IssuingCountry = N(DocumentIssuingCountry),
-                Number = N(DocumentNumber),
+                Type = N(DocumentType), IssuingCountry = N(DocumentIssuingCountry), Number = N(DocumentNumber),
                 NameOnDocument = N(DocumentName),
                 Address = Address(DocumentLine1, null, DocumentCity, null, DocumentPostalCode, DocumentCountry),
             },
@@ -163,15 +161,9 @@ public sealed partial class CandidateForm
             ? null
             : new PayrollDestination
             {
-                Method = N(PayrollMethod),
-                AccountHolderName = N(AccountHolderName),
-                BankName = N(BankName),
-                BankCountry = N(BankCountry),
-                Iban = N(Iban),
-                AccountNumber = N(AccountNumber),
-                RoutingNumber = N(RoutingNumber),
-                WalletTicker = N(WalletTicker),
-                WalletAddress = N(WalletAddress),
+                Method = N(PayrollMethod), AccountHolderName = N(AccountHolderName), BankName = N(BankName),
+                BankCountry = N(BankCountry), Iban = N(Iban), AccountNumber = N(AccountNumber), RoutingNumber = N(RoutingNumber),
+                WalletTicker = N(WalletTicker), WalletAddress = N(WalletAddress),
             },
         EquipmentShipping = AllEmpty(ShippingRecipient, ShippingLine1, ShippingCity, ShippingRegion, ShippingPostalCode, ShippingCountry)
             ? null
@@ -200,12 +192,7 @@ public sealed partial class CandidateForm
             ? null
             : new PostalAddress
             {
-                Line1 = N(line1),
-                Line2 = N(line2),
-                City = N(city),
-                Region = N(region),
-                PostalCode = N(postalCode),
-                Country = N(country),
+                Line1 = N(line1), Line2 = N(line2), City = N(city), Region = N(region), PostalCode = N(postalCode), Country = N(country),
             };
 
     private static DateOnly? Date(string? value, string jsonPath)

@@ -62,13 +62,8 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
         {
             Queue = await mediator.Send(new GetReviewQueue.Query
             {
-                Band = Band,
-                Indicator = Indicator,
-                Waiting = Waiting,
-                Assignee = Assignee,
-                Sort = Sort,
-                Limit = PageSize,
-                Offset = (PageNumber - 1) * PageSize,
+                Band = Band, Indicator = Indicator, Waiting = Waiting, Assignee = Assignee, Sort = Sort,
+                Limit = PageSize, Offset = (PageNumber - 1) * PageSize,
             }, ct);
         }
         catch (ValidationException e)

@@ -37,11 +37,7 @@ public sealed class HistoryChecksTests
     {
         DeveloperProfile GitHub(string created, string earliest) => new()
         {
-            Kind = "github",
-            Handle = "dev",
-            Url = "https://github.com/dev",
-            CreatedOn = DateOnly.Parse(created, System.Globalization.CultureInfo.InvariantCulture),
-            EarliestActivityOn = DateOnly.Parse(earliest, System.Globalization.CultureInfo.InvariantCulture),
+            Kind = "github", Handle = "dev", Url = "https://github.com/dev", CreatedOn = DateOnly.Parse(created, System.Globalization.CultureInfo.InvariantCulture), EarliestActivityOn = DateOnly.Parse(earliest, System.Globalization.CultureInfo.InvariantCulture),
         };
         Assert.Equal(CheckResult.NotFired, new ProfileAgeCheck().Run(With(Honest with { Profiles = [GitHub("2023-03-01", "2023-02-15")] })));
 

@@ -16,13 +16,8 @@ public sealed class RingCheckTests
 
     private static SharedIdentifier Shared(string kind, string display, long other, PostalAddress residence) => new()
     {
-        Kind = kind,
-        Display = display,
-        OtherCandidateId = other,
-        OtherExternalId = $"ext-{other}",
-        OtherLegalName = $"Person {other}",
-        OtherStatus = "clear",
-        OtherResidence = JsonSerializer.Serialize(residence, DossierJson.Options),
+        Kind = kind, Display = display, OtherCandidateId = other, OtherExternalId = $"ext-{other}", OtherLegalName = $"Person {other}",
+        OtherStatus = "clear", OtherResidence = JsonSerializer.Serialize(residence, DossierJson.Options),
     };
 
     private static CandidateGraph.Graph Ring(params (long From, long To, string Kind)[] edges) => new(1,

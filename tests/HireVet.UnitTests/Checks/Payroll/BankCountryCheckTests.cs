@@ -28,10 +28,7 @@ public sealed class BankCountryCheckTests
         // Chinese banks have no IBAN: the BIC (Bank of China, Beijing) is what places the account.
         var d = PaidTo(UsResident, new()
         {
-            Method = "bank_transfer",
-            AccountHolderName = "Emily Carter",
-            BankName = "Bank of China",
-            Bic = "BKCHCNBJ",
+            Method = "bank_transfer", AccountHolderName = "Emily Carter", BankName = "Bank of China", Bic = "BKCHCNBJ",
             AccountNumber = "6217850100012345678",
         });
 

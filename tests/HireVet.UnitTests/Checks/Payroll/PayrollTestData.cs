@@ -18,12 +18,8 @@ internal static class PayrollTestData
         IdentityDocument = new() { Type = "driver_licence", IssuingCountry = "US", Number = "TX04418812", NameOnDocument = "EMILY CARTER", Address = Austin },
         PayrollDestination = new()
         {
-            Method = "bank_transfer",
-            AccountHolderName = "Emily Carter",
-            BankName = "JPMorgan Chase Bank",
-            BankCountry = "US",
-            AccountNumber = "884400112",
-            RoutingNumber = "021000021",
+            Method = "bank_transfer", AccountHolderName = "Emily Carter", BankName = "JPMorgan Chase Bank", BankCountry = "US",
+            AccountNumber = "884400112", RoutingNumber = "021000021",
         },
     };
 
@@ -35,12 +31,8 @@ internal static class PayrollTestData
         ClaimedResidence = Berlin,
         PayrollDestination = new()
         {
-            Method = "bank_transfer",
-            AccountHolderName = "Jonas Becker",
-            BankName = "Commerzbank",
-            BankCountry = "DE",
-            Iban = "DE89370400440532013000",
-            Bic = "COBADEFF",
+            Method = "bank_transfer", AccountHolderName = "Jonas Becker", BankName = "Commerzbank", BankCountry = "DE",
+            Iban = "DE89370400440532013000", Bic = "COBADEFF",
         },
     };
 

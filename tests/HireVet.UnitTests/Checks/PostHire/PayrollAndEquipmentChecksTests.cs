@@ -11,9 +11,7 @@ public sealed class PayrollAndEquipmentChecksTests
 
     private static PayrollChange Change(int day, string holder = "Sang-Man Kim", string account = "") => new()
     {
-        EventId = $"pc-{day}-{holder}",
-        EffectiveDate = Start.AddDays(day),
-        ReceivedAt = Monday.AddDays(day),
+        EventId = $"pc-{day}-{holder}", EffectiveDate = Start.AddDays(day), ReceivedAt = Monday.AddDays(day),
         Destination = new() { Method = "bank_transfer", AccountHolderName = holder, BankName = "Frost Bank", AccountNumber = account.Length > 0 ? account : $"7700{day:000}" },
     };
 

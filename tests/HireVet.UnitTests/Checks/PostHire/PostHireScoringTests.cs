@@ -31,8 +31,7 @@ public sealed class PostHireScoringTests
     // The test worker's name is a sanctions namesake (the sanctions tests need one); the engine tests use another name.
     private static readonly Dossier Sean = Worker with
     {
-        LegalName = "Sean O'Brien",
-        OtherNames = ["Shay O'Brien"],
+        LegalName = "Sean O'Brien", OtherNames = ["Shay O'Brien"],
         IdentityDocument = Worker.IdentityDocument! with { NameOnDocument = "SEAN OBRIEN" },
         PayrollDestination = Worker.PayrollDestination! with { AccountHolderName = "Sean O'Brien" },
         EquipmentShipping = Worker.EquipmentShipping! with { RecipientName = "Shay O'Brien" },

@@ -51,14 +51,7 @@ internal static class PostHireTestData
 
     public static SignInEvent SignIn(string ip, DateTimeOffset at, bool succeeded = true, string? session = null, DateTimeOffset? ended = null) => new()
     {
-        EventId = Id("si"),
-        Source = "okta",
-        OccurredAt = at,
-        Ip = ip,
-        Succeeded = succeeded,
-        SessionId = session,
-        SessionEndedAt = ended,
-        DeviceId = "laptop-1",
+        EventId = Id("si"), Source = "okta", OccurredAt = at, Ip = ip, Succeeded = succeeded, SessionId = session, SessionEndedAt = ended, DeviceId = "laptop-1",
     };
 
     public static WorkerActivity SignIns(params SignInEvent[] signIns) => Activity() with { SignIns = signIns };
@@ -67,13 +60,8 @@ internal static class PostHireTestData
 
     public static EndpointSnapshot Snapshot(string[]? software = null, UsbDevice[]? usb = null, string? ip = null, string? serial = null, string device = "laptop-1") => new()
     {
-        EventId = Id("ep"),
-        DeviceId = device,
-        SerialNumber = serial,
-        TakenAt = Monday,
-        PublicIp = ip,
-        InstalledSoftware = software ?? ["Microsoft Teams", "Slack", "Visual Studio Code"],
-        UsbDevices = usb ?? [],
+        EventId = Id("ep"), DeviceId = device, SerialNumber = serial, TakenAt = Monday, PublicIp = ip,
+        InstalledSoftware = software ?? ["Microsoft Teams", "Slack", "Visual Studio Code"], UsbDevices = usb ?? [],
     };
 
     public static WorkerActivity Endpoints(params EndpointSnapshot[] snapshots) => Activity() with { Endpoints = snapshots };

@@ -16,10 +16,7 @@ public sealed class SanctionsChecksTests
 
     private static Dossier Person(string legalName, DateOnly? dob = null) => new()
     {
-        ExternalId = "s-1",
-        LegalName = legalName,
-        DateOfBirth = dob,
-        ClaimedResidence = Home,
+        ExternalId = "s-1", LegalName = legalName, DateOfBirth = dob, ClaimedResidence = Home,
     };
 
     [Fact]

@@ -139,15 +139,7 @@ public class PhoneMetadataTests
         // region's patterns also cover the example, libphonenumber-js itself attributes it to the main region.
         var attributedToMainRegion = new Dictionary<string, string>
         {
-            ["AX"] = "FI",
-            ["BL"] = "GP",
-            ["CC"] = "AU",
-            ["CX"] = "AU",
-            ["EH"] = "MA",
-            ["IM"] = "GB",
-            ["MF"] = "GP",
-            ["SJ"] = "NO",
-            ["VA"] = "IT",
+            ["AX"] = "FI", ["BL"] = "GP", ["CC"] = "AU", ["CX"] = "AU", ["EH"] = "MA", ["IM"] = "GB", ["MF"] = "GP", ["SJ"] = "NO", ["VA"] = "IT",
         };
         var examples = JsonSerializer.Deserialize<Dictionary<string, string>>(
             File.ReadAllText(Path.Combine(Path.GetDirectoryName(ContactData.PhoneMetadataPath)!, "examples.mobile.json")))!;
