@@ -1,5 +1,4 @@
 using System.Globalization;
-using HireVet.Application.Vetting.Scoring;
 using HireVet.Quality.Running;
 
 namespace HireVet.Quality;

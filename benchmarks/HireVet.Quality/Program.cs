@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using HireVet.Application.Candidates;
 using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.ReferenceData.Sanctions;
-using HireVet.Application.Vetting;
 using HireVet.Application.Vetting.Scoring;
 using HireVet.Quality;
 using HireVet.Quality.Corpus;

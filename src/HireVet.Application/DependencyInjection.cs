@@ -1,11 +1,9 @@
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Internal;
-using HireVet.Application.Candidates;
 using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Behaviours;
 using HireVet.Application.Common.Data;
-using HireVet.Application.Rescreening;
 using HireVet.Application.Vetting;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;

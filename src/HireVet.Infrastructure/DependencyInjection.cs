@@ -1,5 +1,4 @@
 using Dapper;
-using HireVet.Application;
 using HireVet.Application.Checks;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;

@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using HireVet.Application;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Notices;
 using HireVet.Application.Rulesets;
 using HireVet.Infrastructure;
 using HireVet.Infrastructure.Database;

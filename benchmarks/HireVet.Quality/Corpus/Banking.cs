@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Text;
-using HireVet.Application.Common.Formats.Banking;
 
 namespace HireVet.Quality.Corpus;
 

@@ -1,5 +1,4 @@
 using HireVet.Application.Candidates;
-using HireVet.Application.Dossiers;
 
 namespace HireVet.Quality.Corpus;
 

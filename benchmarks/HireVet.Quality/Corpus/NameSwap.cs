@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using HireVet.Application.Candidates;
-using HireVet.Application.Dossiers;
 
 namespace HireVet.Quality.Corpus;
 

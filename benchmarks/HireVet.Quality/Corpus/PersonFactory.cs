@@ -1,5 +1,4 @@
 using HireVet.Application.Candidates;
-using HireVet.Application.Common.Formats.Banking;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Dossiers;
 using HireVet.Application.Dossiers.Addresses;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using HireVet.Application.Checks;
 using HireVet.Application.Checks.Identity;
-using HireVet.Application.Dossiers;
 
 namespace HireVet.Quality.Evaluation;
 

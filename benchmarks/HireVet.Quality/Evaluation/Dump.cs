@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HireVet.Application.Checks;
 using HireVet.Application.Dossiers;
 
 namespace HireVet.Quality.Evaluation;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
-using HireVet.Application.Candidates;
 using HireVet.Application.Checks;
 using HireVet.Application.Dossiers;
 using HireVet.Application.Vetting;

@@ -1,5 +1,4 @@
 using HireVet.Application.Checks.Links;
-using HireVet.Application.Dossiers;
 using HireVet.Application.Dossiers.Resumes;
 using HireVet.Quality.Corpus;
 

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using HireVet.Application.Candidates;
 using HireVet.Application.Common.Behaviours;
 using HireVet.Application.Vetting;
 using HireVet.Quality.Running;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using HireVet.Application.Access;
 using HireVet.Quality.Corpus;
 
 namespace HireVet.Scale.Monitoring;

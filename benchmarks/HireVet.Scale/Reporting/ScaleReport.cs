@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Dossiers;
 using HireVet.Application.Dossiers.Resumes;

@@ -1,4 +1,3 @@
-using HireVet.Application.Dossiers;
 using HireVet.Application.Vetting.Scoring;
 using Npgsql;
 using NpgsqlTypes;

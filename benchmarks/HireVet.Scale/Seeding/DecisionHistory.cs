@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Dapper;
-using HireVet.Application.Reviews;
 using Npgsql;
 
 namespace HireVet.Scale.Seeding;

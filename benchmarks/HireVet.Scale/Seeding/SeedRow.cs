@@ -1,5 +1,3 @@
-using HireVet.Application.Dossiers;
-
 namespace HireVet.Scale.Seeding;
 
 /// <summary>Everything the application stores for one vetted candidate, computed with the application's own code.</summary>

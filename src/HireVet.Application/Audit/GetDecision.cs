@@ -7,9 +7,7 @@ using HireVet.Application.Checks;
 using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Errors;
-using HireVet.Application.Common.Security;
 using HireVet.Application.Dossiers;
-using HireVet.Application.Reviews;
 using MediatR;
 
 namespace HireVet.Application.Audit;

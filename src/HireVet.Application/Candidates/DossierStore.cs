@@ -5,7 +5,6 @@ using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Dossiers;
 using HireVet.Application.Dossiers.Resumes;
-using HireVet.Application.Notices;
 using Microsoft.Extensions.Logging;
 
 namespace HireVet.Application.Candidates;

@@ -2,7 +2,6 @@ using Dapper;
 using FluentValidation;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Dossiers;
 using MediatR;
 
 namespace HireVet.Application.Candidates;

@@ -1,7 +1,6 @@
 using HireVet.Application.Common;
 using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Vetting;
 using MediatR;
 
 namespace HireVet.Application.Candidates;

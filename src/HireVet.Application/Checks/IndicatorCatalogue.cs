@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using HireVet.Application.Ingestion.Formats;
 
 namespace HireVet.Application.Checks;
 

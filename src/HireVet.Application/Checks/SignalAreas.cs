@@ -1,5 +1,3 @@
-using HireVet.Application.Dossiers;
-
 namespace HireVet.Application.Checks;
 
 /// <summary>The areas a reviewer reads signals by: the catalogue's sections, with sanctions screening on its own

@@ -1,5 +1,4 @@
 using Dapper;
-using HireVet.Application.Audit;
 using HireVet.Application.Common.Data;
 using MediatR;
 

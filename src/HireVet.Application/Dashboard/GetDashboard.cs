@@ -1,4 +1,3 @@
-using HireVet.Application.Candidates;
 using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Jobs;

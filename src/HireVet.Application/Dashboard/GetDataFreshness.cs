@@ -1,6 +1,5 @@
 using System.Globalization;
 using HireVet.Application.ReferenceData;
-using HireVet.Application.ReferenceData.Network;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 

@@ -1,7 +1,6 @@
 using Dapper;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Reviews;
 using MediatR;
 
 namespace HireVet.Application.Dashboard;

@@ -1,4 +1,3 @@
-using HireVet.Application.Common.Formats.Banking;
 using HireVet.Application.Dossiers.Addresses;
 
 namespace HireVet.Application.Dossiers;

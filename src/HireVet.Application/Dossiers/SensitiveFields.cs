@@ -1,5 +1,3 @@
-using HireVet.Application.Common.Formats.Banking;
-
 namespace HireVet.Application.Dossiers;
 
 /// <summary>The dossier values encrypted at rest. They are taken out of the stored dossier JSON and kept, as one

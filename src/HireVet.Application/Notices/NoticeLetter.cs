@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using HireVet.Application.Checks;
-using HireVet.Application.Dossiers;
 
 namespace HireVet.Application.Notices;
 

@@ -1,4 +1,3 @@
-using HireVet.Application.ReferenceData.Banking;
 using HireVet.Application.ReferenceData.Contact;
 using HireVet.Application.ReferenceData.Network;
 

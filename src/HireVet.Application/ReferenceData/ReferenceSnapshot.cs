@@ -1,5 +1,3 @@
-using HireVet.Application.Dossiers;
-
 namespace HireVet.Application.ReferenceData;
 
 /// <summary>Every reference dataset as loaded at one moment, with its description. Immutable: a reload builds a new

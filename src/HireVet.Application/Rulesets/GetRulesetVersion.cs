@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Dapper;
 using HireVet.Application.Common.Data;
-using HireVet.Application.Ingestion.Formats;
 using HireVet.Application.Vetting.Scoring;
 using MediatR;
 

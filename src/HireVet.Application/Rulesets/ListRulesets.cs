@@ -1,7 +1,6 @@
 using Dapper;
 using FluentValidation;
 using HireVet.Application.Common.Data;
-using HireVet.Application.Vetting.Scoring;
 using MediatR;
 
 namespace HireVet.Application.Rulesets;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dapper;
-using HireVet.Application.Checks;
 using HireVet.Application.Common;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Dossiers;

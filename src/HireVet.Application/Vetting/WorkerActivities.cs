@@ -1,10 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
-using HireVet.Application.Access;
 using HireVet.Application.Checks.PostHire;
 using HireVet.Application.Common.Data;
-using HireVet.Application.Common.Formats.Banking;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Dossiers;
 using HireVet.Application.Ingestion;

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
-using HireVet.Application.Ingestion.Formats;
 using HireVet.Application.ReferenceData;
-using HireVet.Application.ReferenceData.Banking;
 using HireVet.Application.ReferenceData.Contact;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.ReferenceData.Sanctions;

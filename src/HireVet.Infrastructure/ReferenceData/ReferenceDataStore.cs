@@ -1,4 +1,3 @@
-using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -2,7 +2,6 @@ using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
 using HireVet.Application.Audit;
-using HireVet.Application.Ingestion.Formats;
 
 namespace HireVet.Web.Endpoints;
 

@@ -1,4 +1,3 @@
-using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
 using HireVet.Web.Security;
 using MediatR;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using HireVet.Application.Candidates;
 using HireVet.Application.Dashboard;
-using HireVet.Application.ReferenceData;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HireVet.Application.Audit;
-using HireVet.Application.Candidates;
 using HireVet.Application.Common.Formats;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Reviews;

@@ -1,15 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using HireVet.Application.Access;
 using HireVet.Application.Audit;
-using HireVet.Application.Candidates;
 using HireVet.Application.Common.Formats;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Dossiers;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
-using HireVet.Web.Endpoints;
 
 namespace HireVet.IntegrationTests.Audit;
 

@@ -6,7 +6,6 @@ using HireVet.Application.Common.Security;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
-using HireVet.Web.Endpoints;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

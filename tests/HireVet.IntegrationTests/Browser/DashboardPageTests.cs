@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Dashboard;
 using HireVet.Application.Dossiers;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Dossiers;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
 

@@ -1,8 +1,6 @@
 using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
-using HireVet.Application.Workers;
 using HireVet.IntegrationTests.Infrastructure;
 
 namespace HireVet.IntegrationTests.Candidates;

@@ -1,8 +1,6 @@
 using FluentValidation;
 using HireVet.Application.Candidates;
-using HireVet.Application.Common.Formats.Banking;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Dossiers;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
 

@@ -5,7 +5,6 @@ using HireVet.Application.Common.Security;
 using HireVet.IntegrationTests.Infrastructure;
 using HireVet.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;

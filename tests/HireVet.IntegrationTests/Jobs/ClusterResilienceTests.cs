@@ -4,12 +4,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using HireVet.Application.Access;
-using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Vetting;
 using HireVet.Infrastructure.Database;
 using HireVet.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
 namespace HireVet.IntegrationTests.Jobs;

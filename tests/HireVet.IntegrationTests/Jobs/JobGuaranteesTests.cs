@@ -1,8 +1,6 @@
 using HireVet.Application.Audit;
-using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Rescreening;
-using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
 using HireVet.Web.Security;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using System.Net;
 using HireVet.Application.Common.Security;
 using HireVet.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HireVet.IntegrationTests.Jobs;
 

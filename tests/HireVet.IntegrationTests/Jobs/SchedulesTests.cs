@@ -1,5 +1,4 @@
 using System.Net;
-using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Jobs;
 using HireVet.Application.Rescreening;

@@ -1,4 +1,3 @@
-using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Notices;
 using HireVet.Application.Reviews;

@@ -1,6 +1,5 @@
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Dossiers;
 using HireVet.Application.Notices;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;

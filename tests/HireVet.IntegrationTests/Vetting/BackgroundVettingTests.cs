@@ -4,7 +4,6 @@ using System.Text.Json;
 using Hangfire;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Vetting;
 using HireVet.Infrastructure.Jobs;
 using HireVet.IntegrationTests.Infrastructure;
 using HireVet.Web.Security;

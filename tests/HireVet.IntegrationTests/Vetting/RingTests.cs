@@ -4,9 +4,7 @@ using System.Text.Json;
 using HireVet.Application.Candidates;
 using HireVet.Application.Checks;
 using HireVet.Application.Common.Security;
-using HireVet.Application.Dossiers;
 using HireVet.Application.Reviews;
-using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
 using HireVet.IntegrationTests.Notices;
 

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Webhooks;

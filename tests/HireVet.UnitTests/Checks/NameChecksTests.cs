@@ -1,8 +1,6 @@
-using HireVet.Application.Checks;
 using HireVet.Application.Checks.Identity;
 using HireVet.Application.Checks.Payroll;
 using HireVet.Application.Checks.Shipping;
-using HireVet.Application.Dossiers;
 using static HireVet.UnitTests.Checks.CheckTestData;
 
 namespace HireVet.UnitTests.Checks;

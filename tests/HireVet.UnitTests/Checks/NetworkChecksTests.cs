@@ -3,7 +3,6 @@ using HireVet.Application.Checks.Links;
 using HireVet.Application.Checks.Network;
 using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
-using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.Vetting.Scoring;
 using static HireVet.UnitTests.Checks.CheckTestData;
 

@@ -1,5 +1,4 @@
 using HireVet.Application.ReferenceData;
-using HireVet.Application.ReferenceData.Banking;
 using HireVet.Application.ReferenceData.Contact;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.Infrastructure.ReferenceData;

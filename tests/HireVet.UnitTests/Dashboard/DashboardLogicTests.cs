@@ -1,6 +1,5 @@
 using HireVet.Application.Dashboard;
 using HireVet.Application.ReferenceData;
-using HireVet.Application.ReferenceData.Banking;
 
 namespace HireVet.UnitTests.Dashboard;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using HireVet.Application.Checks;
-using HireVet.Application.Dossiers;
 using HireVet.Application.Notices;
 using Microsoft.Extensions.Configuration;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Contact;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using HireVet.Application.Common.Formats;
-using HireVet.Application.Common.Formats.Banking;
 using HireVet.Application.Dossiers;
 
 namespace HireVet.Application.Checks.Payroll;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using HireVet.Application.Dossiers;
 
 namespace HireVet.Application.Checks.Payroll;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using HireVet.Application.Checks.Identity;
 using HireVet.Application.Checks.Payroll;
-using HireVet.Application.Dossiers;
 using static HireVet.Application.Checks.PostHire.PostHireData;
 
 namespace HireVet.Application.Checks.PostHire;

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using HireVet.Application.Access;
 using HireVet.Application.Checks.Network;
-using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
 using static HireVet.Application.Checks.PostHire.PostHireData;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using HireVet.Application.Dossiers;
 using static HireVet.Application.Checks.PostHire.PostHireData;
 
 namespace HireVet.Application.Checks.PostHire;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using HireVet.Application.Checks.Identity;
-using HireVet.Application.Dossiers;
 
 namespace HireVet.Application.Checks.Shipping;
 

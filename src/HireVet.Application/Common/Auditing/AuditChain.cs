@@ -3,7 +3,6 @@ using System.Text;
 using Dapper;
 using HireVet.Application.Audit;
 using HireVet.Application.Common.Data;
-using HireVet.Application.Common.Security;
 
 namespace HireVet.Application.Common.Auditing;
 

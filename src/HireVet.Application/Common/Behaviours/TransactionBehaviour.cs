@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HireVet.Application.Candidates;
 using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;

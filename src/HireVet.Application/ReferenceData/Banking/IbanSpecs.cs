@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using HireVet.Application.Common.Formats.Banking;
 
 namespace HireVet.Application.ReferenceData.Banking;
 

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Net;
-using System.Text;
 using HireVet.Application.Common.Formats;
 
 namespace HireVet.Application.ReferenceData.Network;

@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using HireVet.Application.Common.Formats;
-using HireVet.Application.Common.Formats.Crypto;
 
 namespace HireVet.Application.ReferenceData.Sanctions;
 

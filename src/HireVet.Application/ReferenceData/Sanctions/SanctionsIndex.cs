@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using HireVet.Application.Common.Formats;
 
 namespace HireVet.Application.ReferenceData.Sanctions;
 

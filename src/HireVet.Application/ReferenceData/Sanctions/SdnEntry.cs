@@ -1,5 +1,3 @@
-using HireVet.Application.Common.Formats;
-
 namespace HireVet.Application.ReferenceData.Sanctions;
 
 /// <summary>One OFAC SDN profile (a <c>DistinctParty</c> of the advanced XML) flattened for screening.</summary>

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Dapper;
 using HireVet.Application.Common.Data;
-using HireVet.Application.Ingestion.Formats;
 
 namespace HireVet.Application.Vetting.Scoring;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using HireVet.Application.Dossiers;
 
 namespace HireVet.Infrastructure.ReferenceData.Banking;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using HireVet.Application.Common.Formats;
-using HireVet.Application.ReferenceData.Sanctions;
 
 namespace HireVet.Infrastructure.ReferenceData.Sanctions;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.ExceptionServices;
 using System.Xml;
-using HireVet.Application.Common.Formats;
 using HireVet.Application.ReferenceData.Sanctions;
 
 namespace HireVet.Infrastructure.ReferenceData.Sanctions;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using HireVet.Application.Common.Formats;
 using HireVet.Application.ReferenceData.Sanctions;
 
 namespace HireVet.Infrastructure.ReferenceData.Sanctions;

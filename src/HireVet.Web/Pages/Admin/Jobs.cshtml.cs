@@ -1,6 +1,5 @@
 using FluentValidation;
 using HireVet.Application.Checks;
-using HireVet.Application.Common.Errors;
 using HireVet.Application.Jobs;
 using HireVet.Application.Rescreening;
 using MediatR;

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using FluentValidation.Results;
 using HireVet.Application.Candidates;
-using HireVet.Application.Common.Formats.Banking;
 using HireVet.Application.Dossiers;
 
 namespace HireVet.Web.Pages.Candidates;

@@ -1,6 +1,5 @@
 using HireVet.Application.Checks;
 using HireVet.Application.Checks.Contact;
-using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
 using HireVet.UnitTests.ReferenceData.Contact;
 using static HireVet.UnitTests.Checks.Contact.ContactCheckData;

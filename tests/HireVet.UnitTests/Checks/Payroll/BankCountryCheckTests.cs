@@ -1,6 +1,5 @@
 using HireVet.Application.Checks;
 using HireVet.Application.Checks.Payroll;
-using HireVet.Application.Common.Formats.Banking;
 using HireVet.Application.Dossiers;
 using static HireVet.UnitTests.Checks.Payroll.PayrollTestData;
 

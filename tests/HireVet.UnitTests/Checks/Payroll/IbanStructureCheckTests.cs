@@ -1,9 +1,7 @@
 using HireVet.Application.Checks;
 using HireVet.Application.Checks.Payroll;
-using HireVet.Application.Common.Formats.Banking;
 using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
-using HireVet.Application.ReferenceData.Banking;
 using static HireVet.UnitTests.ReferenceData.Banking.IbanData;
 using static HireVet.UnitTests.Checks.Payroll.PayrollTestData;
 

@@ -1,5 +1,4 @@
 using HireVet.Application.Checks;
-using HireVet.Application.Common.Formats.Banking;
 using HireVet.Application.Dossiers;
 
 namespace HireVet.UnitTests.Checks.Payroll;

@@ -1,4 +1,3 @@
-using HireVet.Application.Access;
 using HireVet.Application.Checks;
 using HireVet.Application.Checks.PostHire;
 using HireVet.Application.ReferenceData;

@@ -2,7 +2,6 @@ using HireVet.Application.Checks;
 using HireVet.Application.Checks.Sanctions;
 using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData;
-using HireVet.Application.ReferenceData.Sanctions;
 using HireVet.Application.Vetting.Scoring;
 using static HireVet.UnitTests.Checks.CheckTestData;
 

@@ -1,4 +1,3 @@
-using HireVet.Application.Dossiers;
 using HireVet.Application.ReferenceData.Banking;
 using HireVet.Infrastructure.ReferenceData.Banking;
 

@@ -1,4 +1,3 @@
-using HireVet.Application.Common.Formats;
 using HireVet.Application.ReferenceData.Sanctions;
 using HireVet.Infrastructure.ReferenceData;
 using HireVet.Infrastructure.ReferenceData.Sanctions;

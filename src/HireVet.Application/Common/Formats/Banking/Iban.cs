@@ -1,5 +1,3 @@
-using HireVet.Application.ReferenceData.Banking;
-
 namespace HireVet.Application.Common.Formats.Banking;
 
 /// <summary>International Bank Account Number checks (ISO 13616 structure, ISO 7064 mod 97-10).</summary>

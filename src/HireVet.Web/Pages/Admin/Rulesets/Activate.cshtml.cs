@@ -1,6 +1,5 @@
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Rulesets;
-using HireVet.Application.Vetting.Scoring;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

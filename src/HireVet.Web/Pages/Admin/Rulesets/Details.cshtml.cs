@@ -1,7 +1,6 @@
 using HireVet.Application.Checks;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Rulesets;
-using HireVet.Application.Vetting;
 using HireVet.Application.Vetting.Scoring;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
