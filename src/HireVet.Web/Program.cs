@@ -39,11 +39,15 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 // Binding failures (malformed JSON, wrong types, oversized bodies) reach ProblemDetailsMapper in every environment.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi(o => o.CreateSchemaReferenceId = type =>
+builder.Services.AddOpenApi(o =>
+{
     // Features nest Command/Query/Response/Item in a static class named after the feature: SubmitCandidateCommand.
-    type.Type.DeclaringType is { Namespace: not null } feature && feature.Namespace.StartsWith("HireVet.Application", StringComparison.Ordinal)
-        ? feature.Name + type.Type.Name
-        : OpenApiOptions.CreateDefaultSchemaReferenceId(type));
+    o.CreateSchemaReferenceId = type =>
+        type.Type.DeclaringType is { Namespace: not null } feature && feature.Namespace.StartsWith("HireVet.Application", StringComparison.Ordinal)
+            ? feature.Name + type.Type.Name
+            : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+    o.AddSchemaTransformer(DossierSchemas.Describe);
+});
 builder.Services.AddRateLimiter(o =>
 {
     // Slows password guessing: 20 sign-in requests a minute per client address.

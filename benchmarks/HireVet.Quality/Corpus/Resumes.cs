@@ -70,12 +70,12 @@ public static class Resumes
     public static string Write(Random rng, string role, IReadOnlyList<Employment> jobs, Education? education)
     {
         var text = new StringBuilder();
-        var years = Math.Max(1, jobs.Sum(j => ((j.EndedOn ?? DateOnly.FromDateTime(DateTime.UtcNow)).DayNumber - j.StartedOn!.Value.DayNumber) / 365));
+        var years = Math.Max(1, jobs.Sum(j => ((j.EndedOn?.First ?? DateOnly.FromDateTime(DateTime.UtcNow)).DayNumber - j.StartedOn!.Value.First.DayNumber) / 365));
         text.AppendLine(Fill(rng, Pick(rng, SummaryTemplates), role, years));
         text.AppendLine();
         foreach (var job in jobs.OrderByDescending(j => j.StartedOn))
         {
-            text.AppendLine($"{job.Title}, {job.Employer} ({job.StartedOn:MMM yyyy} to {(job.EndedOn is { } end ? end.ToString("MMM yyyy") : "present")})");
+            text.AppendLine($"{job.Title}, {job.Employer} ({job.StartedOn?.First:MMM yyyy} to {(job.EndedOn is { } end ? end.First.ToString("MMM yyyy") : "present")})");
             foreach (var template in BulletTemplates.OrderBy(_ => rng.Next()).Take(rng.Next(3, 6)))
                 text.AppendLine("- " + Fill(rng, template, role, years));
         }

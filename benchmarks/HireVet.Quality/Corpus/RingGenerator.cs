@@ -129,7 +129,7 @@ public sealed class RingGenerator(CorpusContext ctx, PersonFactory people, Sanct
                 // Each recruits the next; the applicant-tracking system records the referrer's candidate id.
                 return d with { ReferredBy = members[i - 1].Dossier.LegalName, ReferrerId = members[i - 1].Dossier.ExternalId };
             case Tactics.FrontCompany:
-                var first = d.EmploymentHistory!.Min(j => j.StartedOn)!.Value;
+                var first = d.EmploymentHistory!.Min(j => j.StartedOn)!.Value.First;
                 var front = new Employment
                 {
                     Employer = r.FrontCompany, Title = "Software Developer",

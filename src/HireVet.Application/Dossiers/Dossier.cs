@@ -89,16 +89,16 @@ public sealed record Employment
     public string? Employer { get; init; }
     public string? EmployerDomain { get; init; }
     public string? Title { get; init; }
-    public DateOnly? StartedOn { get; init; }
-    public DateOnly? EndedOn { get; init; }
+    public PartialDate? StartedOn { get; init; }
+    public PartialDate? EndedOn { get; init; }
 }
 
 public sealed record Education
 {
     public string? Institution { get; init; }
     public string? Degree { get; init; }
-    public DateOnly? StartedOn { get; init; }
-    public DateOnly? EndedOn { get; init; }
+    public PartialDate? StartedOn { get; init; }
+    public PartialDate? EndedOn { get; init; }
 }
 
 public sealed record Reference

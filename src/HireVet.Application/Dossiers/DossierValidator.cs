@@ -9,9 +9,9 @@ namespace HireVet.Application.Dossiers;
 /// or reference data is a vetting signal, not a validation error.</summary>
 public abstract partial class DossierValidator<T> : AbstractValidator<T> where T : Dossier
 {
-    public static readonly string[] DocumentTypes = ["passport", "driver_licence", "national_id", "residence_permit", "other"];
-    public static readonly string[] ProfileKinds = ["github", "gitlab", "linkedin", "stackoverflow", "portfolio", "other"];
-    public static readonly string[] PayrollMethods = ["bank_transfer", "payment_platform", "crypto", "check", "other"];
+    public static readonly string[] DocumentTypes = Vocabulary.DocumentTypes;
+    public static readonly string[] ProfileKinds = Vocabulary.ProfileKinds;
+    public static readonly string[] PayrollMethods = Vocabulary.PayrollMethods;
 
     protected DossierValidator(TimeProvider clock)
     {
@@ -21,9 +21,10 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
             .Matches(ExternalIdPattern()).WithMessage("'externalId' may contain only letters, digits and . _ : - characters.");
         RuleFor(d => d.Source).MaximumLength(100);
         RuleFor(d => d.Role).MaximumLength(200);
-        RuleFor(d => d.LegalName).NotEmpty().MaximumLength(200).Must(HasLetter).WithMessage("'legalName' must contain letters.");
+        RuleFor(d => d.LegalName).NotEmpty().MaximumLength(200).Must(HasLetter).WithMessage("'legalName' must contain letters.")
+            .Must(IsPlainText).WithMessage(HiddenCharacters("legalName"));
         RuleFor(d => d.OtherNames).Must(n => n!.Length <= 10).WithMessage("At most 10 other names.").When(d => d.OtherNames is not null);
-        RuleForEach(d => d.OtherNames).NotEmpty().MaximumLength(200);
+        RuleForEach(d => d.OtherNames).NotEmpty().MaximumLength(200).Must(IsPlainText).WithMessage(HiddenCharacters("otherNames"));
         RuleFor(d => d.DateOfBirth).Must(dob => BeAPlausibleBirthDate(dob!.Value, today))
             .WithMessage("'dateOfBirth' must be a past date of someone aged 14 to 120.").When(d => d.DateOfBirth is not null);
         RuleFor(d => d.Email).MaximumLength(254).Must(BeAnEmail!).WithMessage("'email' is not a valid email address.")
@@ -36,13 +37,13 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
 
         When(d => d.IdentityDocument is not null, () =>
         {
-            RuleFor(d => d.IdentityDocument!.Type).NotEmpty().Must(t => DocumentTypes.Contains(t))
-                .WithMessage($"'type' must be one of: {string.Join(", ", DocumentTypes)}.");
+            RuleFor(d => d.IdentityDocument!.Type).NotEmpty().Must(t => Vocabulary.DocumentType(t) is not null)
+                .WithMessage($"'type' must be one of: {string.Join(", ", DocumentTypes)} (or a common spelling such as {Vocabulary.Examples("document")}).");
             RuleFor(d => d.IdentityDocument!.IssuingCountry).Must(IsCountry)
                 .WithMessage("'issuingCountry' must be an ISO 3166-1 alpha-2 code such as US.");
             RuleFor(d => d.IdentityDocument!.Number).NotEmpty().MaximumLength(50).Matches(DocumentNumberPattern())
                 .WithMessage("'number' may contain only letters, digits, spaces and hyphens.");
-            RuleFor(d => d.IdentityDocument!.NameOnDocument).MaximumLength(200);
+            RuleFor(d => d.IdentityDocument!.NameOnDocument).MaximumLength(200).Must(IsPlainText).WithMessage(HiddenCharacters("nameOnDocument"));
             RuleFor(d => d.IdentityDocument!.DateOfBirth).Must(dob => BeAPlausibleBirthDate(dob!.Value, today))
                 .WithMessage("'dateOfBirth' must be a past date of someone aged 14 to 120.").When(d => d.IdentityDocument!.DateOfBirth is not null);
             RuleFor(d => d.IdentityDocument!.Address!).SetValidator(new AddressValidator()).When(d => d.IdentityDocument!.Address is not null);
@@ -51,7 +52,8 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
         RuleFor(d => d.Profiles).Must(p => p!.Length <= 20).WithMessage("At most 20 profiles.").When(d => d.Profiles is not null);
         RuleForEach(d => d.Profiles).ChildRules(p =>
         {
-            p.RuleFor(x => x.Kind).NotEmpty().Must(k => ProfileKinds.Contains(k)).WithMessage($"'kind' must be one of: {string.Join(", ", ProfileKinds)}.");
+            p.RuleFor(x => x.Kind).NotEmpty().Must(k => Vocabulary.ProfileKind(k) is not null)
+                .WithMessage($"'kind' must be one of: {string.Join(", ", ProfileKinds)} (or a common spelling such as {Vocabulary.Examples("profile")}).");
             p.RuleFor(x => x.Url).MaximumLength(500).Must(BeAnHttpUrl!).WithMessage("'url' must be an absolute http(s) URL.").When(x => x.Url is not null);
             p.RuleFor(x => x.Handle).MaximumLength(100);
             p.RuleFor(x => x.DisplayName).MaximumLength(200);
@@ -66,8 +68,9 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
             e.RuleFor(x => x.EmployerDomain).MaximumLength(253).Matches(DomainPattern())
                 .WithMessage("'employerDomain' must be a domain name such as example.com.").When(x => x.EmployerDomain is not null);
             e.RuleFor(x => x.Title).MaximumLength(200);
-            e.RuleFor(x => x.StartedOn).LessThanOrEqualTo(today).When(x => x.StartedOn is not null);
-            e.RuleFor(x => x.EndedOn).GreaterThanOrEqualTo(x => x.StartedOn!.Value)
+            e.RuleFor(x => x.StartedOn).Must(start => start!.Value.First <= today)
+                .WithMessage("'startedOn' must not be in the future.").When(x => x.StartedOn is not null);
+            e.RuleFor(x => x.EndedOn).Must((x, end) => end!.Value.Last >= x.StartedOn!.Value.First)
                 .WithMessage("'endedOn' must not be before 'startedOn'.").When(x => x.EndedOn is not null && x.StartedOn is not null);
         });
 
@@ -76,14 +79,14 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
         {
             e.RuleFor(x => x.Institution).NotEmpty().MaximumLength(200);
             e.RuleFor(x => x.Degree).MaximumLength(200);
-            e.RuleFor(x => x.EndedOn).GreaterThanOrEqualTo(x => x.StartedOn!.Value)
+            e.RuleFor(x => x.EndedOn).Must((x, end) => end!.Value.Last >= x.StartedOn!.Value.First)
                 .WithMessage("'endedOn' must not be before 'startedOn'.").When(x => x.EndedOn is not null && x.StartedOn is not null);
         });
 
         RuleFor(d => d.References).Must(r => r!.Length <= 20).WithMessage("At most 20 references.").When(d => d.References is not null);
         RuleForEach(d => d.References).ChildRules(r =>
         {
-            r.RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+            r.RuleFor(x => x.Name).NotEmpty().MaximumLength(200).Must(IsPlainText).WithMessage(HiddenCharacters("name"));
             r.RuleFor(x => x.Email).MaximumLength(254).Must(BeAnEmail!).WithMessage("'email' is not a valid email address.").When(x => x.Email is not null);
             r.RuleFor(x => x.Phone).Must(p => PhoneNumber.NormalizeE164(p) is not null)
                 .WithMessage("'phone' must be an international number, e.g. +1 415 555 0100.").When(x => x.Phone is not null);
@@ -116,9 +119,9 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
 
         When(d => d.PayrollDestination is not null, () =>
         {
-            RuleFor(d => d.PayrollDestination!.Method).NotEmpty().Must(m => PayrollMethods.Contains(m))
-                .WithMessage($"'method' must be one of: {string.Join(", ", PayrollMethods)}.");
-            RuleFor(d => d.PayrollDestination!.AccountHolderName).MaximumLength(200);
+            RuleFor(d => d.PayrollDestination!.Method).NotEmpty().Must(m => Vocabulary.PayrollMethod(m) is not null)
+                .WithMessage($"'method' must be one of: {string.Join(", ", PayrollMethods)} (or a common spelling such as {Vocabulary.Examples("payroll")}).");
+            RuleFor(d => d.PayrollDestination!.AccountHolderName).MaximumLength(200).Must(IsPlainText).WithMessage(HiddenCharacters("accountHolderName"));
             RuleFor(d => d.PayrollDestination!.BankName).MaximumLength(200);
             RuleFor(d => d.PayrollDestination!.BankCountry).Must(IsCountry)
                 .WithMessage("'bankCountry' must be an ISO 3166-1 alpha-2 code such as US.").When(d => d.PayrollDestination!.BankCountry is not null);
@@ -137,12 +140,12 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
                 .WithMessage("'walletTicker' must be a currency ticker such as XBT or USDT.").When(d => d.PayrollDestination!.WalletAddress is not null);
             RuleFor(d => d.PayrollDestination!.WalletAddress).NotEmpty().MaximumLength(128).Matches(WalletPattern())
                 .WithMessage("'walletAddress' may contain only letters, digits and : _ - characters.")
-                .When(d => d.PayrollDestination!.WalletAddress is not null || d.PayrollDestination!.Method == "crypto");
+                .When(d => d.PayrollDestination!.WalletAddress is not null || Vocabulary.PayrollMethod(d.PayrollDestination!.Method) == "crypto");
         });
 
         When(d => d.EquipmentShipping is not null, () =>
         {
-            RuleFor(d => d.EquipmentShipping!.RecipientName).MaximumLength(200);
+            RuleFor(d => d.EquipmentShipping!.RecipientName).MaximumLength(200).Must(IsPlainText).WithMessage(HiddenCharacters("recipientName"));
             RuleFor(d => d.EquipmentShipping!.Address!).SetValidator(new AddressValidator()).When(d => d.EquipmentShipping!.Address is not null);
         });
 
@@ -155,6 +158,15 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
     private static bool IsCountry(string? code) => CountryCodes.IsIsoAlpha2(code?.Trim().ToUpperInvariant());
 
     private static bool HasLetter(string? s) => s is not null && s.Any(char.IsLetter);
+
+    /// <summary>No real name holds control characters or the characters that reorder text (bidirectional embeddings,
+    /// overrides, isolates and marks), which can make a name display as another. The joiners some scripts need
+    /// (U+200C, U+200D) are allowed.</summary>
+    private static bool IsPlainText(string? name) =>
+        name is null || !name.Any(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C');
+
+    private static string HiddenCharacters(string field) =>
+        $"'{field}' contains control or text-direction characters, which no real name has.";
 
     private static bool BeAPlausibleBirthDate(DateOnly dob, DateOnly today) =>
         dob <= today.AddYears(-14) && dob >= today.AddYears(-120);

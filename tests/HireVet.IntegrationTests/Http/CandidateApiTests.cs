@@ -76,10 +76,36 @@ public sealed class CandidateApiTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal(["'nationality' is not a known field."], ErrorsFor(problem, "nationality"));
     }
 
+    [Fact]
+    public async Task A_dossier_as_an_ats_exports_it_with_month_dates_and_vendor_spellings_is_stored_canonically()
+    {
+        var hr = await db.ClientAsync(Roles.Hr);
+        var created = await hr.PostAsync("/api/candidates", Json("""
+            {"externalId":"gh-7841","legalName":"Dana Whitfield",
+             "identityDocument":{"type":"driver_license","issuingCountry":"US","number":"D1234567","nameOnDocument":"Dana Whitfield"},
+             "employmentHistory":[{"employer":"Acme Corp","startedOn":"2019-06","endedOn":"2022-03"},{"employer":"Globex","startedOn":"2022"}],
+             "education":[{"institution":"State University","startedOn":2012,"endedOn":"2016-06-01T00:00:00.000Z"}],
+             "profiles":[{"kind":"LinkedIn","url":"https://www.linkedin.com/in/dana"}],
+             "payrollDestination":{"method":"Direct Deposit","accountHolderName":"Dana Whitfield","accountNumber":"771100245","routingNumber":"064000017"}}
+            """));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        var stored = JsonDocument.Parse(await db.QuerySingleAsync<string>(
+            "select r.dossier::text from candidate_revisions r where r.candidate_id = @id", new { id })).RootElement;
+        Assert.Equal("driver_licence", stored.GetProperty("identityDocument").GetProperty("type").GetString());
+        Assert.Equal("bank_transfer", stored.GetProperty("payrollDestination").GetProperty("method").GetString());
+        Assert.Equal("linkedin", stored.GetProperty("profiles")[0].GetProperty("kind").GetString());
+        Assert.Equal(["2019-06", "2022"], stored.GetProperty("employmentHistory").EnumerateArray().Select(j => j.GetProperty("startedOn").GetString()));
+        Assert.Equal(("2012", "2016-06-01"), (stored.GetProperty("education")[0].GetProperty("startedOn").GetString(),
+            stored.GetProperty("education")[0].GetProperty("endedOn").GetString()));
+    }
+
     [Theory]
     [InlineData("""{"externalId":"x-3","legalName":"Noor Haddad",""", "body")]
     [InlineData("""{"externalId":"x-3","legalName":"Noor Haddad","dateOfBirth":"12/04/1991"}""", "dateOfBirth")]
     [InlineData("""{"externalId":"x-3","legalName":"Noor Haddad","interviews":[{"at":"2026-01-01T10:00:00Z","cameraOn":"maybe"}]}""", "interviews[0].cameraOn")]
+    [InlineData("""{"externalId":"x-3","legalName":"Noor Haddad","employmentHistory":[{"employer":"Acme","startedOn":"2019-13"}]}""", "employmentHistory[0].startedOn")]
     public async Task Malformed_JSON_is_a_400_naming_the_field_never_a_500(string json, string field)
     {
         var hr = await db.ClientAsync(Roles.Hr);
@@ -150,5 +176,14 @@ public sealed class CandidateApiTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Contains("equipmentShipping", fields);
         Assert.DoesNotContain(fields, f => f.Contains("nationality", StringComparison.OrdinalIgnoreCase)
             || f.Contains("ethnic", StringComparison.OrdinalIgnoreCase) || f.Contains("photo", StringComparison.OrdinalIgnoreCase));
+
+        // What intake reads leniently is documented: dates to the year or month, and the spellings accepted.
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.Contains("#/components/schemas/PartialDate", schemas.GetProperty("Employment").GetProperty("properties").GetProperty("startedOn").ToString());
+        var partialDate = schemas.GetProperty("PartialDate");
+        Assert.Equal("string", partialDate.GetProperty("type").GetString());
+        Assert.Contains("2019-06", partialDate.GetProperty("description").GetString());
+        Assert.Contains("driver_license", schemas.GetProperty("IdentityDocument").GetProperty("properties").GetProperty("type").ToString());
+        Assert.Contains("direct_deposit", schemas.GetProperty("PayrollDestination").GetProperty("properties").GetProperty("method").ToString());
     }
 }

@@ -4,7 +4,8 @@ using HireVet.Application.Dossiers;
 namespace HireVet.Application.Checks.History;
 
 /// <summary>ID-06: a work history that cannot be true as written: a job begun before the candidate was 14, or two jobs
-/// held side by side for over a year (people do moonlight, so that alone is low context for a reviewer).</summary>
+/// held side by side for over a year (people do moonlight, so that alone is low context for a reviewer). Dates given
+/// to the month or year are compared at that precision: only what is certain whichever day they mean counts.</summary>
 public sealed class EmploymentTimelineCheck : ICheck
 {
     public static readonly TimeSpan LongOverlap = TimeSpan.FromDays(365);
@@ -20,9 +21,9 @@ public sealed class EmploymentTimelineCheck : ICheck
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var signals = new List<RawSignal>();
 
-        if (d.DateOfBirth is { } dob && jobs.Where(j => j.StartedOn < dob.AddYears(14)).ToArray() is { Length: > 0 } tooYoung)
+        if (d.DateOfBirth is { } dob && jobs.Where(j => j.StartedOn!.Value.Last < dob.AddYears(14)).ToArray() is { Length: > 0 } tooYoung)
             signals.Add(new RawSignal("ID-06", Severity.Medium,
-                $"The work history starts before the candidate was 14 ({string.Join(", ", tooYoung.Select(j => $"{j.Employer} from {j.StartedOn:yyyy-MM}"))}).",
+                $"The work history starts before the candidate was 14 ({string.Join(", ", tooYoung.Select(j => $"{j.Employer} from {j.StartedOn!.Value.ToMonthString()}"))}).",
                 new JsonObject { ["jobs"] = Jobs(tooYoung) }));
 
         var overlaps = jobs.SelectMany((a, i) => jobs.Skip(i + 1).Select(b => (A: a, B: b, Days: OverlapDays(a, b, today))))
@@ -40,15 +41,19 @@ public sealed class EmploymentTimelineCheck : ICheck
 
     private static int OverlapDays(Employment a, Employment b, DateOnly today)
     {
-        var start = a.StartedOn!.Value > b.StartedOn!.Value ? a.StartedOn.Value : b.StartedOn.Value;
-        var end = Min(a.EndedOn ?? today, b.EndedOn ?? today);
+        // The overlap both jobs certainly share: from the later of the latest possible starts to the earlier of the
+        // earliest possible ends.
+        var start = Max(a.StartedOn!.Value.Last, b.StartedOn!.Value.Last);
+        var end = Min(a.EndedOn?.First ?? today, b.EndedOn?.First ?? today);
         return Math.Max(0, end.DayNumber - start.DayNumber);
     }
 
     private static DateOnly Min(DateOnly x, DateOnly y) => x < y ? x : y;
 
+    private static DateOnly Max(DateOnly x, DateOnly y) => x > y ? x : y;
+
     private static JsonArray Jobs(IEnumerable<Employment> jobs) => [.. jobs.Select(j => (JsonNode)new JsonObject
     {
-        ["employer"] = j.Employer, ["title"] = j.Title, ["startedOn"] = j.StartedOn?.ToString("yyyy-MM-dd"), ["endedOn"] = j.EndedOn?.ToString("yyyy-MM-dd"),
+        ["employer"] = j.Employer, ["title"] = j.Title, ["startedOn"] = j.StartedOn?.ToString(), ["endedOn"] = j.EndedOn?.ToString(),
     })];
 }

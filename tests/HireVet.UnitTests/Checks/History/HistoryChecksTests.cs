@@ -32,6 +32,30 @@ public sealed class HistoryChecksTests
         Assert.Contains("Acme and Globex (24 months)", signals[1].Explanation);
     }
 
+    private static Employment Job(string employer, string from, string? to) => new()
+    {
+        Employer = employer,
+        StartedOn = PartialDate.TryParse(from, out var start) ? start : throw new ArgumentException(from),
+        EndedOn = to is null ? null : PartialDate.TryParse(to, out var end) ? end : throw new ArgumentException(to),
+    };
+
+    [Fact]
+    public void Dates_to_the_year_or_month_count_only_what_is_certain_whichever_day_they_mean()
+    {
+        // Born May 2000: a job "2014" may have begun after the 14th birthday; a job "2013" cannot have.
+        var maybe = Honest with { DateOfBirth = new DateOnly(2000, 5, 1), EmploymentHistory = [Job("Acme", "2014", "2016")] };
+        Assert.Equal(CheckResult.NotFired, new EmploymentTimelineCheck().Run(With(maybe)));
+        var surely = Honest with { DateOfBirth = new DateOnly(2000, 5, 1), EmploymentHistory = [Job("Acme", "2013", "2016")] };
+        Assert.Contains("Acme from 2013", Assert.Single(new EmploymentTimelineCheck().Run(With(surely)).Signals).Explanation);
+
+        // "2018 to 2020" and "2019-01 to 2019-12" certainly share only February to November 2019: under a year.
+        var shortOverlap = Honest with { EmploymentHistory = [Job("Acme", "2018", "2020"), Job("Globex", "2019-01", "2019-12")] };
+        Assert.Equal(CheckResult.NotFired, new EmploymentTimelineCheck().Run(With(shortOverlap)));
+        // "2017-01 to 2019-12" and "2018-01 to now" certainly share February 2018 to November 2019.
+        var longOverlap = Honest with { EmploymentHistory = [Job("Acme", "2017-01", "2019-12"), Job("Globex", "2018-01", null)] };
+        Assert.Contains("Acme and Globex (22 months)", Assert.Single(new EmploymentTimelineCheck().Run(With(longOverlap)).Signals).Explanation);
+    }
+
     [Fact]
     public void A_profile_whose_activity_predates_its_creation_raises_ID_15_but_a_month_of_slack_does_not()
     {
