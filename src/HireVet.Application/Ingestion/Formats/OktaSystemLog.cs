@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HireVet.Application.Checks.PostHire;
+using HireVet.Application.Common.Formats;
 
 namespace HireVet.Application.Ingestion.Formats;
 
@@ -21,7 +22,9 @@ public static class OktaSystemLog
         var uuid = f.Text("uuid", required: true, maxLength: 200);
         var published = f.Time("published", required: true);
         var principal = f.Principal("actor.alternateId");
-        var ip = f.Ip("client.ipAddress");
+        // Okta writes the string "null" in client.ipAddress when it has no client address of its own (an event relayed
+        // by a proxy, say); request.ipChain still lists the address the request came from.
+        var ip = f.Text("client.ipAddress", maxLength: 64) is null or "null" ? FirstInIpChain(f) : f.Ip("client.ipAddress");
         var result = f.Text("outcome.result", required: true);
         var userAgent = f.Text("client.userAgent.rawUserAgent");
         var country = f.Text("client.geographicalContext.country", maxLength: 100);
@@ -35,4 +38,11 @@ public static class OktaSystemLog
             UserAgent = userAgent, DeviceId = device, Succeeded = result == "SUCCESS" || result == "ALLOW", SessionId = session,
         }));
     }
+
+    private static string? FirstInIpChain(EventFields f) =>
+        f.Find("request.ipChain") is { ValueKind: JsonValueKind.Array } chain && chain.GetArrayLength() > 0
+        && chain[0].ValueKind == JsonValueKind.Object && chain[0].TryGetProperty("ip", out var ip) && ip.ValueKind == JsonValueKind.String
+        && IpAddresses.TryParseStrict(ip.GetString(), out var address)
+            ? address!.ToString()
+            : null;
 }

@@ -66,10 +66,22 @@ public sealed class EventFields(JsonElement root)
     {
         var text = Text(path, required);
         if (text is null) return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+        if (DateTimeOffset.TryParse(WithAtMostSevenFractionalDigits(text), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
             return at;
         Error(path, "Must be an ISO 8601 date and time.");
         return null;
+    }
+
+    /// <summary>.NET reads at most seven fractional-second digits (100 ns); vendors send up to nine
+    /// ("2024-03-01T10:00:00.123456789Z"). The digits beyond the seventh are dropped.</summary>
+    private static string WithAtMostSevenFractionalDigits(string text)
+    {
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0) return text;
+        var end = dot + 1;
+        while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
+        return end - dot - 1 > 7 ? text[..(dot + 8)] + text[end..] : text;
     }
 
     public DateOnly? Date(string path, bool required = false)
