@@ -18,17 +18,17 @@ public static class DossierNormalizer
         ClaimedResidence = Address(d.ClaimedResidence),
         IdentityDocument = d.IdentityDocument is null ? null : d.IdentityDocument with
         {
-            Type = Vocabulary.DocumentType(d.IdentityDocument.Type) ?? d.IdentityDocument.Type,
+            Type = Vocabulary.DocumentTypes.Canonical(d.IdentityDocument.Type) ?? d.IdentityDocument.Type,
             IssuingCountry = d.IdentityDocument.IssuingCountry?.Trim().ToUpperInvariant(),
             Number = d.IdentityDocument.Number?.Trim().ToUpperInvariant(),
             NameOnDocument = Clean(d.IdentityDocument.NameOnDocument),
             Address = Address(d.IdentityDocument.Address),
         },
-        Profiles = d.Profiles?.Select(p => p with { Kind = Vocabulary.ProfileKind(p.Kind) ?? p.Kind }).ToArray(),
+        Profiles = d.Profiles?.Select(p => p with { Kind = Vocabulary.ProfileKinds.Canonical(p.Kind) ?? p.Kind }).ToArray(),
         References = d.References?.Select(r => r with { Email = r.Email?.Trim().ToLowerInvariant(), Phone = PhoneNumber.NormalizeE164(r.Phone) }).ToArray(),
         PayrollDestination = d.PayrollDestination is null ? null : d.PayrollDestination with
         {
-            Method = Vocabulary.PayrollMethod(d.PayrollDestination.Method) ?? d.PayrollDestination.Method,
+            Method = Vocabulary.PayrollMethods.Canonical(d.PayrollDestination.Method) ?? d.PayrollDestination.Method,
             AccountHolderName = Clean(d.PayrollDestination.AccountHolderName),
             BankCountry = d.PayrollDestination.BankCountry?.Trim().ToUpperInvariant(),
             Iban = d.PayrollDestination.Iban is null ? null : Iban.Normalize(d.PayrollDestination.Iban),

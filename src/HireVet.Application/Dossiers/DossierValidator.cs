@@ -9,10 +9,6 @@ namespace HireVet.Application.Dossiers;
 /// or reference data is a vetting signal, not a validation error.</summary>
 public abstract partial class DossierValidator<T> : AbstractValidator<T> where T : Dossier
 {
-    public static readonly string[] DocumentTypes = Vocabulary.DocumentTypes;
-    public static readonly string[] ProfileKinds = Vocabulary.ProfileKinds;
-    public static readonly string[] PayrollMethods = Vocabulary.PayrollMethods;
-
     protected DossierValidator(TimeProvider clock)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -37,8 +33,8 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
 
         When(d => d.IdentityDocument is not null, () =>
         {
-            RuleFor(d => d.IdentityDocument!.Type).NotEmpty().Must(t => Vocabulary.DocumentType(t) is not null)
-                .WithMessage($"'type' must be one of: {string.Join(", ", DocumentTypes)} (or a common spelling such as {Vocabulary.Examples("document")}).");
+            RuleFor(d => d.IdentityDocument!.Type).NotEmpty().Must(t => Vocabulary.DocumentTypes.Canonical(t) is not null)
+                .WithMessage($"'type' must be {Vocabulary.DocumentTypes.Accepted}.");
             RuleFor(d => d.IdentityDocument!.IssuingCountry).Must(IsCountry)
                 .WithMessage("'issuingCountry' must be an ISO 3166-1 alpha-2 code such as US.");
             RuleFor(d => d.IdentityDocument!.Number).NotEmpty().MaximumLength(50).Matches(DocumentNumberPattern())
@@ -52,8 +48,8 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
         RuleFor(d => d.Profiles).Must(p => p!.Length <= 20).WithMessage("At most 20 profiles.").When(d => d.Profiles is not null);
         RuleForEach(d => d.Profiles).ChildRules(p =>
         {
-            p.RuleFor(x => x.Kind).NotEmpty().Must(k => Vocabulary.ProfileKind(k) is not null)
-                .WithMessage($"'kind' must be one of: {string.Join(", ", ProfileKinds)} (or a common spelling such as {Vocabulary.Examples("profile")}).");
+            p.RuleFor(x => x.Kind).NotEmpty().Must(k => Vocabulary.ProfileKinds.Canonical(k) is not null)
+                .WithMessage($"'kind' must be {Vocabulary.ProfileKinds.Accepted}.");
             p.RuleFor(x => x.Url).MaximumLength(500).Must(BeAnHttpUrl!).WithMessage("'url' must be an absolute http(s) URL.").When(x => x.Url is not null);
             p.RuleFor(x => x.Handle).MaximumLength(100);
             p.RuleFor(x => x.DisplayName).MaximumLength(200);
@@ -119,8 +115,8 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
 
         When(d => d.PayrollDestination is not null, () =>
         {
-            RuleFor(d => d.PayrollDestination!.Method).NotEmpty().Must(m => Vocabulary.PayrollMethod(m) is not null)
-                .WithMessage($"'method' must be one of: {string.Join(", ", PayrollMethods)} (or a common spelling such as {Vocabulary.Examples("payroll")}).");
+            RuleFor(d => d.PayrollDestination!.Method).NotEmpty().Must(m => Vocabulary.PayrollMethods.Canonical(m) is not null)
+                .WithMessage($"'method' must be {Vocabulary.PayrollMethods.Accepted}.");
             RuleFor(d => d.PayrollDestination!.AccountHolderName).MaximumLength(200).Must(IsPlainText).WithMessage(HiddenCharacters("accountHolderName"));
             RuleFor(d => d.PayrollDestination!.BankName).MaximumLength(200);
             RuleFor(d => d.PayrollDestination!.BankCountry).Must(IsCountry)
@@ -140,7 +136,7 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
                 .WithMessage("'walletTicker' must be a currency ticker such as XBT or USDT.").When(d => d.PayrollDestination!.WalletAddress is not null);
             RuleFor(d => d.PayrollDestination!.WalletAddress).NotEmpty().MaximumLength(128).Matches(WalletPattern())
                 .WithMessage("'walletAddress' may contain only letters, digits and : _ - characters.")
-                .When(d => d.PayrollDestination!.WalletAddress is not null || Vocabulary.PayrollMethod(d.PayrollDestination!.Method) == "crypto");
+                .When(d => d.PayrollDestination!.WalletAddress is not null || Vocabulary.PayrollMethods.Canonical(d.PayrollDestination!.Method) == "crypto");
         });
 
         When(d => d.EquipmentShipping is not null, () =>

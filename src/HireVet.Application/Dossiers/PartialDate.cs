@@ -44,9 +44,7 @@ public readonly record struct PartialDate : IComparable<PartialDate>
     }
 
     /// <summary>In its own precision: 2019, 2019-06 or 2019-06-15.</summary>
-    public override string ToString() =>
-        Day is not null ? First.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-        : Month is { } m ? $"{Year:D4}-{m:D2}" : Year.ToString("D4", CultureInfo.InvariantCulture);
+    public override string ToString() => Day is not null ? First.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : ToMonthString();
 
     /// <summary>To the month where the month is known (2019-06), else the year: how pages list a work history.</summary>
     public string ToMonthString() => Month is { } m ? $"{Year:D4}-{m:D2}" : Year.ToString("D4", CultureInfo.InvariantCulture);

@@ -4,6 +4,8 @@ using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Contact;
 using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.ReferenceData.Sanctions;
+// The method SanctionedAddresses below hides the type of that name inside this class.
+using AddressIndex = HireVet.Application.ReferenceData.Sanctions.SanctionedAddresses;
 
 namespace HireVet.Infrastructure.ReferenceData;
 
@@ -105,14 +107,14 @@ public static class ReferenceDataFiles
 
     /// <summary>Every <c>sanctioned_addresses_&lt;TICKER&gt;.txt</c> in the directory, with owners from
     /// <paramref name="sdn"/> or, without it, from the directory's <c>dprk-addresses.csv</c>.</summary>
-    public static SanctionedAddresses SanctionedAddresses(string cryptoDirectory, SdnList? sdn)
+    public static AddressIndex SanctionedAddresses(string cryptoDirectory, SdnList? sdn)
     {
-        var lists = Directory.GetFiles(cryptoDirectory, Application.ReferenceData.Sanctions.SanctionedAddresses.ListPrefix + "*.txt")
+        var lists = Directory.GetFiles(cryptoDirectory, AddressIndex.ListPrefix + "*.txt")
             .Order(StringComparer.Ordinal)
-            .Select(path => (Path.GetFileNameWithoutExtension(path)[Application.ReferenceData.Sanctions.SanctionedAddresses.ListPrefix.Length..],
+            .Select(path => (Path.GetFileNameWithoutExtension(path)[AddressIndex.ListPrefix.Length..],
                 File.ReadLines(path)));
-        var dprk = Path.Combine(cryptoDirectory, Application.ReferenceData.Sanctions.SanctionedAddresses.DprkFileName);
-        return Application.ReferenceData.Sanctions.SanctionedAddresses.Build(lists, sdn, File.Exists(dprk) ? File.ReadLines(dprk) : null);
+        var dprk = Path.Combine(cryptoDirectory, AddressIndex.DprkFileName);
+        return AddressIndex.Build(lists, sdn, File.Exists(dprk) ? File.ReadLines(dprk) : null);
     }
 
     private static FileStream OpenSequential(string path) =>

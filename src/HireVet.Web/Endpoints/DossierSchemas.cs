@@ -23,18 +23,18 @@ public static class DossierSchemas
         }
         if (context.JsonPropertyInfo is { } property)
         {
-            var values = (property.DeclaringType.Name, property.Name) switch
+            var vocabulary = (property.DeclaringType.Name, property.Name) switch
             {
-                (nameof(IdentityDocument), "type") => (Vocabulary.DocumentTypes, Vocabulary.Examples("document")),
-                (nameof(DeveloperProfile), "kind") => (Vocabulary.ProfileKinds, Vocabulary.Examples("profile")),
-                (nameof(PayrollDestination), "method") => (Vocabulary.PayrollMethods, Vocabulary.Examples("payroll")),
-                _ => default((string[], string)?),
+                (nameof(IdentityDocument), "type") => Vocabulary.DocumentTypes,
+                (nameof(DeveloperProfile), "kind") => Vocabulary.ProfileKinds,
+                (nameof(PayrollDestination), "method") => Vocabulary.PayrollMethods,
+                _ => null,
             };
-            if (values is var (canonical, examples))
+            if (vocabulary is not null)
             {
-                schema.Description = $"One of {string.Join(", ", canonical)}; common spellings such as {examples} are accepted " +
-                                     "and stored as the canonical value.";
-                schema.Examples = [.. canonical.Select(v => (JsonNode)JsonValue.Create(v))];
+                schema.Description = $"One of {string.Join(", ", vocabulary.Values)}; common spellings such as {vocabulary.Examples} are " +
+                                     "accepted and stored as the canonical value.";
+                schema.Examples = [.. vocabulary.Values.Select(v => (JsonNode)JsonValue.Create(v))];
             }
         }
         return Task.CompletedTask;

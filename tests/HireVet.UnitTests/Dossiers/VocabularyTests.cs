@@ -13,7 +13,7 @@ public sealed class VocabularyTests
     [InlineData("Green Card", "residence_permit")]
     [InlineData("PASSPORT", "passport")]
     public void Document_types_in_their_common_spellings_become_the_canonical_value(string given, string canonical) =>
-        Assert.Equal(canonical, Vocabulary.DocumentType(given));
+        Assert.Equal(canonical, Vocabulary.DocumentTypes.Canonical(given));
 
     [Theory]
     [InlineData("Direct Deposit", "bank_transfer")]
@@ -24,7 +24,7 @@ public sealed class VocabularyTests
     [InlineData("cryptocurrency", "crypto")]
     [InlineData("cheque", "check")]
     public void Payroll_methods_in_their_common_spellings_become_the_canonical_value(string given, string canonical) =>
-        Assert.Equal(canonical, Vocabulary.PayrollMethod(given));
+        Assert.Equal(canonical, Vocabulary.PayrollMethods.Canonical(given));
 
     [Theory]
     [InlineData("LinkedIn", "linkedin")]
@@ -32,7 +32,7 @@ public sealed class VocabularyTests
     [InlineData("Stack Overflow", "stackoverflow")]
     [InlineData("personal website", "portfolio")]
     public void Profile_kinds_in_their_common_spellings_become_the_canonical_value(string given, string canonical) =>
-        Assert.Equal(canonical, Vocabulary.ProfileKind(given));
+        Assert.Equal(canonical, Vocabulary.ProfileKinds.Canonical(given));
 
     [Theory]
     [InlineData("carrier pigeon")]
@@ -40,8 +40,8 @@ public sealed class VocabularyTests
     [InlineData(null)]
     public void What_names_no_known_value_stays_unknown(string? given)
     {
-        Assert.Null(Vocabulary.DocumentType(given));
-        Assert.Null(Vocabulary.PayrollMethod(given));
-        Assert.Null(Vocabulary.ProfileKind(given));
+        Assert.Null(Vocabulary.DocumentTypes.Canonical(given));
+        Assert.Null(Vocabulary.PayrollMethods.Canonical(given));
+        Assert.Null(Vocabulary.ProfileKinds.Canonical(given));
     }
 }

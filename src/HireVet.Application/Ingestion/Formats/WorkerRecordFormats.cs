@@ -90,8 +90,8 @@ public static class WorkerRecordFormats
         }
         if (destination is not null)
         {
-            if (Vocabulary.PayrollMethod(destination.Method) is { } method) destination = destination with { Method = method };
-            else f.Error("payrollDestination.method", $"Must be one of: {string.Join(", ", Vocabulary.PayrollMethods)} (or a common spelling such as {Vocabulary.Examples("payroll")}).");
+            if (Vocabulary.PayrollMethods.Canonical(destination.Method) is { } method) destination = destination with { Method = method };
+            else f.Error("payrollDestination.method", $"Must be {Vocabulary.PayrollMethods.Accepted}.");
             if (destination.Iban is not null && !Iban.IsValid(destination.Iban))
                 f.Error("payrollDestination.iban", "Is not a valid IBAN (format or check digits).");
             if (destination.BankCountry is not null && !CountryCodes.IsIsoAlpha2(destination.BankCountry))
