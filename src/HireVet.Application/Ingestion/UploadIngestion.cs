@@ -6,9 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HireVet.Application.Ingestion;
 
-/// <summary>One event of an upload, numbered by its line (NDJSON, CSV) or position (JSON array): the JSON to parse,
-/// or why it could not be read.</summary>
-public sealed record UploadItem(int Number, JsonElement? Element, IReadOnlyDictionary<string, string[]>? Error);
+/// <summary>One event of an upload, numbered by its line (NDJSON, CSV) or position (JSON array), and by its position
+/// inside the envelope on that line when it came in one (<see cref="Envelopes"/>): the JSON to parse, or why it could
+/// not be read.</summary>
+public sealed record UploadItem(int Number, JsonElement? Element, IReadOnlyDictionary<string, string[]>? Error, int? Position = null);
 
 /// <summary>An upload from an identity provider, EDR/MDM or the HRIS: parses each event while earlier batches are being
 /// stored, each batch in its own transaction on its own connection (the database does most of the work of an upload,
@@ -22,7 +23,9 @@ public sealed class UploadIngestion(IServiceScopeFactory scopes)
 
     private static readonly int Writers = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
-    public sealed record Rejected(int Line, IReadOnlyDictionary<string, string[]> Errors);
+    /// <summary>A rejected event by its line (or array position) and, when it came in an envelope (a Graph page, an
+    /// Azure Monitor batch, an Okta Event Hook delivery), its position inside it.</summary>
+    public sealed record Rejected(int Line, int? Position, IReadOnlyDictionary<string, string[]> Errors);
 
     public sealed record Response
     {
@@ -81,7 +84,7 @@ public sealed class UploadIngestion(IServiceScopeFactory scopes)
             {
                 response.Received++;
                 var parsed = item.Element is { } element ? parse(element) : Parsed<T>.Invalid(item.Error!);
-                if (Sort(response, item.Number, parsed) is { } value) batch.Add(value);
+                if (Sort(response, item, parsed) is { } value) batch.Add(value);
                 if (batch.Count < maxBatch) continue;
                 await batches.Writer.WriteAsync([.. batch], failed.Token);
                 batch.Clear();
@@ -114,7 +117,7 @@ public sealed class UploadIngestion(IServiceScopeFactory scopes)
     }
 
     /// <summary>The event to store, or null after counting it as skipped or rejected.</summary>
-    private static T? Sort<T>(Response response, int number, Parsed<T> parsed) where T : class
+    private static T? Sort<T>(Response response, UploadItem item, Parsed<T> parsed) where T : class
     {
         if (parsed.Event is { } value) return value;
         if (parsed.Skipped is not null)
@@ -123,7 +126,7 @@ public sealed class UploadIngestion(IServiceScopeFactory scopes)
             return null;
         }
         response.Rejected++;
-        if (response.Errors.Count < MaxErrorsListed) response.Errors.Add(new Rejected(number, parsed.Errors!));
+        if (response.Errors.Count < MaxErrorsListed) response.Errors.Add(new Rejected(item.Number, item.Position, parsed.Errors!));
         else response.ErrorsTruncated = true;
         return null;
     }

@@ -14,13 +14,15 @@ public static class NdjsonLines
     {
         var number = 0;
         var skipping = false; // inside a line already known to be too long
+        var scanned = 0L; // bytes at the start of the unread buffer already searched for a newline (a long line comes in many reads)
         while (true)
         {
             var read = await reader.ReadAsync(ct);
             var buffer = read.Buffer;
             var lines = new List<(int, byte[]?)>();
-            while (buffer.PositionOf((byte)'\n') is { } newline)
+            while (buffer.Slice(scanned).PositionOf((byte)'\n') is { } newline)
             {
+                scanned = 0;
                 number++;
                 var line = buffer.Slice(0, newline);
                 if (skipping || line.Length > maxLine) lines.Add((number, null));
@@ -28,10 +30,12 @@ public static class NdjsonLines
                 skipping = false;
                 buffer = buffer.Slice(buffer.GetPosition(1, newline));
             }
+            scanned = buffer.Length;
             if (buffer.Length > maxLine)
             {
                 skipping = true;
                 buffer = buffer.Slice(buffer.End);
+                scanned = 0;
             }
 
             if (read.IsCompleted)
@@ -51,7 +55,7 @@ public static class NdjsonLines
     {
         var bytes = line.ToArray();
         var text = bytes.AsSpan().Trim(" \t\r"u8);
-        return text.IsEmpty ? null : text.ToArray();
+        return text.IsEmpty ? null : text.Length == bytes.Length ? bytes : text.ToArray();
     }
 
 }

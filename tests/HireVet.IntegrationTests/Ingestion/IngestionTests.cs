@@ -143,4 +143,117 @@ public sealed class IngestionTests(DatabaseFixture db) : IAsyncLifetime
         Assert.True(problem.GetProperty("errors").TryGetProperty("workEmail", out _));
         Assert.True(problem.GetProperty("errors").TryGetProperty("employeeId", out _));
     }
+
+    private static (int Received, int Accepted, int Duplicates, int Skipped, int Rejected, int Unmatched) Counts(JsonElement answer) =>
+        (answer.GetProperty("received").GetInt32(), answer.GetProperty("accepted").GetInt32(), answer.GetProperty("duplicates").GetInt32(),
+         answer.GetProperty("skipped").GetInt32(), answer.GetProperty("rejected").GetInt32(), answer.GetProperty("unmatched").GetInt32());
+
+    private sealed record StoredSignIn
+    {
+        public string EventId { get; init; } = "";
+        public string Principal { get; init; } = "";
+        public long? WorkerId { get; init; }
+        public DateTimeOffset OccurredAt { get; init; }
+        public string? Ip { get; init; }
+        public string? ReportedCountry { get; init; }
+        public string? ReportedCity { get; init; }
+        public string? UserAgent { get; init; }
+        public string? DeviceId { get; init; }
+        public bool Succeeded { get; init; }
+        public string? SessionId { get; init; }
+    }
+
+    private Task<StoredSignIn[]> StoredEntraSignInsAsync() => db.QueryAsync<StoredSignIn>("""
+        select event_id, principal, worker_id, occurred_at, ip, reported_country, reported_city, user_agent, device_id, succeeded, session_id
+        from sign_in_events where source = 'entra' order by event_id
+        """);
+
+    [Fact]
+    public async Task A_Graph_page_printed_over_many_lines_is_one_body_and_each_of_its_sign_ins_is_counted_and_numbered()
+    {
+        var worker = await HiredWorkerAsync("dana.reyes@corp.example");
+        var integration = await db.ClientAsync(Roles.Integration);
+        const string page = """
+            {
+              "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns",
+              "value": [
+                {
+                  "id": "g-1",
+                  "createdDateTime": "2026-11-20T08:00:00.123456089Z",
+                  "userPrincipalName": "Dana.Reyes@corp.example",
+                  "ipAddress": "2A02:8108:1140::7",
+                  "correlationId": "c-1",
+                  "status": { "errorCode": 0, "failureReason": null },
+                  "deviceDetail": { "deviceId": "", "browser": "Edge 120.0.2210" },
+                  "location": { "city": "Berlin", "state": "", "countryOrRegion": "DE", "geoCoordinates": {} }
+                },
+                {
+                  "id": "g-2",
+                  "createdDateTime": "2026-11-20T08:01:00Z",
+                  "userPrincipalName": null,
+                  "servicePrincipalId": "6c3f1a2e",
+                  "signInEventTypes": ["servicePrincipal"],
+                  "status": { "errorCode": 0 }
+                },
+                {
+                  "id": "g-3",
+                  "createdDateTime": "2026-11-20T08:02:00Z",
+                  "userPrincipalName": "dana.reyes@corp.example",
+                  "ipAddress": "203.0.113.300",
+                  "status": { "errorCode": 50126 },
+                  "location": {}
+                }
+              ],
+              "@odata.nextLink": "https://graph.microsoft.com/v1.0/auditLogs/signIns?$skiptoken=9177f2e3532fcd4c"
+            }
+            """;
+
+        var answer = await (await integration.PostAsync("/api/integrations/entra/sign-ins", new StringContent(page, Encoding.UTF8, "application/json")))
+            .Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal((3, 1, 0, 1, 1, 0), Counts(answer));
+        var error = Assert.Single(answer.GetProperty("errors").EnumerateArray());
+        Assert.Equal((1, 3), (error.GetProperty("line").GetInt32(), error.GetProperty("position").GetInt32()));
+        Assert.Equal(["ipAddress"], error.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        var stored = Assert.Single(await StoredEntraSignInsAsync());
+        Assert.Equal(("g-1", "dana.reyes@corp.example", worker, "2a02:8108:1140::7", true),
+            (stored.EventId, stored.Principal, stored.WorkerId, stored.Ip, stored.Succeeded));
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero).AddTicks(1_234_560), stored.OccurredAt); // microseconds, as PostgreSQL keeps them
+        Assert.Equal(("DE", "Berlin", "Edge 120.0.2210", null, "c-1"),
+            (stored.ReportedCountry, stored.ReportedCity, stored.UserAgent, stored.DeviceId, stored.SessionId));
+    }
+
+    [Fact]
+    public async Task Azure_Monitor_records_keep_users_sign_ins_skip_other_categories_and_are_the_same_events_as_a_batch_or_one_a_line()
+    {
+        var sample = Path.Combine(PrivatePostgres.RepositoryRoot(), "..", "shared", "data", "formats", "entra", "elastic-integrations-signinlogs-test-signinlogs-raw.log");
+        var records = File.ReadLines(sample).Where(l => l.Trim().Length > 0).ToArray();
+        Assert.Equal(5, records.Length);
+        var integration = await db.ClientAsync(Roles.Integration);
+
+        // As Event Hubs delivers them: one batch.
+        var batch = await (await integration.PostAsync("/api/integrations/entra/sign-ins",
+            new StringContent($"{{\"records\": [{string.Join(",", records)}]}}", Encoding.UTF8, "application/json"))).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal((5, 1, 0, 3, 1, 1), Counts(batch));
+        var error = Assert.Single(batch.GetProperty("errors").EnumerateArray());
+        Assert.Equal((1, 2), (error.GetProperty("line").GetInt32(), error.GetProperty("position").GetInt32()));
+        Assert.Equal(["properties.userPrincipalName"], error.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        var stored = Assert.Single(await StoredEntraSignInsAsync());
+        Assert.Equal(("8a4de8b5-095c-47d0-a96f-a75130c61d53", "test@elastic.co", null, "81.2.69.144", false),
+            (stored.EventId, stored.Principal, stored.WorkerId, stored.Ip, stored.Succeeded));
+        // createdDateTime 04:45:48.0729893-05:00, to the microsecond.
+        Assert.Equal(new DateTimeOffset(2019, 10, 18, 9, 45, 48, TimeSpan.Zero).AddTicks(729_890), stored.OccurredAt);
+        Assert.Equal(("FR", "Champs-Sur-Marne", "Chrome 77.0.3865", null, "8a4de8b5-095c-47d0-a96f-a75130c61d53"),
+            (stored.ReportedCountry, stored.ReportedCity, stored.UserAgent, stored.DeviceId, stored.SessionId));
+
+        // As a storage account exports them: one record a line, the same sign-in as before.
+        var lines = await (await integration.PostAsync("/api/integrations/entra/sign-ins", Ndjson(records))).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal((5, 0, 1, 3, 1, 0), Counts(lines));
+        error = Assert.Single(lines.GetProperty("errors").EnumerateArray());
+        Assert.Equal(2, error.GetProperty("line").GetInt32());
+        Assert.False(error.TryGetProperty("position", out _));
+        Assert.Single(await StoredEntraSignInsAsync());
+    }
 }

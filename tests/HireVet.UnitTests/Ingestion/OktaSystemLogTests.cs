@@ -44,17 +44,62 @@ public sealed class OktaSystemLogTests
     }
 
     [Fact]
-    public void Every_event_of_the_published_sample_is_read_or_skipped_never_refused()
+    public void The_published_System_Log_sample_keeps_its_three_sign_ins_and_skips_the_other_events_by_type()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "HireVet.sln"))) dir = dir.Parent!;
-        var sample = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "formats", "okta", "beats-okta-system-test.json.log"));
-        var lines = File.ReadLines(sample).Where(l => l.Trim().Length > 0).ToArray();
-        Assert.NotEmpty(lines);
-        foreach (var line in lines)
-        {
-            var parsed = OktaSystemLog.Parse(JsonDocument.Parse(line).RootElement);
-            Assert.True(parsed.Errors is null, string.Join("; ", parsed.Errors?.Select(e => $"{e.Key}: {e.Value[0]}") ?? []));
-        }
+        var parsed = PublishedSamples.Lines("okta/beats-okta-system-test.json.log").Select(l => OktaSystemLog.Parse(PublishedSamples.Parse(l))).ToArray();
+
+        Assert.Equal(7, parsed.Length);
+        Assert.All(parsed, p => Assert.Null(p.Errors));
+        Assert.Equal(
+            [
+                "eventType 'user.session.end' is not a sign-in.", null, "eventType 'policy.evaluate_sign_on' is not a sign-in.",
+                "eventType 'policy.evaluate_sign_on' is not a sign-in.",
+                "eventType 'user.account.report_suspicious_activity_by_enduser' is not a sign-in.", null, null,
+            ],
+            parsed.Select(p => p.Skipped));
+        var kept = parsed.Where(p => p.Event is not null).Select(p => p.Event!).ToArray();
+        Assert.Equal(
+            [
+                ("3aeede38-4f67-11ea-abd3-1f5d113f2546", "2020-02-14T20:18:57.7180000+00:00", "xxxxxx@elastic.co", "67.43.156.12", true, "102bZDNFfWaQSyEZQuDgWt-uQ"),
+                ("8ceedc94-d725-11ec-9d64-0242ac120002", "2022-05-11T09:25:18.7160000+00:00", "test@test.com", "81.2.69.144", true, "xxxxxx"),
+                ("7e15e406-d725-11ec-9d64-0242ac120002", "2022-05-11T09:27:08.7080000+00:00", "test1@test.com", "67.43.156.14", true, "102nZHzd6OHSfGG51vsoc22gw"),
+            ],
+            kept.Select(k => (k.Event.EventId, k.Event.OccurredAt.ToString("O"), k.Principal, k.Event.Ip, k.Event.Succeeded, k.Event.SessionId)));
+        Assert.All(kept, k => Assert.Equal("okta", k.Event.Source));
+        Assert.Equal(("United States", "Dublin"), (kept[0].Event.ReportedCountry, kept[0].Event.ReportedCity));
+    }
+
+    [Fact]
+    public void The_published_Event_Hook_delivery_opens_into_its_LogEvent_which_is_read()
+    {
+        var delivery = PublishedSamples.Parse(PublishedSamples.JsonBlocks("okta/oktadocs-concepts-event-hooks.md").Single());
+
+        var parsed = Envelopes.Expand(delivery).Select(OktaSystemLog.Parse).Single();
+
+        var e = parsed.Event!.Event;
+        Assert.Equal("admin@okta.com", parsed.Event.Principal);
+        Assert.Equal(("f1d0b993-cc19-11ed-a688-db22c99ef6c4", new DateTimeOffset(2023, 3, 26, 21, 5, 32, 159, TimeSpan.Zero), "142.126.158.61", true),
+            (e.EventId, e.OccurredAt, e.Ip, e.Succeeded));
+        Assert.Equal(("Canada", "Toronto", "idxyNcxVX2ESsSL0u462548Qg"), (e.ReportedCountry, e.ReportedCity, e.SessionId));
+    }
+
+    [Fact]
+    public void An_Event_Hook_event_without_a_client_address_takes_it_from_the_client_ip_chain_where_hooks_put_it()
+    {
+        var block = PublishedSamples.JsonBlocks("okta/oktadocs-concepts-event-hooks.md").Single();
+        var withoutAddress = block.Replace("\"ipAddress\": \"142.126.158.61\"", "\"ipAddress\": \"null\"", StringComparison.Ordinal);
+        Assert.NotEqual(block, withoutAddress);
+
+        var parsed = Envelopes.Expand(PublishedSamples.Parse(withoutAddress)).Select(OktaSystemLog.Parse).Single();
+
+        Assert.Equal("142.126.158.61", parsed.Event!.Event.Ip);
+    }
+
+    [Fact]
+    public void The_published_deactivation_event_is_skipped_as_not_a_sign_in()
+    {
+        var parsed = OktaSystemLog.Parse(PublishedSamples.Parse(PublishedSamples.JsonBlocks("okta/oktadocs-event-hook-event-object.md").Single()));
+
+        Assert.Equal("eventType 'user.lifecycle.deactivate' is not a sign-in.", parsed.Skipped);
     }
 }

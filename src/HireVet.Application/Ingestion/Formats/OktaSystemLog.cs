@@ -23,7 +23,8 @@ public static class OktaSystemLog
         var published = f.Time("published", required: true);
         var principal = f.Principal("actor.alternateId");
         // Okta writes the string "null" in client.ipAddress when it has no client address of its own (an event relayed
-        // by a proxy, say); request.ipChain still lists the address the request came from.
+        // by a proxy, say); request.ipChain (client.ipChain in Event Hook deliveries) still lists the address the request
+        // came from.
         var ip = f.Text("client.ipAddress", maxLength: 64) is null or "null" ? FirstInIpChain(f) : f.Ip("client.ipAddress");
         var result = f.Text("outcome.result", required: true);
         var userAgent = f.Text("client.userAgent.rawUserAgent");
@@ -39,8 +40,10 @@ public static class OktaSystemLog
         }));
     }
 
-    private static string? FirstInIpChain(EventFields f) =>
-        f.Find("request.ipChain") is { ValueKind: JsonValueKind.Array } chain && chain.GetArrayLength() > 0
+    private static string? FirstInIpChain(EventFields f) => FirstIn(f.Find("request.ipChain")) ?? FirstIn(f.Find("client.ipChain"));
+
+    private static string? FirstIn(JsonElement? ipChain) =>
+        ipChain is { ValueKind: JsonValueKind.Array } chain && chain.GetArrayLength() > 0
         && chain[0].ValueKind == JsonValueKind.Object && chain[0].TryGetProperty("ip", out var ip) && ip.ValueKind == JsonValueKind.String
         && IpAddresses.TryParseStrict(ip.GetString(), out var address)
             ? address!.ToString()

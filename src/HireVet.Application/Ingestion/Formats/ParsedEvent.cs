@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using HireVet.Application.Common.Formats;
 
@@ -23,16 +25,30 @@ public sealed class EventFields(JsonElement root)
 
     public void Error(string path, string message) => _errors[path] = [message];
 
+    /// <summary>The value at a dotted path ("status.errorCode"), null when absent or JSON null. Each name is matched
+    /// exactly, else regardless of case (<see cref="Property"/>).</summary>
     public JsonElement? Find(string path)
     {
-        if (root.ValueKind != JsonValueKind.Object) return null;
-        if (!path.Contains('.')) return root.TryGetProperty(path, out var field) && field.ValueKind != JsonValueKind.Null ? field : null;
-        var current = root;
-        foreach (var part in path.Split('.'))
+        JsonElement? current = root;
+        foreach (var name in path.Split('.'))
         {
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(part, out current)) return null;
+            current = Property(current.Value, name);
+            if (current is null) return null;
         }
-        return current.ValueKind == JsonValueKind.Null ? null : current;
+        return current.Value.ValueKind == JsonValueKind.Null ? null : current;
+    }
+
+    /// <summary>An object's property of that name; when none has it exactly, the first whose name differs only in (ASCII)
+    /// case. Vendors document both spellings of some fields (Azure Monitor records carry `properties` or `Properties`,
+    /// `category` or `Category`, and `Level`). Null when the element is not an object or has no such property.</summary>
+    public static JsonElement? Property(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object) return null;
+        if (element.TryGetProperty(name, out var exact)) return exact;
+        // Optional fields are often absent: compare the raw names without making a string of each.
+        foreach (var property in element.EnumerateObject())
+            if (Ascii.EqualsIgnoreCase(JsonMarshal.GetRawUtf8PropertyName(property), name)) return property.Value;
+        return null;
     }
 
     public string? Text(string path, bool required = false, int maxLength = 1000)
