@@ -167,15 +167,13 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
     private static bool BeAPlausibleBirthDate(DateOnly dob, DateOnly today) =>
         dob <= today.AddYears(-14) && dob >= today.AddYears(-120);
 
-    private static bool BeAnEmail(string email) => EmailPattern().IsMatch(email);
+    private static bool BeAnEmail(string email) => EmailAddress.IsValid(email);
 
     private static bool BeAnHttpUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp);
 
     [GeneratedRegex(@"^[A-Za-z0-9._:\-]+$")] private static partial Regex ExternalIdPattern();
     [GeneratedRegex(@"^[\p{L}\p{N} \-/]+$")] private static partial Regex DocumentNumberPattern();
-    [GeneratedRegex(@"^[^@\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+$")]
-    private static partial Regex EmailPattern();
     [GeneratedRegex(@"^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")] private static partial Regex DomainPattern();
     [GeneratedRegex(@"^[A-Za-z0-9 \-]+$")] private static partial Regex AccountNumberPattern();
     [GeneratedRegex(@"^[0-9]{5,11}$")] private static partial Regex RoutingNumberPattern();
