@@ -8,7 +8,9 @@ namespace HireVet.Infrastructure.Connectors;
 /// vendor says (Retry-After in seconds or as a date, or X-RateLimit-Reset / X-Rate-Limit-Reset as Unix seconds) and
 /// tries again, at most <see cref="MaxAttempts"/> times; when a response says no calls remain
 /// (X-RateLimit-Remaining / X-Rate-Limit-Remaining: 0) the next call waits for the reset. Waits are capped at
-/// <see cref="MaxWait"/> so a wrong header cannot park a job for hours.</summary>
+/// <see cref="MaxWait"/> so a wrong header cannot park a job for hours. A reset time or a Retry-After date is the
+/// vendor's clock, so the wait is measured from the response's Date header when it has one: a reset read against a
+/// local clock running ahead looked past already and the retries went out at once.</summary>
 public sealed class VendorHttp(HttpClient http, TimeProvider clock)
 {
     public const int MaxAttempts = 5;
@@ -41,14 +43,18 @@ public sealed class VendorHttp(HttpClient http, TimeProvider clock)
     private DateTimeOffset? RetryAt(HttpResponseHeaders headers)
     {
         if (headers.RetryAfter?.Delta is { } delta) return clock.GetUtcNow() + delta;
-        if (headers.RetryAfter?.Date is { } date) return date;
+        if (headers.RetryAfter?.Date is { } date) return OnOurClock(date, headers);
         return ResetAt(headers);
     }
 
-    private static DateTimeOffset? ResetAt(HttpResponseHeaders headers) =>
+    private DateTimeOffset? ResetAt(HttpResponseHeaders headers) =>
         Header(headers, "X-RateLimit-Reset", "X-Rate-Limit-Reset") is { } text && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch)
-            ? DateTimeOffset.FromUnixTimeSeconds(epoch)
+            ? OnOurClock(DateTimeOffset.FromUnixTimeSeconds(epoch), headers)
             : null;
+
+    /// <summary>A time on the vendor's clock moved onto ours by the difference the response's Date header shows.</summary>
+    private DateTimeOffset OnOurClock(DateTimeOffset vendorTime, HttpResponseHeaders headers) =>
+        headers.Date is { } vendorNow ? clock.GetUtcNow() + (vendorTime - vendorNow) : vendorTime;
 
     private static long? Remaining(HttpResponseHeaders headers) =>
         Header(headers, "X-RateLimit-Remaining", "X-Rate-Limit-Remaining") is { } text && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
@@ -64,17 +70,62 @@ public sealed class VendorHttp(HttpClient http, TimeProvider clock)
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    /// <summary>The URL of a <c>Link</c> header's <c>rel="next"</c> (Greenhouse, Okta), or null.</summary>
+    /// <summary>The URL of a <c>Link</c> header's <c>rel="next"</c> (Greenhouse, Okta), or null. A link relative to
+    /// the request is resolved against it; a comma inside the <c>&lt;…&gt;</c> belongs to the URL (RFC 8288), and
+    /// <c>rel</c> may list several relation types.</summary>
     public static Uri? NextLink(HttpResponseMessage response)
     {
         if (!response.Headers.TryGetValues("Link", out var values)) return null;
-        foreach (var part in values.SelectMany(v => v.Split(',')))
-        {
-            var pieces = part.Split(';');
-            if (pieces.Length < 2 || !pieces.Skip(1).Any(p => p.Trim().Replace(" ", "", StringComparison.Ordinal) is "rel=\"next\"" or "rel=next")) continue;
-            var url = pieces[0].Trim().TrimStart('<').TrimEnd('>');
-            if (Uri.TryCreate(url, UriKind.Absolute, out var next)) return next;
-        }
+        foreach (var value in values)
+            foreach (var (target, rels) in LinkValues(value))
+            {
+                if (!rels.Contains("next", StringComparer.OrdinalIgnoreCase)) continue;
+                // Resolved against the request: read alone, "/logs?after=2" is an absolute file path on Unix.
+                var read = response.RequestMessage?.RequestUri is { IsAbsoluteUri: true } requested
+                    ? Uri.TryCreate(requested, target, out var next)
+                    : Uri.TryCreate(target, UriKind.Absolute, out next);
+                if (read && next!.Scheme is "https" or "http") return next;
+            }
         return null;
+    }
+
+    /// <summary>Whether <paramref name="url"/> is on <paramref name="origin"/>'s scheme, host and port: a link a vendor
+    /// sends is followed only there, so that the credential sent with it cannot be led elsewhere.</summary>
+    public static bool SameOrigin(Uri url, Uri origin) =>
+        url.IsAbsoluteUri && Uri.Compare(url, origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    /// <summary>The origin of a configured vendor address (<c>https://host[:port]/</c>), refusing plain HTTP except to
+    /// a loopback address (a stub in a test): a credential goes with every call.</summary>
+    public static Uri Origin(Uri address, string name)
+    {
+        if (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && !(address.Scheme == Uri.UriSchemeHttp && address.IsLoopback)))
+            throw new ArgumentException($"{name} must be an absolute https:// address (http:// only to loopback), not '{address}'.", name);
+        return new Uri(address.GetLeftPart(UriPartial.Authority) + "/");
+    }
+
+    /// <summary>Each <c>&lt;target&gt;; param=value; …</c> of one Link header value with its rel types.</summary>
+    private static IEnumerable<(string Target, string[] Rels)> LinkValues(string header)
+    {
+        var at = 0;
+        while (true)
+        {
+            var open = header.IndexOf('<', at);
+            var close = open < 0 ? -1 : header.IndexOf('>', open + 1);
+            if (close < 0) yield break;
+            // The parameters run to the next comma that is not inside a quoted string.
+            var end = close + 1;
+            for (var quoted = false; end < header.Length && (quoted || header[end] != ','); end++)
+                if (header[end] == '"') quoted = !quoted;
+            string[] rels = [];
+            foreach (var parameter in header[(close + 1)..end].Split(';'))
+            {
+                var equals = parameter.IndexOf('=');
+                if (equals < 0 || !parameter[..equals].Trim().Equals("rel", StringComparison.OrdinalIgnoreCase)) continue;
+                rels = parameter[(equals + 1)..].Trim().Trim('"').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                break;
+            }
+            yield return (header[(open + 1)..close].Trim(), rels);
+            at = end;
+        }
     }
 }
