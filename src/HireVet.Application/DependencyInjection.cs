@@ -41,6 +41,9 @@ public static class DependencyInjection
         services.AddScoped<Vetting.AssessmentWriter>();
         services.AddScoped<Vetting.CandidateVetting>();
         services.AddScoped<Rescreening.RescreenBatchQueue>();
+        services.AddScoped<Connectors.ConnectorStore>();
+        services.AddSingleton<Connectors.PullSignIns>();
+        services.AddSingleton<Connectors.SyncAtsRecord>();
         services.AddScoped<AuditScope>();
         services.AddScoped<AfterCommitQueue>();
         services.AddScoped<IAfterCommit>(sp => sp.GetRequiredService<AfterCommitQueue>());

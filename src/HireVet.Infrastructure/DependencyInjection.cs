@@ -2,8 +2,10 @@ using Dapper;
 using HireVet.Application.Checks;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Connectors;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.Webhooks;
+using HireVet.Infrastructure.Connectors;
 using HireVet.Infrastructure.Database;
 using HireVet.Infrastructure.Jobs;
 using HireVet.Infrastructure.ReferenceData;
@@ -45,6 +47,9 @@ public static class DependencyInjection
 
         services.AddHttpClient(HttpWebhookSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();
+        services.AddHttpClient(VendorClients.ClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton<IVendorClients, VendorClients>();
+        services.AddSingleton(new DeliverAtsNotes.Links(configuration["PublicUrl"] is { Length: > 0 } publicUrl ? publicUrl : null));
         var jobs = JobSettings.From(configuration);
         services.AddHangfireJobs(jobs, connectionString);
         if (jobs.Enabled)

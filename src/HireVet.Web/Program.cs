@@ -117,6 +117,7 @@ app.MapBulkImport();
 app.MapIntegrations();
 app.MapWorkers();
 app.MapWebhooks();
+app.MapConnectors();
 app.MapRescreening();
 app.MapJobs();
 app.MapReviews();

@@ -121,7 +121,7 @@ public static class GetCandidate
                 new CommandDefinition(CandidateSql, query, db.Transaction, cancellationToken: ct))
                 ?? throw new NotFoundException("candidate", query.Id);
             var redacted = JsonSerializer.Deserialize<Dossier>(row.DossierJson, DossierJson.Options)!;
-            var secrets = JsonSerializer.Deserialize<SensitiveFields>(sensitive.Unprotect(row.SensitiveProtected), DossierJson.Options)!;
+            var secrets = SensitiveFields.Read(sensitive, row.SensitiveProtected);
             var decisions = (await db.Connection.QueryAsync<DecisionView>(
                 new CommandDefinition(DecisionsSql, query, db.Transaction, cancellationToken: ct))).ToArray();
             var worker = await db.Connection.QuerySingleOrDefaultAsync<WorkerView>(

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using HireVet.Application.Common.Security;
+
 namespace HireVet.Application.Dossiers;
 
 /// <summary>The dossier values encrypted at rest. They are taken out of the stored dossier JSON and kept, as one
@@ -10,6 +13,10 @@ public sealed record SensitiveFields
     public string? Iban { get; init; }
     public string? AccountNumber { get; init; }
     public string? WalletAddress { get; init; }
+
+    /// <summary>The stored (encrypted) sensitive fields; none when the candidate was redacted (stored as "").</summary>
+    public static SensitiveFields Read(ISensitiveData sensitive, string protectedText) =>
+        protectedText.Length == 0 ? new SensitiveFields() : JsonSerializer.Deserialize<SensitiveFields>(sensitive.Unprotect(protectedText), DossierJson.Options)!;
 
     public static (Dossier Redacted, SensitiveFields Sensitive) Split(Dossier d) =>
     (

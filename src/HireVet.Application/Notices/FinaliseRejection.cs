@@ -7,6 +7,7 @@ using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.Vetting;
+using HireVet.Application.Webhooks;
 using MediatR;
 
 namespace HireVet.Application.Notices;
@@ -72,6 +73,7 @@ public static class FinaliseRejection
                 stage.CandidateId, stage.DecisionId, stage.NoticeId, Justification = command.Justification!.Trim(), FinalisedBy = actor.Name, Now = now,
             }, db.Transaction, cancellationToken: ct));
             await db.Connection.ExecuteAsync(new CommandDefinition(StatusSql, new { stage.CandidateId, Now = now }, db.Transaction, cancellationToken: ct));
+            await AtsNoteOutbox.EnqueueAsync(db, AtsNoteOutbox.Decided, [stage.CandidateId], now, ct);
 
             // The ring's members and the candidates this one referred read a final rejection: they are vetted again.
             var linked = await LinkedRevetting.RevetRingAndReferredAsync(db, afterCommit, scheduler, referenceData, stage.CandidateId, stage.ExternalId, now, ct);

@@ -5,6 +5,7 @@ using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Webhooks;
 using MediatR;
 
 namespace HireVet.Application.Reviews;
@@ -88,6 +89,7 @@ public static class DecideCandidate
             }, db.Transaction, cancellationToken: ct));
             await db.Connection.ExecuteAsync(new CommandDefinition(StatusSql,
                 new { command.CandidateId, Status = status, Now = now }, db.Transaction, cancellationToken: ct));
+            if (status == "cleared") await AtsNoteOutbox.EnqueueAsync(db, AtsNoteOutbox.Decided, [command.CandidateId], now, ct);
 
             audit.Details["decisionId"] = decisionId;
             audit.Details["outcome"] = command.Outcome;

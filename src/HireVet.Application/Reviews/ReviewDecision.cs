@@ -8,6 +8,7 @@ using HireVet.Application.Common.Security;
 using HireVet.Application.Notices;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.Vetting;
+using HireVet.Application.Webhooks;
 using MediatR;
 
 namespace HireVet.Application.Reviews;
@@ -94,6 +95,7 @@ public static class ReviewDecision
 
             if (status == "cleared")
             {
+                await AtsNoteOutbox.EnqueueAsync(db, AtsNoteOutbox.Decided, [d.CandidateId], now, ct);
                 // The ring's members and the candidates this one referred read its status. A pending rejection changes
                 // nothing they read (a referrer waiting for approval is flagged as one pending rejection is; the ring
                 // check counts final rejections only), so they are re-vetted when the rejection is made final.

@@ -97,6 +97,7 @@ public sealed class AssessmentWriter(IDbSession db, IAfterCommit afterCommit, IV
             Statuses = statuses, Now = now,
             IndicatorIds = outcomes.Select(o => ArrayLiterals.Of(o.Signals.Select(s => s.IndicatorId).Distinct().Order(StringComparer.Ordinal))).ToArray(),
         }, db.Transaction, cancellationToken: ct));
+        await AtsNoteOutbox.EnqueueAsync(db, AtsNoteOutbox.Vetted, ids, now, ct);
 
         // The candidates a changed candidate referred read its status and band: they are vetted again.
         var changed = rows.Where((r, i) => statuses[i] != r.Status || outcomes[i].Band != r.Band).Select(r => r.ExternalId).ToArray();

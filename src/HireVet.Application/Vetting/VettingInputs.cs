@@ -94,7 +94,7 @@ public sealed class VettingInputs(IDbSession db, ISensitiveData sensitive, IRefe
         Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = ct }, i =>
         {
             var redacted = JsonSerializer.Deserialize<Dossier>(rows[i].Dossier, DossierJson.Options)!;
-            dossiers[i] = JsonSerializer.Deserialize<SensitiveFields>(sensitive.Unprotect(rows[i].SensitiveProtected), DossierJson.Options)!
+            dossiers[i] = SensitiveFields.Read(sensitive, rows[i].SensitiveProtected)
                 .MergeInto(redacted);
         });
 

@@ -2,22 +2,20 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using HireVet.Application.Connectors;
 
 namespace HireVet.Infrastructure.Connectors;
 
 /// <summary>A vendor's API answered with an error status. The message names the vendor, the status, the request
 /// (method and path, which carry no secret) and the vendor's own message; never the credentials.</summary>
 public sealed class VendorApiException(string vendor, HttpStatusCode statusCode, string request, string? vendorMessage)
-    : Exception($"{vendor} answered {(int)statusCode} {statusCode} to {request}{(vendorMessage is null ? "." : ": " + vendorMessage)}")
+    : ConnectorException($"{vendor} answered {(int)statusCode} {statusCode} to {request}{(vendorMessage is null ? "." : ": " + vendorMessage)}", (int)statusCode)
 {
     public string Vendor { get; } = vendor;
-    public HttpStatusCode StatusCode { get; } = statusCode;
+    public new HttpStatusCode StatusCode { get; } = statusCode;
     /// <summary>What the vendor said, as it said it (credentials blanked), or null when it said nothing readable.</summary>
     public string? VendorMessage { get; } = vendorMessage;
 }
-
-/// <summary>The outcome of a connector's "test connection": whether the credentials work, and why not.</summary>
-public sealed record ConnectionCheck(bool Ok, string Detail);
 
 /// <summary>What the Harvest and Lever clients share around <see cref="VendorHttp"/>: Basic authentication with the API
 /// key as user name, JSON bodies, error statuses as <see cref="VendorApiException"/>, and the rule that a paging link
@@ -97,17 +95,17 @@ internal sealed class VendorApi
         return new VendorApiException(Vendor, response.StatusCode, Describe(response), message is null ? null : Blank(message));
     }
 
-    /// <summary>A ConnectionCheck for a call that failed to connect, with the reason the network gave.</summary>
-    public ConnectionCheck Unreachable(Exception e) =>
+    /// <summary>A ConnectionTest for a call that failed to connect, with the reason the network gave.</summary>
+    public ConnectionTest Unreachable(Exception e) =>
         new(false, $"Could not reach {Vendor} at {BaseUrl.GetLeftPart(UriPartial.Authority)}: {Blank(e.Message)}");
 
-    /// <summary>A ConnectionCheck for the test call's answer.</summary>
-    public async Task<ConnectionCheck> CheckAsync(HttpResponseMessage response, string permission, CancellationToken ct)
+    /// <summary>A ConnectionTest for the test call's answer.</summary>
+    public async Task<ConnectionTest> CheckAsync(HttpResponseMessage response, string permission, CancellationToken ct)
     {
-        if (response.IsSuccessStatusCode) return new ConnectionCheck(true, $"Connected to {Vendor} at {BaseUrl.GetLeftPart(UriPartial.Authority)}.");
+        if (response.IsSuccessStatusCode) return new ConnectionTest(true, $"Connected to {Vendor} at {BaseUrl.GetLeftPart(UriPartial.Authority)}.");
         var error = await ErrorAsync(response, ct);
         var said = error.VendorMessage is null ? "" : $" {Vendor} said: {error.VendorMessage}";
-        return new ConnectionCheck(false, response.StatusCode switch
+        return new ConnectionTest(false, response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => $"{Vendor} refused the API key (401 Unauthorized): it is wrong, revoked or for another account.{said}",
             HttpStatusCode.Forbidden => $"{Vendor} accepted the API key but it may not {permission} (403 Forbidden).{said}",

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
+using HireVet.Application.Connectors;
 using HireVet.Application.Jobs;
 using HireVet.Application.Rescreening;
 using HireVet.Application.Vetting;
@@ -50,15 +51,18 @@ public static class HangfireSetup
         {
             services.AddSingleton<IVettingScheduler, DisabledVettingScheduler>();
             services.AddSingleton<IRescreenScheduler, DisabledRescreenScheduler>();
+            services.AddSingleton<IConnectorJobs, DisabledConnectorJobs>();
             return;
         }
         services.AddSingleton<IVettingScheduler, HangfireVettingScheduler>();
         services.AddSingleton<IRescreenScheduler, HangfireRescreenScheduler>();
+        services.AddSingleton<IConnectorJobs, HangfireConnectorJobs>();
         // One server per queue: queues are served in name order, so one server for all would leave vetting waiting
         // behind a big re-screening run.
         AddServer(services, storage, settings, VetPendingJob.Queue, settings.VettingWorkers);
         AddServer(services, storage, settings, RescreenBatchJob.Queue, settings.RescreenWorkers);
         AddServer(services, storage, settings, RecurringJobs.Maintenance, settings.MaintenanceWorkers);
+        AddServer(services, storage, settings, HangfireConnectorJobs.Queue, settings.ConnectorWorkers);
         services.AddHostedService<RecurringJobsRegistrar>();
     }
 

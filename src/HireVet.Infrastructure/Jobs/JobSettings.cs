@@ -13,6 +13,7 @@ public sealed record JobSettings
     public int VettingWorkers { get; init; } = 2;
     public int RescreenWorkers { get; init; } = 4;
     public int MaintenanceWorkers { get; init; } = 1;
+    public int ConnectorWorkers { get; init; } = 2;
     /// <summary>How often an idle worker looks for a job another node enqueued (a job enqueued on this node wakes
     /// this node's workers at once).</summary>
     public TimeSpan QueuePoll { get; init; } = TimeSpan.FromSeconds(2);
@@ -44,6 +45,7 @@ public sealed record JobSettings
             VettingWorkers = jobs.GetValue("VettingWorkers", 2),
             RescreenWorkers = jobs.GetValue("RescreenWorkers", 4),
             MaintenanceWorkers = jobs.GetValue("MaintenanceWorkers", 1),
+            ConnectorWorkers = jobs.GetValue("ConnectorWorkers", 2),
             QueuePoll = TimeSpan.FromMilliseconds(jobs.GetValue("QueuePollMs", 2000)),
             Invisibility = TimeSpan.FromSeconds(jobs.GetValue("InvisibilitySeconds", 30)),
             SchedulePolling = TimeSpan.FromSeconds(jobs.GetValue("SchedulePollingSeconds", 5)),

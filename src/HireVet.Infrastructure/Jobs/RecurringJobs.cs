@@ -27,6 +27,8 @@ public static class RecurringJobs
             MisfireHandlingMode.Ignorable, (m, d, cron, o) => m.AddOrUpdate<FoldDashboardCountsJob>(d.Id, d.Queue, j => j.RunAsync(CancellationToken.None), cron, o)),
         new("walk-audit-chain", "Audit: walk the whole hash chain and record the result", Maintenance, "AuditWalkCron", "0 30 * * * ?",
             MisfireHandlingMode.Ignorable, (m, d, cron, o) => m.AddOrUpdate<WalkAuditChainJob>(d.Id, d.Queue, j => j.RunAsync(CancellationToken.None), cron, o)),
+        new("pull-connectors", "Connectors: pull the identity providers' sign-ins", Maintenance, "ConnectorPullCron", "15 * * * * ?",
+            MisfireHandlingMode.Ignorable, (m, d, cron, o) => m.AddOrUpdate<PullConnectorsJob>(d.Id, d.Queue, j => j.RunAsync(CancellationToken.None), cron, o)),
     ];
 
     public static Definition? Find(string id) => All.FirstOrDefault(d => d.Id == id);

@@ -19,6 +19,7 @@ public static class AuthenticationSetup
                     ? CookieAuthenticationDefaults.AuthenticationScheme
                     : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { })
+            .AddScheme<AuthenticationSchemeOptions, ConnectorDeliveryAuthenticationHandler>(ConnectorDeliveryAuthenticationHandler.SchemeName, _ => { })
             .AddCookie(o =>
             {
                 o.LoginPath = "/account/login";

@@ -166,20 +166,20 @@ public sealed class HarvestClientTests
             Authorized(c) ? Results.Json(new[] { new { id = 92120, name = "Greenhouse Admin" } }) : Unauthorized()));
 
         var ok = await Client(stub).TestConnectionAsync(CancellationToken.None);
-        Assert.True(ok.Ok, ok.Detail);
+        Assert.True(ok.Ok, ok.Message);
         Assert.Equal("/v1/users?per_page=1", stub.Requests.Last().PathAndQuery);
 
         var refused = await Client(stub, "revoked-token-123").TestConnectionAsync(CancellationToken.None);
         Assert.False(refused.Ok);
-        Assert.Contains("401", refused.Detail);
-        Assert.Contains("Invalid Basic Auth credentials", refused.Detail);
-        Assert.DoesNotContain("revoked-token-123", refused.Detail);
+        Assert.Contains("401", refused.Message);
+        Assert.Contains("Invalid Basic Auth credentials", refused.Message);
+        Assert.DoesNotContain("revoked-token-123", refused.Message);
 
         var gone = await LoopbackStub.StartAsync(_ => { });
         var closed = gone.BaseUrl;
         await gone.DisposeAsync();
         var unreachable = await new HarvestClient(new VendorHttp(new HttpClient(), TimeProvider.System), closed, Key).TestConnectionAsync(CancellationToken.None);
         Assert.False(unreachable.Ok);
-        Assert.StartsWith("Could not reach Greenhouse", unreachable.Detail);
+        Assert.StartsWith("Could not reach Greenhouse", unreachable.Message);
     }
 }

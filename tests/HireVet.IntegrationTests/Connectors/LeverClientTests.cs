@@ -160,15 +160,15 @@ public sealed class LeverClientTests
                 : Authorized(c) ? Results.Json(new { data = new[] { new { id = "u1" } }, hasNext = false }) : Unauthorized()));
 
         var ok = await Client(stub).TestConnectionAsync(CancellationToken.None);
-        Assert.True(ok.Ok, ok.Detail);
+        Assert.True(ok.Ok, ok.Message);
         Assert.Equal("/v1/users?limit=1", stub.Requests.Last().PathAndQuery);
 
         var refused = await Client(stub, "wrong-key").TestConnectionAsync(CancellationToken.None);
         Assert.False(refused.Ok);
-        Assert.Equal("Lever refused the API key (401 Unauthorized): it is wrong, revoked or for another account. Lever said: Invalid API key", refused.Detail);
+        Assert.Equal("Lever refused the API key (401 Unauthorized): it is wrong, revoked or for another account. Lever said: Invalid API key", refused.Message);
 
         var forbidden = await Client(stub, "read-only-key").TestConnectionAsync(CancellationToken.None);
         Assert.False(forbidden.Ok);
-        Assert.Equal("Lever accepted the API key but it may not read users (403 Forbidden). Lever said: Insufficient permissions", forbidden.Detail);
+        Assert.Equal("Lever accepted the API key but it may not read users (403 Forbidden). Lever said: Insufficient permissions", forbidden.Message);
     }
 }

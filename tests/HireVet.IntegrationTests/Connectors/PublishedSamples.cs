@@ -6,7 +6,7 @@ namespace HireVet.IntegrationTests.Connectors;
 /// <summary>The vendors' published sign-in records in ../shared/data/formats (read in place, never copied in).</summary>
 internal static class PublishedSamples
 {
-    private static string Formats
+    public static string Formats
     {
         get
         {

@@ -187,7 +187,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
 }
 
 /// <summary>The application in the test process. With jobs enabled, the schedules that fire at a time of day (the
-/// nightly and weekly re-screening, the hourly audit walk) never come due unless <paramref name="timedSchedules"/>
+/// nightly and weekly re-screening, the hourly audit walk, the connectors' pull) never come due unless <paramref name="timedSchedules"/>
 /// or the settings say otherwise: a test running at 02:00 UTC would otherwise meet a run it did not start.</summary>
 public sealed class HireVetFactory(string connectionString, bool jobsEnabled, IDictionary<string, string?>? settings = null, bool timedSchedules = false)
     : WebApplicationFactory<Program>
@@ -202,7 +202,7 @@ public sealed class HireVetFactory(string connectionString, bool jobsEnabled, ID
         builder.UseSetting("Jobs:Enabled", jobsEnabled ? "true" : "false");
         builder.UseSetting("Database:MigrateOnStartup", "false");
         if (jobsEnabled && !timedSchedules)
-            foreach (var key in new[] { "Jobs:RescreenCron", "Jobs:FullRescreenCron", "Jobs:AuditWalkCron" }) builder.UseSetting(key, Never);
+            foreach (var key in new[] { "Jobs:RescreenCron", "Jobs:FullRescreenCron", "Jobs:AuditWalkCron", "Jobs:ConnectorPullCron" }) builder.UseSetting(key, Never);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 }

@@ -8,6 +8,9 @@ public static class Roles
     public const string Admin = "admin";
     /// <summary>Identity providers, EDR/MDM and the HRIS sending events: API keys only, never a person.</summary>
     public const string Integration = "integration";
+    /// <summary>A vendor delivering to a connector (a Greenhouse or Lever webhook, an Okta Event Hook), proven by the
+    /// connector's signature or shared secret: never a person, never an API key.</summary>
+    public const string Connector = "connector";
 
     /// <summary>Scheduled jobs and the start-up seeding act as this role in the audit trail.</summary>
     public const string System = "system";

@@ -1,3 +1,4 @@
+using HireVet.Application.Connectors;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -67,7 +68,7 @@ public sealed class HarvestClient
 
     /// <summary>Whether the credentials work: <c>GET /v1/users?per_page=1</c>, which any Harvest key allowed to list
     /// users may call. Never throws for a vendor or network failure; says what went wrong.</summary>
-    public async Task<ConnectionCheck> TestConnectionAsync(CancellationToken ct)
+    public async Task<ConnectionTest> TestConnectionAsync(CancellationToken ct)
     {
         try
         {

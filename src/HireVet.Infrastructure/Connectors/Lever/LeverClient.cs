@@ -1,3 +1,4 @@
+using HireVet.Application.Connectors;
 using System.Net;
 using System.Text.Json;
 
@@ -74,7 +75,7 @@ public sealed class LeverClient
 
     /// <summary>Whether the credentials work: <c>GET /v1/users?limit=1</c>. Never throws for a vendor or network
     /// failure; says what went wrong.</summary>
-    public async Task<ConnectionCheck> TestConnectionAsync(CancellationToken ct)
+    public async Task<ConnectionTest> TestConnectionAsync(CancellationToken ct)
     {
         try
         {

@@ -1,0 +1,72 @@
+using Dapper;
+using HireVet.Application.Common.Data;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HireVet.Application.Connectors;
+
+/// <summary>Pulls an identity provider's sign-ins for one connector: page after page from its stored cursor until the
+/// provider has no more, each page stored with the cursor that follows it (<see cref="StoreSignInPage"/>). One pull
+/// per connector at a time across the cluster, by a lease on its row that lapses if the node dies. A failure is
+/// recorded on the connector and the next scheduled pull starts again from the last stored cursor.</summary>
+public sealed class PullSignIns(IServiceScopeFactory scopes, IVendorClients vendors, TimeProvider clock)
+{
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    public sealed record Outcome(bool Ran, int Pages, int Received, int Accepted, string? Error);
+
+    private const string TakeLeaseSql = """
+        update connectors set pull_lease_until = @Until
+        where id = @Id and status = 'active' and kind in ('okta', 'entra') and (pull_lease_until is null or pull_lease_until < @Now)
+        returning id
+        """;
+    private const string RenewLeaseSql = """
+        update connectors set pull_lease_until = @Until where id = @Id and status = 'active' returning id
+        """;
+    private const string ReleaseLeaseSql = "update connectors set pull_lease_until = null where id = @Id";
+
+    public async Task<Outcome> RunAsync(long connectorId, CancellationToken ct)
+    {
+        if (!await LeaseAsync(TakeLeaseSql, connectorId, ct)) return new Outcome(false, 0, 0, 0, null);
+        var (pages, received, accepted) = (0, 0, 0);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var connector = await scope.ServiceProvider.GetRequiredService<ConnectorStore>().FindAsync(connectorId, ct);
+            if (connector is null || (connector.Kind == ConnectorKinds.Okta && connector.Secret("apiToken") is null))
+                return new Outcome(false, 0, 0, 0, null); // an Okta connector without an API token only receives Event Hooks
+            var source = vendors.SignIns(connector);
+            var cursor = connector.Cursor;
+            while (true)
+            {
+                var page = await source.PullAsync(cursor, ct);
+                await using var pageScope = scopes.CreateAsyncScope();
+                var stored = await pageScope.ServiceProvider.GetRequiredService<IMediator>()
+                    .Send(new StoreSignInPage.Command(connectorId, connector.Kind, "pull", page.Events, page.Cursor), ct);
+                (pages, received, accepted, cursor) = (pages + 1, received + stored.Received, accepted + stored.Accepted, page.Cursor);
+                if (!page.More) return new Outcome(true, pages, received, accepted, null);
+                if (!await LeaseAsync(RenewLeaseSql, connectorId, ct))
+                    return new Outcome(true, pages, received, accepted, "Paused or removed during the pull.");
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or ConnectorException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RecordConnectorFailure.Command(connectorId, "pull", e.Message), ct);
+            return new Outcome(true, pages, received, accepted, e.Message);
+        }
+        finally
+        {
+            await LeaseAsync(ReleaseLeaseSql, connectorId, CancellationToken.None);
+        }
+    }
+
+    private async Task<bool> LeaseAsync(string sql, long id, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IDbSession>();
+        var now = clock.GetUtcNow();
+        return await db.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(sql, new { Id = id, Now = now, Until = now + Lease }, cancellationToken: ct)) is not null
+            || sql == ReleaseLeaseSql;
+    }
+}
