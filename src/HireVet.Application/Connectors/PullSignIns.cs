@@ -41,6 +41,12 @@ public sealed class PullSignIns(IServiceScopeFactory scopes, IVendorClients vend
             {
                 var page = await source.PullAsync(cursor, ct);
                 await using var pageScope = scopes.CreateAsyncScope();
+                if (page.Events.Count == 0 && page.Cursor == cursor)
+                {
+                    // Caught up: the usual answer every minute. The sync time is noted; nothing is logged or audited.
+                    await pageScope.ServiceProvider.GetRequiredService<ConnectorStore>().SyncedAsync(connectorId, clock.GetUtcNow(), null, 0, 0, 0, null, ct);
+                    return new Outcome(true, pages + 1, received, accepted, null);
+                }
                 var stored = await pageScope.ServiceProvider.GetRequiredService<IMediator>()
                     .Send(new StoreSignInPage.Command(connectorId, connector.Kind, "pull", page.Events, page.Cursor), ct);
                 (pages, received, accepted, cursor) = (pages + 1, received + stored.Received, accepted + stored.Accepted, page.Cursor);
