@@ -30,7 +30,7 @@ public static class ListSchedules
         public bool AnyNodeAlive => Nodes.Any(n => n.State == "alive");
     }
 
-    public static readonly string[] QueueNames = ["vetting", "rescreen", "maintenance"];
+    public static readonly string[] QueueNames = ["vetting", "rescreen", "maintenance", "connectors"];
 
     public sealed record Schedule
     {

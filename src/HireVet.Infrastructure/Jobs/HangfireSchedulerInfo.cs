@@ -11,7 +11,7 @@ public sealed class HangfireSchedulerInfo(JobStorage storage, IRecurringJobManag
     ILogger<HangfireSchedulerInfo> logger) : ISchedulerInfo
 {
     /// <summary>The job servers each node runs, by the suffix of their name.</summary>
-    public static readonly string[] ServerKinds = [VetPendingJob.Queue, RescreenBatchJob.Queue, RecurringJobs.Maintenance];
+    public static readonly string[] ServerKinds = [VetPendingJob.Queue, RescreenBatchJob.Queue, HangfireConnectorJobs.Queue, RecurringJobs.Maintenance];
 
     public Task<ListSchedules.Response> ReadAsync(CancellationToken ct)
     {

@@ -71,10 +71,10 @@ public sealed class ClusterResilienceTests(DatabaseFixture db, ITestOutputHelper
             await using var connection = new Npgsql.NpgsqlConnection(connectionString);
             Assert.Equal(MigrationRunner.Embedded().Count, await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "select count(*)::int from schema_migrations"));
             Assert.Equal([23], await Dapper.SqlMapper.QueryAsync<int>(connection, "select version from hangfire.schema"));
-            await WaitUntilAsync(async () => await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "select count(*)::int from hangfire.server") == 6,
+            await WaitUntilAsync(async () => await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "select count(*)::int from hangfire.server") == 8,
                 TimeSpan.FromSeconds(60), Outputs);
             // Both nodes registered the same schedules; the storage holds each once.
-            Assert.Equal(6, await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "select count(*)::int from hangfire.set where key = 'recurring-jobs'"));
+            Assert.Equal(7, await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "select count(*)::int from hangfire.set where key = 'recurring-jobs'"));
             Assert.False(a.Process.HasExited || b.Process.HasExited, Outputs());
         }
         finally
@@ -130,7 +130,7 @@ public sealed class ClusterResilienceTests(DatabaseFixture db, ITestOutputHelper
     {
         var node = Start("node-a");
         await node.WaitHealthyAsync();
-        await WaitUntilAsync(async () => await db.QuerySingleAsync<int>("select count(*)::int from hangfire.server") == 3, TimeSpan.FromSeconds(60), Outputs);
+        await WaitUntilAsync(async () => await db.QuerySingleAsync<int>("select count(*)::int from hangfire.server") == 4, TimeSpan.FromSeconds(60), Outputs);
 
         db.RestartServer();
         var restarted = System.Diagnostics.Stopwatch.StartNew();

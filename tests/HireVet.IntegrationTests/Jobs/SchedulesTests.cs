@@ -54,14 +54,14 @@ public sealed class SchedulesTests(DatabaseFixture db) : IAsyncLifetime
         var retry = await _withJobs.Services.GetRequiredService<IRescreenScheduler>().EnqueueBatchAsync(999, 1, TimeSpan.FromHours(1), default);
         Assert.NotNull(retry);
 
-        var view = await ListUntilAsync(v => v.Schedules.Count == 6 && v.Nodes.Any(n => n is { IsThisNode: true, Servers.Count: 3 }));
+        var view = await ListUntilAsync(v => v.Schedules.Count == 7 && v.Nodes.Any(n => n is { IsThisNode: true, Servers.Count: 4 }));
         var now = DateTimeOffset.UtcNow;
 
         Assert.Equal(("running", "schedules-node"), (view.Status, view.ThisNode));
-        Assert.Equal(["fold-dashboard-counts", "rescreen-nightly", "rescreen-weekly", "sweep-pending-vetting", "sweep-rescreen-batches", "walk-audit-chain"],
+        Assert.Equal(["fold-dashboard-counts", "pull-connectors", "rescreen-nightly", "rescreen-weekly", "sweep-pending-vetting", "sweep-rescreen-batches", "walk-audit-chain"],
             view.Schedules.Select(s => s.Name));
         Assert.Equal(1, view.Scheduled);
-        Assert.Equal(["vetting", "rescreen", "maintenance"], view.Queues.Select(q => q.Name));
+        Assert.Equal(["vetting", "rescreen", "maintenance", "connectors"], view.Queues.Select(q => q.Name));
         Assert.All(view.Schedules, s => Assert.Equal(("maintenance", "UTC", (string?)null), (s.Queue, s.TimeZone, s.Error)));
 
         // A next run is computed when a schedule is registered or fires (each node looks every few seconds), so it is an
@@ -84,7 +84,8 @@ public sealed class SchedulesTests(DatabaseFixture db) : IAsyncLifetime
 
         var node = Assert.Single(view.Nodes, n => n.IsThisNode);
         Assert.Equal(("schedules-node", "alive", TimeSpan.FromSeconds(10)), (node.Name, node.State, node.CheckInInterval));
-        Assert.Equal(["schedules-node-maintenance (maintenance; 1 worker)", "schedules-node-rescreen (rescreen; 4 workers)", "schedules-node-vetting (vetting; 2 workers)"],
+        Assert.Equal(["schedules-node-connectors (connectors; 2 workers)", "schedules-node-maintenance (maintenance; 1 worker)", "schedules-node-rescreen (rescreen; 4 workers)",
+                      "schedules-node-vetting (vetting; 2 workers)"],
             node.Servers);
         Assert.InRange(node.LastCheckIn!.Value, now.AddSeconds(-30), now.AddSeconds(1));
     }
@@ -94,7 +95,7 @@ public sealed class SchedulesTests(DatabaseFixture db) : IAsyncLifetime
     {
         _withJobs = new HireVetFactory(db.ConnectionString, jobsEnabled: true, new Dictionary<string, string?> { ["Jobs:NodeName"] = "run-now-node" });
         _withJobs.CreateClient().Dispose();
-        await ListUntilAsync(v => v.Schedules.Count == 6);
+        await ListUntilAsync(v => v.Schedules.Count == 7);
 
         var triggered = await SendAsync(new TriggerSchedule.Command("walk-audit-chain"));
 
@@ -125,7 +126,7 @@ public sealed class SchedulesTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Empty(view.Schedules); // no node has registered them since the reset
         Assert.Empty(view.Nodes);
         Assert.False(view.AnyNodeAlive);
-        Assert.Equal([0L, 0L, 0L], view.Queues.Select(q => q.Waiting));
+        Assert.Equal([0L, 0L, 0L, 0L], view.Queues.Select(q => q.Waiting));
     }
 
     [Fact]
