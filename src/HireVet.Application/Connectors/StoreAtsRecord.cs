@@ -13,7 +13,8 @@ namespace HireVet.Application.Connectors;
 /// <summary>Submits the dossier an ATS record maps to through the same intake as the API (<see cref="SubmitCandidate"/>:
 /// validated, stored, vetted), links the record to the candidate, and logs it. A record read earlier than the one
 /// stored already (two deliveries' fetches finishing out of order) is dropped, as is one for a redacted candidate; a
-/// dossier intake refuses is logged with its fields and stores nothing.</summary>
+/// dossier intake refuses is logged with its fields and stores nothing. Each counts as a sync on the connector (its
+/// last sync and success, received, accepted and rejected), which is what its health is read from.</summary>
 public static class StoreAtsRecord
 {
     public sealed record Command(long ConnectorId, string AtsId, Dossier? Dossier, DateTimeOffset FetchedAt) : IRequest<string>, ICommand;
@@ -34,6 +35,8 @@ public static class StoreAtsRecord
             var link = await db.Connection.QuerySingleAsync<(bool Redacted, DateTimeOffset? FetchedAt)>(new CommandDefinition(LockSql,
                 new { command.ConnectorId, command.AtsId, Now = now }, db.Transaction, cancellationToken: ct));
             var (outcome, detail) = await StoreAsync(command, link.Redacted, link.FetchedAt, ct);
+            // The vendor answered, so the connector is healthy whatever intake made of the record.
+            await store.SyncedAsync(command.ConnectorId, now, null, 1, outcome == "accepted" ? 1 : 0, outcome == "rejected" ? 1 : 0, null, ct);
             await store.LogAsync(new ConnectorLogEntry(command.ConnectorId, now, "sync", outcome, command.AtsId, detail,
                 1, outcome == "accepted" ? 1 : 0, outcome == "rejected" ? 1 : 0), ct);
             audit.Target("connector", command.ConnectorId);

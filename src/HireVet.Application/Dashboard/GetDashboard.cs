@@ -1,5 +1,6 @@
 using HireVet.Application.Common.Auditing;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Connectors;
 using HireVet.Application.Jobs;
 using HireVet.Application.Rescreening;
 using MediatR;
@@ -12,6 +13,7 @@ namespace HireVet.Application.Dashboard;
 /// <item>Security: the same, the review backlog with its age, the four-eyes inbox, the risk-score histogram and signals by indicator per week.</item>
 /// <item>Auditors: candidates by status and band, decisions and second-reviewer verdicts per week, the audit chain's length (not a verification).</item>
 /// <item>Admins (no candidate rights): reference-data freshness and the scheduler's health.</item>
+/// <item>Admins and auditors (who read connectors): each connector's health.</item>
 /// </list>
 /// A section a role does not get is null.</summary>
 public static class GetDashboard
@@ -31,8 +33,14 @@ public static class GetDashboard
         public CountDecisionsByWeek.Response? Decisions { get; init; }
         public GetAuditChainSummary.Response? AuditChain { get; init; }
         public IReadOnlyList<DataFreshness.Dataset>? ReferenceData { get; init; }
+        public IReadOnlyList<ConnectorHealth>? Connectors { get; init; }
         public SchedulerHealth? Scheduler { get; init; }
     }
+
+    /// <summary>A connector that is not removed, as <see cref="ListConnectors.Summary.Health"/> judges it: ok, failing,
+    /// idle (never synced) or paused. Its settings stay on the connectors page; its secrets are never read.</summary>
+    public sealed record ConnectorHealth(long Id, string Name, string Kind, string Health, DateTimeOffset? LastSyncAt, string? LastError,
+        DateTimeOffset? LastErrorAt);
 
     public sealed record Count(string Key, long Value);
 
@@ -91,6 +99,12 @@ public static class GetDashboard
                 {
                     Decisions = await mediator.Send(new CountDecisionsByWeek.Query(), ct),
                     AuditChain = await mediator.Send(new GetAuditChainSummary.Query(), ct),
+                };
+            if (role is Roles.Admin or Roles.Auditor)
+                response = response with
+                {
+                    Connectors = [.. (await mediator.Send(new ListConnectors.Query(), ct))
+                        .Select(c => new ConnectorHealth(c.Id, c.Name, c.Kind, c.Health, c.LastSyncAt, c.LastError, c.LastErrorAt))],
                 };
             if (role is Roles.Admin)
             {

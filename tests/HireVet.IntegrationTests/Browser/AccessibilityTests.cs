@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Connectors;
 using HireVet.Application.Notices;
 using HireVet.Application.Reviews;
 using HireVet.Application.Rulesets;
@@ -26,6 +27,7 @@ public sealed class AccessibilityTests(DatabaseFixture db) : BrowserTest(db)
     private long _finalOwed;
     private long _finalSent;
     private long _finalNotice;
+    private long _connector;
 
     protected override IReadOnlyList<User> Users =>
         [new("hana", Roles.Hr), new("sam", Roles.Security), new("sky", Roles.Security), new("audrey", Roles.Auditor), new("ada", Roles.Admin)];
@@ -68,6 +70,13 @@ public sealed class AccessibilityTests(DatabaseFixture db) : BrowserTest(db)
         _finalOwed = await FinalisedRejectionAsync();
         _finalSent = await FinalisedRejectionAsync();
         _finalNotice = (await Db.SendAsync(new RecordNoticeSent.Command { CandidateId = _finalSent, Channel = "post" }, "sam", Roles.Security)).NoticeId;
+
+        // A connector that failed once, so that its row, its log and the dashboard's connector health have content.
+        _connector = (await Db.SendAsync(new AddConnector.Command
+        {
+            Kind = "greenhouse", Name = "Greenhouse", Settings = new() { ["notes"] = "on", ["onBehalfOf"] = "4080" }, Secrets = new() { ["apiKey"] = "harvest-key" },
+        }, "ada", Roles.Admin)).Id;
+        await Db.SendAsync(new RecordConnectorFailure.Command(_connector, "sync", "Harvest answered 401 Unauthorized.", "53883394"), "system", Roles.System);
     }
 
     /// <summary>A rejection approved, its pre-adverse notice sent and made final. The waiting period is passed by moving
@@ -131,6 +140,8 @@ public sealed class AccessibilityTests(DatabaseFixture db) : BrowserTest(db)
         { "ada", "/admin/rulesets", "#versions" },
         { "ada", $"/admin/rulesets/{Ruleset.Embedded.Version}", "#weights" },
         { "ada", "/admin/webhooks", "#webhooks" },
+        { "ada", "/admin/connectors?log={connector}", "#connector-log" },
+        { "ada", "/admin/connectors?Kind=greenhouse", "#add-form" },
         { "sam", "/candidates/999999", "main" },       // the not-found page
         { "audrey", "/candidates/{id}", ".catalogue" },
         { "hana", "/", "#candidates-by-status" },      // the dashboard, as each role sees it
@@ -157,7 +168,8 @@ public sealed class AccessibilityTests(DatabaseFixture db) : BrowserTest(db)
             .Replace("{decision}", _decision.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Replace("{finalOwed}", _finalOwed.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Replace("{finalSent}", _finalSent.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Replace("{finalNotice}", _finalNotice.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            .Replace("{finalNotice}", _finalNotice.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{connector}", _connector.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await Expect(page.Locator(shown).First).ToBeVisibleAsync();
         var violations = await ViolationsAsync(page);
         Assert.True(violations.Length == 0, $"{path} as {user ?? "anonymous"}:\n{string.Join('\n', violations)}");

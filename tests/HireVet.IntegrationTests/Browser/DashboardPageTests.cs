@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Connectors;
 using HireVet.Application.Dossiers;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
@@ -12,14 +13,16 @@ namespace HireVet.IntegrationTests.Browser;
 
 /// <summary>The dashboard on "/" in Debian's Chromium, as each role, on candidates vetted through the real pipeline: the
 /// figures shown, the charts drawn (Chart.js on the canvas), the links to the filtered list, what each role does not
-/// see, a stale sanctions list warned about (its as-of date set ten days back by configuration) and a failed
-/// re-screening batch reported.</summary>
+/// see, a stale sanctions list warned about (its as-of date set ten days back by configuration), a failed
+/// re-screening batch reported, and connector health (one failing, one idle) for admins and auditors.</summary>
 [Collection("db")]
 public sealed class DashboardPageTests(DatabaseFixture db) : BrowserTest(db)
 {
     private static readonly string Today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     private readonly DateOnly _sanctionsAsOf = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10));
     private long _inReview;
+    private long _failingConnector;
+    private long _idleConnector;
 
     protected override IReadOnlyList<User> Users =>
         [new("hana", Roles.Hr), new("sam", Roles.Security), new("audrey", Roles.Auditor), new("ada", Roles.Admin)];
@@ -36,6 +39,37 @@ public sealed class DashboardPageTests(DatabaseFixture db) : BrowserTest(db)
         {
             CandidateId = asked, Outcome = "request_information", Justification = "The payroll account is held by someone else: ask why.",
         }, "sam", Roles.Security);
+
+        // Two connectors: Greenhouse refused the key on a fetch; Lever has not synced yet.
+        _failingConnector = (await Db.SendAsync(new AddConnector.Command
+        {
+            Kind = "greenhouse", Name = "Greenhouse", Secrets = new() { ["apiKey"] = "harvest-key-0123456789" },
+        }, "ada", Roles.Admin)).Id;
+        await Db.SendAsync(new RecordConnectorFailure.Command(_failingConnector, "sync", "Harvest answered 401 Unauthorized.", "53883394"), "system", Roles.System);
+        _idleConnector = (await Db.SendAsync(new AddConnector.Command
+        {
+            Kind = "lever", Name = "Lever", Secrets = new() { ["apiKey"] = "lever-key-0123456789", ["signatureToken"] = "lever-token-0123456789" },
+        }, "ada", Roles.Admin)).Id;
+    }
+
+    /// <summary>The connector health panel as admins and auditors see it.</summary>
+    private async Task ExpectConnectorHealthAsync(IPage page)
+    {
+        var failing = Row(page, "dashboard-connectors", "connector-id", _failingConnector.ToString(CultureInfo.InvariantCulture));
+        await Expect(failing).ToHaveAttributeAsync("data-health", "failing");
+        await Expect(failing.Locator("th")).ToHaveTextAsync("Greenhouse");
+        await Expect(failing.Locator("[data-col=kind]")).ToHaveTextAsync("Greenhouse");
+        await Expect(failing.Locator("[data-col=health]")).ToHaveTextAsync("failing");
+        await Expect(failing.Locator("[data-col=last-sync] time")).ToBeVisibleAsync();
+        await Expect(failing.Locator("[data-col=last-error]")).ToContainTextAsync("Harvest answered 401 Unauthorized.");
+        var idle = Row(page, "dashboard-connectors", "connector-id", _idleConnector.ToString(CultureInfo.InvariantCulture));
+        await Expect(idle).ToHaveAttributeAsync("data-health", "idle");
+        await Expect(idle.Locator("[data-col=kind]")).ToHaveTextAsync("Lever");
+        await Expect(idle.Locator("[data-col=last-sync]")).ToHaveTextAsync("never");
+        await Expect(idle.Locator("[data-col=last-error]")).ToHaveTextAsync("none");
+        await Expect(page.Locator("#connectors-warning")).ToContainTextAsync("1 connector is failing: Greenhouse.");
+        var content = await page.ContentAsync();
+        foreach (var secret in new[] { "harvest-key", "lever-key", "lever-token" }) Assert.DoesNotContain(secret, content);
     }
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -126,7 +160,7 @@ public sealed class DashboardPageTests(DatabaseFixture db) : BrowserTest(db)
         await Expect(page.Locator("#workers-heading")).ToHaveTextAsync("Hired workers (0)");
         await Expect(Row(page, "candidates-by-status", "status", "clear").GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "/candidates?status=clear");
 
-        foreach (var hidden in new[] { "#score-histogram", "#signals-by-indicator", "#backlog", "#decisions-by-week", "#data-freshness", "#scheduler-health", "canvas" })
+        foreach (var hidden in new[] { "#score-histogram", "#signals-by-indicator", "#backlog", "#decisions-by-week", "#data-freshness", "#connector-health", "#scheduler-health", "canvas" })
             await Expect(page.Locator(hidden)).ToHaveCountAsync(0);
         await BrowserApp.ScreenshotAsync(page, "dashboard-hr");
 
@@ -135,7 +169,7 @@ public sealed class DashboardPageTests(DatabaseFixture db) : BrowserTest(db)
     }
 
     [Fact]
-    public async Task The_auditor_sees_decisions_per_week_drawn_and_tabled_and_the_chain_length_but_no_scores()
+    public async Task The_auditor_sees_decisions_per_week_drawn_and_tabled_the_chain_length_and_connector_health_but_no_scores()
     {
         var page = await App.SignInAsync("audrey");
         await ExpectChartAsync(page, "decisions-chart", 1);
@@ -153,11 +187,13 @@ public sealed class DashboardPageTests(DatabaseFixture db) : BrowserTest(db)
         Assert.True(linked + waiting >= seeded, $"{linked} linked and {waiting} waiting, but {seeded} records were written before the page");
         foreach (var hidden in new[] { "#score-histogram", "#signals-by-indicator", "#backlog", "#data-freshness" })
             await Expect(page.Locator(hidden)).ToHaveCountAsync(0);
+        await ExpectConnectorHealthAsync(page);
+        await Expect(page.Locator("#connector-health a[href='/admin/connectors']")).ToHaveCountAsync(0); // an admin's page
         await BrowserApp.ScreenshotAsync(page, "dashboard-auditor");
     }
 
     [Fact]
-    public async Task The_admin_is_warned_of_a_stale_sanctions_list_and_sees_scheduler_health_with_a_failed_batch_but_no_candidates()
+    public async Task The_admin_is_warned_of_a_stale_sanctions_list_and_sees_connector_and_scheduler_health_with_a_failed_batch_but_no_candidates()
     {
         var run = await Db.QuerySingleAsync<long>("""
             insert into rescreen_runs (kind, trigger, requested_by, started_at, finished_at, status, total, batches, processed, failures, reference_version)
@@ -184,6 +220,9 @@ public sealed class DashboardPageTests(DatabaseFixture db) : BrowserTest(db)
         await Expect(Row(page, "freshness", "dataset", "ofac-sdn").Locator("[data-col=freshness]")).ToHaveTextAsync("stale");
         await Expect(Row(page, "freshness", "dataset", "ip-asn")).ToHaveAttributeAsync("data-freshness", "fresh");
         await Expect(Row(page, "freshness", "dataset", "ip-asn")).ToContainTextAsync(Today);
+
+        await ExpectConnectorHealthAsync(page);
+        await Expect(page.Locator("#connectors-warning").GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "/admin/connectors");
 
         await Expect(page.Locator("#scheduler-node")).ToContainTextAsync("dashboard-node");
         await Expect(page.Locator("#failed-batches")).ToContainTextAsync($"1 re-screening batch failed");

@@ -118,6 +118,9 @@ public sealed class GreenhouseConnectorTests(DatabaseFixture db) : IAsyncLifetim
         Assert.Contains(log, e => e is { Activity: "delivery", Outcome: "duplicate" });
         Assert.Contains(log, e => e is { Activity: "sync", Outcome: "accepted" } && e.Subject == CandidateId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains(log, e => e is { Activity: "note", Outcome: "accepted" });
+        // The one fetch counts as the connector's sync: it is healthy.
+        var health = Assert.Single(await db.SendAsync(new ListConnectors.Query()));
+        Assert.Equal(("ok", 1L, 1L, 0L), (health.Health, health.Received, health.Accepted, health.Rejected));
     }
 
     [Fact]

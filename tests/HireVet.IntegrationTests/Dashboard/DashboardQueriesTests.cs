@@ -3,6 +3,7 @@ using System.Text.Json;
 using HireVet.Application.Access;
 using HireVet.Application.Audit;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Connectors;
 using HireVet.Application.Dashboard;
 using HireVet.IntegrationTests.Infrastructure;
 using HireVet.IntegrationTests.Notices;
@@ -289,10 +290,41 @@ public sealed class DashboardQueriesTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal(["backlog", "candidates", "scoreHistogram", "signalsByIndicator", "workers", "workersByBand"], Sections(security));
         Assert.Equal(1, security.GetProperty("backlog").GetProperty("inReview").GetInt64());
 
-        Assert.Equal(["auditChain", "candidates", "decisions"], Sections(await DashboardAs(Roles.Auditor)));
-        Assert.Equal(["referenceData", "scheduler"], Sections(await DashboardAs(Roles.Admin))); // admins read no candidates
+        Assert.Equal(["auditChain", "candidates", "connectors", "decisions"], Sections(await DashboardAs(Roles.Auditor)));
+        Assert.Equal(["connectors", "referenceData", "scheduler"], Sections(await DashboardAs(Roles.Admin))); // admins read no candidates
 
         Assert.Equal(HttpStatusCode.Forbidden, (await (await db.ClientAsync(Roles.Integration)).GetAsync("/api/dashboard")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await (await db.ClientAsync(null)).GetAsync("/api/dashboard")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Admins_and_auditors_see_each_connectors_health_and_never_a_secret()
+    {
+        async Task<long> AddAsync(string kind, string name, Dictionary<string, string?> settings, Dictionary<string, string?> secrets) =>
+            (await db.SendAsync(new AddConnector.Command { Kind = kind, Name = name, Settings = settings, Secrets = secrets }, "ada", Roles.Admin)).Id;
+        var greenhouse = await AddAsync("greenhouse", "Greenhouse", new(), new() { ["apiKey"] = "harvest-key-0123456789" });
+        var lever = await AddAsync("lever", "Lever", new(), new() { ["apiKey"] = "lever-key-0123456789", ["signatureToken"] = "lever-token-0123456789" });
+        await AddAsync("okta", "Okta", new() { ["orgUrl"] = "https://example.okta.com" }, new());
+        var entra = await AddAsync("entra", "Entra", new() { ["tenantId"] = "contoso", ["clientId"] = "app" }, new() { ["clientSecret"] = "entra-secret-0123456789" });
+        var removed = await AddAsync("okta", "Old Okta", new() { ["orgUrl"] = "https://old.okta.com" }, new());
+        // Greenhouse refused the key; Lever answered (its record is gone, which is still an answer); Okta never synced.
+        await db.SendAsync(new RecordConnectorFailure.Command(greenhouse, "sync", "Harvest answered 401 Unauthorized.", "53883394"), "system", Roles.System);
+        await db.SendAsync(new StoreAtsRecord.Command(lever, "opp-1", null, DateTimeOffset.UtcNow), "system", Roles.System);
+        await db.SendAsync(new ChangeConnectorStatus.Command(entra, ChangeConnectorStatus.Paused), "ada", Roles.Admin);
+        await db.SendAsync(new ChangeConnectorStatus.Command(removed, ChangeConnectorStatus.Removed), "ada", Roles.Admin);
+
+        foreach (var role in new[] { Roles.Admin, Roles.Auditor })
+        {
+            var json = await (await db.ClientAsync(role)).GetStringAsync("/api/dashboard");
+            var connectors = JsonDocument.Parse(json).RootElement.GetProperty("connectors").EnumerateArray().ToArray();
+            Assert.Equal([("Greenhouse", "greenhouse", "failing"), ("Lever", "lever", "ok"), ("Okta", "okta", "idle"), ("Entra", "entra", "paused")],
+                connectors.Select(c => (c.GetProperty("name").GetString(), c.GetProperty("kind").GetString(), c.GetProperty("health").GetString())));
+            Assert.Equal("Harvest answered 401 Unauthorized.", connectors[0].GetProperty("lastError").GetString());
+            Assert.NotEqual(JsonValueKind.Null, connectors[0].GetProperty("lastErrorAt").ValueKind);
+            Assert.NotEqual(JsonValueKind.Null, connectors[1].GetProperty("lastSyncAt").ValueKind);
+            Assert.False(connectors[2].TryGetProperty("lastSyncAt", out var never) && never.ValueKind != JsonValueKind.Null);
+            Assert.All(connectors, c => Assert.False(c.TryGetProperty("settings", out _)));
+            foreach (var secret in new[] { "harvest-key", "lever-key", "lever-token", "entra-secret", "hv_" }) Assert.DoesNotContain(secret, json);
+        }
     }
 }

@@ -85,7 +85,8 @@ public sealed class SchedulesTests(DatabaseFixture db) : IAsyncLifetime
 
         var node = Assert.Single(view.Nodes, n => n.IsThisNode);
         Assert.Equal(("schedules-node", "alive", TimeSpan.FromSeconds(10)), (node.Name, node.State, node.CheckInInterval));
-        Assert.Equal(["schedules-node-connectors (connectors; 2 workers)", "schedules-node-maintenance (maintenance; 1 worker)", "schedules-node-rescreen (rescreen; 4 workers)", "schedules-node-vetting (vetting; 2 workers)"],
+        Assert.Equal(["schedules-node-connectors (connectors; 2 workers)", "schedules-node-maintenance (maintenance; 1 worker)", "schedules-node-rescreen (rescreen; 4 workers)",
+                      "schedules-node-vetting (vetting; 2 workers)"],
             node.Servers);
         Assert.InRange(node.LastCheckIn!.Value, now.AddSeconds(-30), now.AddSeconds(1));
     }
