@@ -10,6 +10,7 @@ using HireVet.Scale.Seeding;
 // stores them, the real web app with its scheduler on top, an open-loop POST load, the bulk import, and the plans of
 // the app's queries. It is a report: targets not met are marked, and the exit code stays 0 unless the run fails.
 if (args is ["monitoring", .. var rest]) return await HireVet.Scale.Monitoring.MonitoringBenchmark.RunAsync(rest);
+if (args is ["connectors", .. var more]) return await HireVet.Scale.Connectors.ConnectorsBenchmark.RunAsync(more);
 
 Options options;
 try { options = Options.Parse(args); }

@@ -78,7 +78,10 @@ public sealed class LoadDossiers
     }
 
     /// <summary>The next dossier as the JSON body of POST /api/candidates (one line of the bulk import).</summary>
-    public byte[] Next()
+    public byte[] Next() => JsonSerializer.SerializeToUtf8Bytes<Dossier>(NextDossier(), DossierJson.Options);
+
+    /// <summary>The next dossier (a prepared one while they last, sharing with a stored candidate at the set share).</summary>
+    public SubmitCandidate.Command NextDossier()
     {
         SubmitCandidate.Command dossier;
         if (!_prepared.TryDequeue(out dossier!))
@@ -93,7 +96,7 @@ public sealed class LoadDossiers
             SharingWithStored++;
         }
         Made++;
-        return JsonSerializer.SerializeToUtf8Bytes<Dossier>(dossier, DossierJson.Options);
+        return dossier;
     }
 
     private SubmitCandidate.Command ShareWith(SubmitCandidate.Command mine, SubmitCandidate.Command stored) => _rng.Next(3) switch

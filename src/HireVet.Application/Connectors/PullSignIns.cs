@@ -1,5 +1,7 @@
 using Dapper;
 using HireVet.Application.Common.Data;
+using HireVet.Application.Ingestion;
+using HireVet.Application.Ingestion.Formats;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +31,7 @@ public sealed class PullSignIns(IServiceScopeFactory scopes, IVendorClients vend
     {
         if (!await LeaseAsync(TakeLeaseSql, connectorId, ct)) return new Outcome(false, 0, 0, 0, null);
         var (pages, received, accepted) = (0, 0, 0);
+        Task<(SignInPage Page, IReadOnlyList<Parsed<IncomingSignIn>> Parsed)>? following = null;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -36,10 +39,15 @@ public sealed class PullSignIns(IServiceScopeFactory scopes, IVendorClients vend
             if (connector is null || (connector.Kind == ConnectorKinds.Okta && connector.Secret("apiToken") is null))
                 return new Outcome(false, 0, 0, 0, null); // an Okta connector without an API token only receives Event Hooks
             var source = vendors.SignIns(connector);
-            var cursor = connector.Cursor;
+            following = ReadAsync(source, connector.Kind, connector.Cursor, ct);
             while (true)
             {
-                var page = await source.PullAsync(cursor, ct);
+                var (page, parsed) = await following!; // set before the loop, and again whenever the loop goes on (More)
+                // The next page is read while this one is stored: the vendor's answer, the JSON and the sign-ins' fields
+                // are read while the database works. Only this page's cursor is stored with it, so a failure or a crash
+                // in between still starts again after the last page stored; a page read ahead and not stored is read
+                // again then.
+                following = page.More ? ReadAsync(source, connector.Kind, page.Cursor, ct) : null;
                 await using var pageScope = scopes.CreateAsyncScope();
                 if (page.Events.Count == 0 && page.Cursor == cursor)
                 {
@@ -48,8 +56,8 @@ public sealed class PullSignIns(IServiceScopeFactory scopes, IVendorClients vend
                     return new Outcome(true, pages + 1, received, accepted, null);
                 }
                 var stored = await pageScope.ServiceProvider.GetRequiredService<IMediator>()
-                    .Send(new StoreSignInPage.Command(connectorId, connector.Kind, "pull", page.Events, page.Cursor), ct);
-                (pages, received, accepted, cursor) = (pages + 1, received + stored.Received, accepted + stored.Accepted, page.Cursor);
+                    .Send(new StoreSignInPage.Command(connectorId, connector.Kind, "pull", page.Events, page.Cursor, parsed), ct);
+                (pages, received, accepted) = (pages + 1, received + stored.Received, accepted + stored.Accepted);
                 if (!page.More) return new Outcome(true, pages, received, accepted, null);
                 if (!await LeaseAsync(RenewLeaseSql, connectorId, ct))
                     return new Outcome(true, pages, received, accepted, "Paused or removed during the pull.");
@@ -63,8 +71,18 @@ public sealed class PullSignIns(IServiceScopeFactory scopes, IVendorClients vend
         }
         finally
         {
+            // A page read ahead and then not wanted (paused, or storing failed): its failure, if any, is nobody's.
+            following?.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             await LeaseAsync(ReleaseLeaseSql, connectorId, CancellationToken.None);
         }
+    }
+
+    /// <summary>A page and its sign-ins read (on the thread pool, beside whatever the caller does meanwhile).</summary>
+    private static async Task<(SignInPage Page, IReadOnlyList<Parsed<IncomingSignIn>> Parsed)> ReadAsync(ISignInConnector source, string kind,
+        string? cursor, CancellationToken ct)
+    {
+        var page = await source.PullAsync(cursor, ct).ConfigureAwait(false);
+        return (page, StoreSignInPage.Parse(kind, page.Events));
     }
 
     private async Task<bool> LeaseAsync(string sql, long id, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using HireVet.Application.Common;
 using HireVet.Application.Common.Auditing;
 using HireVet.Application.Ingestion;
@@ -13,8 +14,26 @@ namespace HireVet.Application.Connectors;
 /// provider's event id, are counted as duplicates.</summary>
 public static class StoreSignInPage
 {
-    public sealed record Command(long ConnectorId, string Kind, string Activity, IReadOnlyList<JsonElement> Events, string? Cursor)
+    /// <summary>A page and the cursor past it. <c>Parsed</c> holds the events already read by <see cref="Parse"/> (a pull
+    /// reads the next page's while this one is stored), in the order of <c>Events</c>; they are read here when it is null.
+    /// It is not part of the request's audit digest, which covers the events as the vendor sent them.</summary>
+    public sealed record Command(long ConnectorId, string Kind, string Activity, IReadOnlyList<JsonElement> Events, string? Cursor,
+        [property: JsonIgnore] IReadOnlyList<Parsed<IncomingSignIn>>? Parsed = null)
         : IRequest<Result>, ICommand;
+
+    /// <summary>Each event read as the connector's kind writes sign-ins: a sign-in, skipped (not one), or its errors.</summary>
+    public static IReadOnlyList<Parsed<IncomingSignIn>> Parse(string kind, IReadOnlyList<JsonElement> events)
+    {
+        Func<JsonElement, Parsed<IncomingSignIn>> parse = kind switch
+        {
+            ConnectorKinds.Okta => OktaSystemLog.Parse,
+            ConnectorKinds.Entra => EntraSignInLog.Parse,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), $"A {kind} connector has no sign-ins."),
+        };
+        var parsed = new Parsed<IncomingSignIn>[events.Count];
+        for (var i = 0; i < parsed.Length; i++) parsed[i] = parse(events[i]);
+        return parsed;
+    }
 
     public sealed record Result(int Received, int Accepted, int Duplicates, int Skipped, int Rejected, IReadOnlyList<string> Problems);
 
@@ -24,18 +43,14 @@ public static class StoreSignInPage
 
         public async Task<Result> Handle(Command command, CancellationToken ct)
         {
-            Func<JsonElement, Parsed<IncomingSignIn>> parse = command.Kind switch
-            {
-                ConnectorKinds.Okta => OktaSystemLog.Parse,
-                ConnectorKinds.Entra => EntraSignInLog.Parse,
-                _ => throw new ArgumentOutOfRangeException(nameof(command), $"A {command.Kind} connector has no sign-ins."),
-            };
+            var read = command.Parsed ?? Parse(command.Kind, command.Events);
+            if (read.Count != command.Events.Count) throw new ArgumentException("The parsed events are not the page's.", nameof(command));
             var events = new List<IncomingSignIn>(command.Events.Count);
             var (skipped, rejected) = (0, 0);
             var problems = new List<string>();
             for (var i = 0; i < command.Events.Count; i++)
             {
-                var parsed = parse(command.Events[i]);
+                var parsed = read[i];
                 if (parsed.Event is { } e) events.Add(e);
                 else if (parsed.Skipped is not null) skipped++;
                 else

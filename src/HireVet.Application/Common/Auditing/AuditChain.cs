@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Dapper;
 using HireVet.Application.Audit;
 using HireVet.Application.Common.Data;
@@ -41,6 +42,43 @@ public static class AuditChain
         new(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero);
 
     public static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>The digest of <paramref name="value"/>'s JSON: the same as <see cref="Digest(string)"/> of
+    /// <c>JsonSerializer.Serialize</c>'s text (that text is the serializer's UTF-8 transcoded), hashed as the serializer
+    /// writes it. A command carrying a page of a thousand vendor events is megabytes of JSON: made into a string and
+    /// encoded back, it took 11% of the app's request threads during a connector pull, and two large-object allocations
+    /// per page (benchmarks/README.md, "Connectors").</summary>
+    public static string Digest(object value, Type type, JsonSerializerOptions options)
+    {
+        using var hashing = new HashingStream();
+        JsonSerializer.Serialize(hashing, value, type, options);
+        return Convert.ToHexStringLower(hashing.Hash());
+    }
+
+    /// <summary>A write-only stream that hashes what is written to it (SHA-256).</summary>
+    private sealed class HashingStream : Stream
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public byte[] Hash() => _hash.GetHashAndReset();
+        public override void Write(byte[] buffer, int offset, int count) => _hash.AppendData(buffer, offset, count);
+        public override void Write(ReadOnlySpan<byte> buffer) => _hash.AppendData(buffer);
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _hash.Dispose();
+            base.Dispose(disposing);
+        }
+    }
 
     // One round trip, no lock: the record and its place in the queue of records to link.
     private const string InsertSql = """

@@ -31,8 +31,8 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(
                 Action = ActionName(),
                 TargetType = audit.TargetType,
                 TargetId = audit.TargetId,
-                RequestDigest = AuditChain.Digest(JsonSerializer.Serialize(
-                    request is IHasSecrets s ? s.WithoutSecrets() : request, request is IHasSecrets ? typeof(object) : typeof(TRequest), DigestJson)),
+                RequestDigest = AuditChain.Digest(
+                    request is IHasSecrets s ? s.WithoutSecrets() : request, request is IHasSecrets ? typeof(object) : typeof(TRequest), DigestJson),
                 Details = JsonSerializer.Serialize(audit.Details, DigestJson),
             }, cancellationToken);
             await db.CommitAsync(cancellationToken);
