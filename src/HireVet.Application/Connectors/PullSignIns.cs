@@ -39,7 +39,8 @@ public sealed class PullSignIns(IServiceScopeFactory scopes, IVendorClients vend
             if (connector is null || (connector.Kind == ConnectorKinds.Okta && connector.Secret("apiToken") is null))
                 return new Outcome(false, 0, 0, 0, null); // an Okta connector without an API token only receives Event Hooks
             var source = vendors.SignIns(connector);
-            following = ReadAsync(source, connector.Kind, connector.Cursor, ct);
+            var cursor = connector.Cursor; // the cursor the page being handled was asked with
+            following = ReadAsync(source, connector.Kind, cursor, ct);
             while (true)
             {
                 var (page, parsed) = await following!; // set before the loop, and again whenever the loop goes on (More)
@@ -57,7 +58,7 @@ public sealed class PullSignIns(IServiceScopeFactory scopes, IVendorClients vend
                 }
                 var stored = await pageScope.ServiceProvider.GetRequiredService<IMediator>()
                     .Send(new StoreSignInPage.Command(connectorId, connector.Kind, "pull", page.Events, page.Cursor, parsed), ct);
-                (pages, received, accepted) = (pages + 1, received + stored.Received, accepted + stored.Accepted);
+                (pages, received, accepted, cursor) = (pages + 1, received + stored.Received, accepted + stored.Accepted, page.Cursor);
                 if (!page.More) return new Outcome(true, pages, received, accepted, null);
                 if (!await LeaseAsync(RenewLeaseSql, connectorId, ct))
                     return new Outcome(true, pages, received, accepted, "Paused or removed during the pull.");
