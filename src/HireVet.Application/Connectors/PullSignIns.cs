@@ -31,7 +31,10 @@ public sealed class PullSignIns(IServiceScopeFactory scopes, IVendorClients vend
     {
         if (!await LeaseAsync(TakeLeaseSql, connectorId, ct)) return new Outcome(false, 0, 0, 0, null);
         var (pages, received, accepted) = (0, 0, 0);
+        void Count(StoreSignInPage.Result stored) => (pages, received, accepted) = (pages + 1, received + stored.Received, accepted + stored.Accepted);
         Task<(SignInPage Page, IReadOnlyList<Parsed<IncomingSignIn>> Parsed)>? following = null;
+        Task<StoreSignInPage.Result>? storing = null; // the page being stored last
+        HashSet<string> previousIds = [];
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -45,23 +48,42 @@ public sealed class PullSignIns(IServiceScopeFactory scopes, IVendorClients vend
             {
                 var (page, parsed) = await following!; // set before the loop, and again whenever the loop goes on (More)
                 // The next page is read while this one is stored: the vendor's answer, the JSON and the sign-ins' fields
-                // are read while the database works. Only this page's cursor is stored with it, so a failure or a crash
-                // in between still starts again after the last page stored; a page read ahead and not stored is read
-                // again then.
+                // are read while the database works. A page read ahead and not stored is read again by the next pull.
                 following = page.More ? ReadAsync(source, connector.Kind, page.Cursor, ct) : null;
-                await using var pageScope = scopes.CreateAsyncScope();
                 if (page.Events.Count == 0 && page.Cursor == cursor)
                 {
+                    if (storing is not null) Count(await storing);
                     // Caught up: the usual answer every minute. The sync time is noted; nothing is logged or audited.
+                    await using var pageScope = scopes.CreateAsyncScope();
                     await pageScope.ServiceProvider.GetRequiredService<ConnectorStore>().SyncedAsync(connectorId, clock.GetUtcNow(), null, 0, 0, 0, null, ct);
                     return new Outcome(true, pages + 1, received, accepted, null);
                 }
-                var stored = await pageScope.ServiceProvider.GetRequiredService<IMediator>()
-                    .Send(new StoreSignInPage.Command(connectorId, connector.Kind, "pull", page.Events, page.Cursor, parsed), ct);
-                (pages, received, accepted, cursor) = (pages + 1, received + stored.Received, accepted + stored.Accepted, page.Cursor);
-                if (!page.More) return new Outcome(true, pages, received, accepted, null);
+                // Two pages are stored at once, each in its own transaction (the database's insert is most of a page's
+                // time, and one writer leaves a core idle); a page commits only after the page before it has, so the
+                // cursor stored never passes a page that is not, and a crash re-reads from the last page committed.
+                var previous = storing;
+                var ids = parsed.Where(p => p.Event is not null).Select(p => p.Event!.Event.EventId).ToHashSet(StringComparer.Ordinal);
+                if (previous is not null && ids.Overlaps(previousIds))
+                {
+                    // An event on both pages: this page's insert would wait for the other's row, which waits for this
+                    // page's turn to commit. Stored one after the other instead.
+                    Count(await previous);
+                    previous = null;
+                }
+                storing = StoreAsync(connectorId, connector.Kind, page, parsed, previous, ct);
+                previousIds = ids;
+                if (previous is not null) Count(await previous);
+                cursor = page.Cursor;
+                if (!page.More)
+                {
+                    Count(await storing);
+                    return new Outcome(true, pages, received, accepted, null);
+                }
                 if (!await LeaseAsync(RenewLeaseSql, connectorId, ct))
+                {
+                    Count(await storing);
                     return new Outcome(true, pages, received, accepted, "Paused or removed during the pull.");
+                }
             }
         }
         catch (Exception e) when (e is HttpRequestException or ConnectorException or TaskCanceledException && !ct.IsCancellationRequested)
@@ -74,8 +96,18 @@ public sealed class PullSignIns(IServiceScopeFactory scopes, IVendorClients vend
         {
             // A page read ahead and then not wanted (paused, or storing failed): its failure, if any, is nobody's.
             following?.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            // A page still being stored after a failure rolls back (the page before it failed); the lease is kept until it has.
+            if (storing is not null) await storing.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             await LeaseAsync(ReleaseLeaseSql, connectorId, CancellationToken.None);
         }
+    }
+
+    private async Task<StoreSignInPage.Result> StoreAsync(long connectorId, string kind, SignInPage page,
+        IReadOnlyList<Parsed<IncomingSignIn>> parsed, Task? after, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new StoreSignInPage.Command(connectorId, kind, "pull", page.Events, page.Cursor, parsed, after), ct).ConfigureAwait(false);
     }
 
     /// <summary>A page and its sign-ins read (on the thread pool, beside whatever the caller does meanwhile).</summary>

@@ -16,9 +16,12 @@ public static class StoreSignInPage
 {
     /// <summary>A page and the cursor past it. <c>Parsed</c> holds the events already read by <see cref="Parse"/> (a pull
     /// reads the next page's while this one is stored), in the order of <c>Events</c>; they are read here when it is null.
-    /// It is not part of the request's audit digest, which covers the events as the vendor sent them.</summary>
+    /// It is not part of the request's audit digest, which covers the events as the vendor sent them.
+    /// <para><c>After</c>: the storing of the page before, when a pull stores two pages at once. This page's
+    /// transaction commits only once that one has committed, and rolls back if it failed, so the cursor stored never
+    /// passes a page that is not stored.</para></summary>
     public sealed record Command(long ConnectorId, string Kind, string Activity, IReadOnlyList<JsonElement> Events, string? Cursor,
-        [property: JsonIgnore] IReadOnlyList<Parsed<IncomingSignIn>>? Parsed = null)
+        [property: JsonIgnore] IReadOnlyList<Parsed<IncomingSignIn>>? Parsed = null, [property: JsonIgnore] Task? After = null)
         : IRequest<Result>, ICommand;
 
     /// <summary>Each event read as the connector's kind writes sign-ins: a sign-in, skipped (not one), or its errors.</summary>
@@ -67,6 +70,7 @@ public static class StoreSignInPage
                 accepted += stored.Accepted;
                 duplicates += stored.Duplicates;
             }
+            if (command.After is { } before) await before; // its failure is this page's: nothing here commits
             var now = clock.GetUtcNow();
             await store.SyncedAsync(command.ConnectorId, now, command.Cursor, command.Events.Count, accepted, rejected, null, ct);
             await store.LogAsync(new ConnectorLogEntry(command.ConnectorId, now, command.Activity, rejected > 0 ? "rejected" : "accepted",

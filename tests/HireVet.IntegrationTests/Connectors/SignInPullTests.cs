@@ -78,6 +78,22 @@ public sealed class SignInPullTests(DatabaseFixture db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pages_sharing_an_event_are_stored_one_after_the_other_and_the_event_once()
+    {
+        // Two pages are stored at once; a sign-in on both would have each page's insert wait on the other.
+        var signIns = PublishedSamples.OktaLogEvents().Where(e => OktaSystemLog.Parse(JsonDocument.Parse(e).RootElement).Event is not null).ToArray();
+        Assert.True(signIns.Length >= 3);
+        await using var okta = await OktaAsync([[signIns[0], signIns[1]], [signIns[1], signIns[2]], [signIns[2]]]);
+        var connector = await AddAsync("okta", new() { ["orgUrl"] = okta.BaseUrl.ToString().TrimEnd('/') }, new() { ["apiToken"] = OktaToken });
+
+        var pulled = await Pull.RunAsync(connector.Id, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Null(pulled.Error);
+        Assert.Equal((5, 3), (pulled.Received, pulled.Accepted));
+        Assert.Equal(3, await db.QuerySingleAsync<int>("select count(*)::int from sign_in_events"));
+        Assert.EndsWith("after=3", await db.QuerySingleAsync<string>("select cursor from connectors where id = @Id", new { connector.Id }));
+    }
+
+    [Fact]
     public async Task A_refused_pull_is_recorded_on_the_connector_without_its_secret_and_a_held_lease_skips_the_pull()
     {
         await using var okta = await OktaAsync([]);
