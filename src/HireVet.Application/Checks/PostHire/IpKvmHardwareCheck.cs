@@ -5,7 +5,7 @@ namespace HireVet.Application.Checks.PostHire;
 
 /// <summary>NET-06: IP-KVM or video-capture hardware attached to the worker's endpoint, by which a computer elsewhere
 /// sees the laptop's screen and types on it (PiKVM and TinyPilot are named in reporting; DOJ describes KVM switches at
-/// laptop farms). Known by USB vendor and product id where the id is documented, or by a device name that says so.
+/// laptop farms; NanoKVM, GL.iNet Comet and JetKVM are the commodity ones of 2025–2026). Known by USB vendor and product id where the id is documented, or by a device name that says so.
 /// A bare "USB Video" name is not enough: Windows calls every generic webcam "USB Video Device". USB-to-HDMI
 /// display adapters (video out, not capture) are not matched either. USB mouse jigglers are activity simulation, NET-03
 /// (<see cref="AlwaysOnCheck"/>).</summary>
@@ -30,10 +30,14 @@ public sealed class IpKvmHardwareCheck : ICheck
         [("1b71", "3002")] = "USBTV007 video capture",
     };
 
-    /// <summary>Device names that say what the device is (whole words, see <see cref="ProductNames"/>).</summary>
+    /// <summary>Device names that say what the device is (whole words, see <see cref="ProductNames"/>). The commodity
+    /// IP-KVMs of 2025–2026 (NanoKVM, GL.iNet's Comet, sold as GLKVM, and JetKVM; SANS ISC diary 32598, catalogue S52)
+    /// are named by their own names. Their USB ids are not listed: no source at hand documents them (a board that
+    /// emulates keyboard and mouse through Linux keeps the gadget id above unless its maker changed it).</summary>
     public static readonly IReadOnlyList<(string Product, string Display)> Names =
     [
-        ("pikvm", "PiKVM"), ("tinypilot", "TinyPilot"), ("blikvm", "BliKVM"), ("ipkvm", "IP-KVM"), ("kvm", "KVM"),
+        ("pikvm", "PiKVM"), ("tinypilot", "TinyPilot"), ("blikvm", "BliKVM"), ("nanokvm", "NanoKVM"), ("jetkvm", "JetKVM"),
+        ("glinetcomet", "GL.iNet Comet"), ("glkvm", "GL.iNet Comet (GLKVM)"), ("ipkvm", "IP-KVM"), ("kvm", "KVM"),
         ("capture", "video capture device"),
     ];
 

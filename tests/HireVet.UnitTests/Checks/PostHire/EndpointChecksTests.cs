@@ -59,6 +59,10 @@ public sealed class EndpointChecksTests
     [InlineData("USB Video", "534d", "2109", "MS2109")]
     [InlineData("TinyPilot", null, null, "TinyPilot")]
     [InlineData("USB3.0 HDMI Capture", null, null, "capture")]
+    [InlineData("Sipeed NanoKVM Keyboard", null, null, "NanoKVM")]
+    [InlineData("JetKVM USB Emulation Device", null, null, "JetKVM")]
+    [InlineData("GL.iNet Comet", null, null, "GL.iNet Comet")]
+    [InlineData("GLKVM Composite Device", null, null, "GLKVM")]
     public void IP_KVM_and_video_capture_devices_are_NET_06_high(string name, string? vendor, string? product, string identifiedAs)
     {
         var usb = new UsbDevice { Name = name, VendorId = vendor, ProductId = product };
