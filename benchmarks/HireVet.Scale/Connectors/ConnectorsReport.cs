@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HireVet.Scale.Reporting;
 using HireVet.Scale.Monitoring;
 
 namespace HireVet.Scale.Connectors;
@@ -69,16 +70,7 @@ public sealed class ConnectorsReport
         foreach (var pull in Pulls) PullSection(md, pull);
         if (Webhooks is { } run) WebhookSection(md, run);
 
-        md.AppendLine("## Steps").AppendLine();
-        md.AppendLine("| Step | Time |").AppendLine("|---|---|");
-        foreach (var (name, time) in Timings) md.AppendLine(F($"| {name} | {time.TotalSeconds:0.0} s |"));
-        md.AppendLine();
-        if (WebProblems.Count > 0)
-        {
-            md.AppendLine("## Problems the web app logged").AppendLine().AppendLine("```");
-            foreach (var line in WebProblems) md.AppendLine(line);
-            md.AppendLine("```").AppendLine();
-        }
+        ReportTail.Append(md, Timings, WebProblems);
         return md.ToString();
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HireVet.Scale.Reporting;
 
 namespace HireVet.Scale.Monitoring;
 
@@ -68,16 +69,7 @@ public sealed class MonitoringReport
         if (Full is { } fullRun && Incremental is { } incrementalRun && FullPhase is { } fullPhase && IncrementalPhase is { } incrementalPhase)
             Rescreening(md, fullRun, incrementalRun, fullPhase, incrementalPhase);
 
-        md.AppendLine("## Steps").AppendLine();
-        md.AppendLine("| Step | Time |").AppendLine("|---|---|");
-        foreach (var (name, time) in Timings) md.AppendLine(F($"| {name} | {time.TotalSeconds:0.0} s |"));
-        md.AppendLine();
-        if (WebProblems.Count > 0)
-        {
-            md.AppendLine("## Problems the web app logged").AppendLine().AppendLine("```");
-            foreach (var line in WebProblems) md.AppendLine(line);
-            md.AppendLine("```").AppendLine();
-        }
+        ReportTail.Append(md, Timings, WebProblems);
         return md.ToString();
     }
 

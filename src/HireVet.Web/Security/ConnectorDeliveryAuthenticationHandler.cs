@@ -60,11 +60,7 @@ public sealed class ConnectorDeliveryAuthenticationHandler(
         try
         {
             using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            string? Text(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var v)
-                ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.ValueKind == JsonValueKind.Number ? v.GetRawText() : null
-                : null;
-            return LeverSignature.IsValid(Text("token"), Text("triggeredAt"), Text("signature"), signatureToken)
+            return LeverSignature.IsValid(LeverWebhook.Parse(document.RootElement), signatureToken)
                 ? null : "The body's signature does not match token + triggeredAt signed with the webhooks' signature token.";
         }
         catch (JsonException)
