@@ -21,5 +21,10 @@ public sealed record CheckResult
     public static readonly CheckResult NotFired = new();
 }
 
-/// <summary>A signal before the ruleset has weighed it.</summary>
-public sealed record RawSignal(string IndicatorId, string Severity, string Explanation, JsonObject Evidence);
+/// <summary>A signal before the ruleset has weighed it. <see cref="Place"/> is set by checks whose signal an ordinary
+/// life event in that country can explain (a trip, a move, ties kept to a country lived in before); see
+/// <see cref="Signal.Place"/>.</summary>
+public sealed record RawSignal(string IndicatorId, string Severity, string Explanation, JsonObject Evidence)
+{
+    public string? Place { get; init; }
+}

@@ -20,6 +20,13 @@ public sealed record Signal
     public int Weight { get; init; }
     public string Explanation { get; init; } = "";
     public JsonObject Evidence { get; init; } = [];
+
+    /// <summary>The country (ISO 3166-1 alpha-2) of the ordinary life event that could explain this signal on its own:
+    /// a residential network abroad within one trip, a bank or phone of a country the candidate lived in, the clock of
+    /// a country they were seen in. Null when ordinary life does not explain it (a China, Russia or DPRK network, a
+    /// country seen over months that none of the candidate's claims mention). The ruleset's life events count placed
+    /// signals of one country once (<see cref="Vetting.Scoring.Ruleset.LifeEvents"/>).</summary>
+    public string? Place { get; init; }
 }
 
 /// <summary>The trace of one check in one assessment: fired, not_fired or not_evaluated (with the reason).</summary>

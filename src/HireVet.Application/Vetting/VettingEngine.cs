@@ -23,6 +23,7 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
             {
                 IndicatorId = s.IndicatorId, Check = check.Name, Severity = s.Severity,
                 Weight = ruleset.WeightOf(s.IndicatorId, s.Severity), Explanation = s.Explanation, Evidence = s.Evidence,
+                Place = s.Place,
             }).ToArray();
             signals.AddRange(weighed);
             trace.Add(new CheckTrace
@@ -38,6 +39,10 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
         trace.AddRange(scored.Combinations.Select(name => new CheckTrace
         {
             Check = $"combination: {name}", Indicators = ruleset.Combinations.First(c => c.Name == name).AllOf.Select(a => a.Split(':')[0]).ToArray(), Outcome = "fired",
+        }));
+        trace.AddRange(scored.LifeEvents.Select(e => new CheckTrace
+        {
+            Check = $"life event: {LifeEventWording.Describe(e, signals)}", Indicators = [.. e.Indicators], Outcome = "fired",
         }));
         return new Outcome(scored.Score, scored.Band, signals, trace);
     }

@@ -58,7 +58,7 @@ public sealed class PhoneCountryCheck : ICheck
         if (info.Country == claimed) return CheckResult.NotFired;
         return CheckResult.Fired(new RawSignal("ID-01", Severity.Low,
             $"The candidate's phone number {phone} is a {Describe(info)}, but the candidate claims to live in {claimed}. People often keep the number of a country they lived in before, so this is context only.",
-            Evidence(phone, info, claimed)));
+            Evidence(phone, info, claimed)) { Place = info.Country });
     }
 
     /// <summary>"VoIP number issued in GB", "mobile number issued in US", "number under the non-geographic code +882".</summary>

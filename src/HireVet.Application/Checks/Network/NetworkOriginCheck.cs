@@ -51,15 +51,40 @@ public sealed class NetworkOriginCheck : ICheck
                 $"The candidate connected from a hosting or datacenter network ({string.Join(", ", hosting.Select(s => s.Info.Organisation ?? "unknown").Distinct())}), as from a rented server rather than a home or office.",
                 Evidence(hosting)));
 
-        var claimed = context.Dossier.ClaimedResidence?.Country;
+        var claimed = context.Dossier.ClaimedResidence?.Country?.Trim().ToUpperInvariant();
         var abroad = seen.Where(s => claimed is not null && !s.Info.IsDprk && !s.Info.IsVpn && !s.Info.IsHosting
                                      && s.Info.Country is not null && s.Info.Country != claimed).ToArray();
         if (abroad.Length > 0)
-            signals.Add(new RawSignal("NET-08", Severity.Medium,
-                $"{Wording.Plural(abroad.Length, "address is", "addresses are")} registered in {string.Join(", ", abroad.Select(s => s.Info.Country).Distinct())}, not in the claimed country of residence ({claimed}).",
-                Evidence(abroad, new JsonObject { ["claimedCountry"] = claimed })));
+        {
+            var ties = CountryTies.Declared(context);
+            var seenAtHome = seen.Any(s => s.Info.Country == claimed && !s.Info.IsVpn && !s.Info.IsHosting);
+            foreach (var country in abroad.GroupBy(s => s.Info.Country!))
+                signals.Add(Abroad(country.Key, [.. country], claimed!, ties.Contains(country.Key), seenAtHome));
+        }
 
         return signals.Count == 0 ? CheckResult.NotFired : CheckResult.Fired([.. signals]);
+    }
+
+    /// <summary>NET-08 medium for the sightings in one other country, placed there (<see cref="Signal.Place"/>) when an
+    /// ordinary life event explains them: one stay of at most a month while the candidate is otherwise seen at home (a
+    /// trip, a move), or a country their own declarations tie them to. China, Russia and a country seen for longer
+    /// that nothing ties them to stay unplaced.</summary>
+    private static RawSignal Abroad(string country, (IpObservations.Observation Observation, IpInfo Info)[] sightings, string claimed, bool tied, bool seenAtHome)
+    {
+        var times = sightings.Select(s => s.Observation.At).ToArray();
+        var oneStay = times.All(t => t is not null) && times.Max() - times.Min() <= CountryTies.OneStay;
+        var trip = sightings.Length == 1 || (oneStay && seenAtHome);
+        var ofConcern = CountryTies.NetworksOfConcern.Contains(country);
+        var why = ofConcern ? "; the advisories name networks in China and Russia, so no trip or tie explains it away"
+            : tied ? $"; the candidate's own details (bank, phone, document or shipping address) also point to {country}"
+            : trip ? $"; {(sightings.Length == 1 ? "a single session" : "one stay of at most a month")} abroad, as on a trip"
+            : "";
+        return new RawSignal("NET-08", Severity.Medium,
+            $"{Wording.Plural(sightings.Length, "address is", "addresses are")} registered in {country}, not in the claimed country of residence ({claimed}){why}.",
+            Evidence(sightings, new JsonObject { ["claimedCountry"] = claimed, ["country"] = country, ["explainedBy"] = ofConcern ? null : tied ? "ties" : trip ? "trip" : null }))
+        {
+            Place = !ofConcern && (tied || trip) ? country : null,
+        };
     }
 
     private static JsonObject Evidence(IEnumerable<(IpObservations.Observation Observation, IpInfo Info)> seen, JsonObject? extra = null)

@@ -8,8 +8,11 @@ namespace HireVet.Application.Checks.Network;
 
 /// <summary>NET-09: the time zone the candidate's device reports is hours away from the time zone they claim to live
 /// in. Compared as UTC offsets at the moment of each observation, so Europe/Berlin and Europe/Paris agree. A traveller's
-/// clock follows them: a device zone of the very country a residential IP of that observation is registered in is
-/// consistent, not a mismatch (when the network and time-zone data are loaded). A clock on UTC says nothing.</summary>
+/// clock follows them: a device clock showing the time of the country a residential IP of that observation is
+/// registered in, or of a country the candidate was seen in on a residential network within a month of it (outside
+/// China, Russia and the DPRK), is consistent, not a mismatch (when the network and time-zone data are loaded). A
+/// clock of a country the candidate's own declarations tie them to (bank, phone, document address) is placed there
+/// (<see cref="Signal.Place"/>): a clock left on the time of a country lived in before. A clock on UTC says nothing.</summary>
 public sealed class TimeZoneCheck : ICheck
 {
     /// <summary>Neighbouring zones and daylight-saving edges differ by an hour or two; a working day's shift does not.</summary>
@@ -32,9 +35,11 @@ public sealed class TimeZoneCheck : ICheck
             .Where(x => x.Zone is not null)
             .Select(x => (x.Observation, x.Zone, Gap: x.Zone!.GetUtcOffset(x.Observation.ObservedAt!.Value) - claimed.GetUtcOffset(x.Observation.ObservedAt!.Value)))
             .Where(x => x.Gap.Duration() > Tolerance)
-            .Where(x => !ClockFollowsTheNetwork(context, x.Observation))
             .ToArray();
+        var sightings = ResidentialSightings(context);
+        far = [.. far.Where(x => !ClockFollowsTheNetwork(context, x.Observation, sightings))];
         if (far.Length == 0) return CheckResult.NotFired;
+        var place = PlaceOf(context, far.Select(x => x.Observation).ToArray());
 
 
         var zones = string.Join(", ", far.Select(x => x.Observation.DeviceTimeZone).Distinct());
@@ -48,7 +53,9 @@ public sealed class TimeZoneCheck : ICheck
                     ["ip"] = x.Observation.Ip, ["seenAt"] = x.Observation.ObservedAt?.ToString("O"),
                     ["deviceTimeZone"] = x.Observation.DeviceTimeZone, ["hoursApart"] = x.Gap.TotalHours,
                 })]),
-            }));
+                ["explainedBy"] = place is null ? null : "ties",
+            })
+        { Place = place });
     }
 
     /// <summary>UTC and the Etc/ zones name no place: developers and servers run clocks on them anywhere.</summary>
@@ -56,12 +63,34 @@ public sealed class TimeZoneCheck : ICheck
         zone.StartsWith("Etc/", StringComparison.OrdinalIgnoreCase)
         || zone.ToUpperInvariant() is "UTC" or "GMT" or "UCT" or "UNIVERSAL" or "ZULU" or "GREENWICH";
 
-    private static bool ClockFollowsTheNetwork(VettingContext context, NetworkObservation o)
+    private sealed record Sighting(string Ip, string Country, DateTimeOffset? At);
+
+    private static Sighting[] ResidentialSightings(VettingContext context)
     {
-        if (context.Reference.Get<NetworkIntelligence>(Datasets.Network) is not { } network
-            || context.Reference.Get<TimeZoneCountries>(Datasets.TimeZones) is not { } zones
-            || !IpAddresses.TryParseStrict(o.Ip, out var ip)) return false;
-        var info = network.Enrich(ip!);
-        return !info.IsVpn && !info.IsHosting && info.Country is { } country && zones.IsUsedIn(o.DeviceTimeZone!, country);
+        if (context.Reference.Get<NetworkIntelligence>(Datasets.Network) is not { } network) return [];
+        return [.. IpObservations.From(context.Dossier)
+            .Select(o => (o, Info: network.Enrich(o.Address)))
+            .Where(x => !x.Info.IsVpn && !x.Info.IsHosting && x.Info.Country is not null)
+            .Select(x => new Sighting(x.o.Ip, x.Info.Country!, x.o.At))];
+    }
+
+    private static bool ClockFollowsTheNetwork(VettingContext context, NetworkObservation o, Sighting[] sightings)
+    {
+        if (context.Reference.Get<TimeZoneCountries>(Datasets.TimeZones) is not { } zones) return false;
+        var at = o.ObservedAt!.Value;
+        return sightings.Any(s => s.Ip == o.Ip && zones.ShowsTimeOf(o.DeviceTimeZone!, s.Country, at))
+            || sightings.Any(s => !CountryTies.NetworksOfConcern.Contains(s.Country) && s.At is { } seen
+                                  && (seen - at).Duration() <= CountryTies.OneStay && zones.ShowsTimeOf(o.DeviceTimeZone!, s.Country, at));
+    }
+
+    /// <summary>The one country the candidate's declarations tie them to whose time every far clock shows, if any.</summary>
+    private static string? PlaceOf(VettingContext context, NetworkObservation[] far)
+    {
+        if (context.Reference.Get<TimeZoneCountries>(Datasets.TimeZones) is not { } zones) return null;
+        var matching = CountryTies.Declared(context)
+            .Where(country => !CountryTies.NetworksOfConcern.Contains(country))
+            .Where(country => far.All(o => zones.ShowsTimeOf(o.DeviceTimeZone!, country, o.ObservedAt!.Value)))
+            .ToArray();
+        return matching.Length == 1 ? matching[0] : null;
     }
 }

@@ -54,7 +54,12 @@ public sealed class BankCountryCheck : ICheck
                     ["bankCountry"] = bank,
                     ["bankCountrySource"] = source,
                     ["residenceCountry"] = residence,
-                })));
+                }))
+            {
+                // A bank kept in a country lived in before, or of a second home: one life event explains it, unless
+                // it is a PRC bank, which the advisories name.
+                Place = severity == Severity.High ? null : bank,
+            });
         }
 
         return signals.Count > 0 ? CheckResult.Fired([.. signals]) : CheckResult.NotFired;

@@ -61,6 +61,15 @@ public static class CountryNames
         .Select(entry => entry.Split('='))
         .ToFrozenDictionary(pair => Key(pair[0]), pair => pair[1], StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, string> ByCode = IsoNames
+        .Split('|', StringSplitOptions.RemoveEmptyEntries)
+        .Select(entry => entry.Split('='))
+        .GroupBy(pair => pair[1])
+        .ToFrozenDictionary(g => g.Key, g => g.First()[0], StringComparer.Ordinal);
+
+    /// <summary>The English name of an ISO 3166-1 alpha-2 code ("DE" → "Germany"), or the code itself when unknown.</summary>
+    public static string Of(string code) => ByCode.GetValueOrDefault(code, code);
+
     /// <summary>The ISO 3166-1 alpha-2 code of a country name ("United States", "usa", "the Netherlands", "Cote
     /// d'Ivoire"), or null when the text names no country this table knows.</summary>
     public static string? ToAlpha2(string? name) =>

@@ -39,6 +39,7 @@ public sealed partial class Ruleset
     public int HighThreshold { get; }
     public int MaxScore { get; }
     public IReadOnlyList<Combination> Combinations { get; }
+    public LifeEventRules? LifeEvents { get; }
     private readonly Dictionary<string, Dictionary<string, int>> _weights;
 
     /// <summary>Indicators that escalate together. An entry of AllOf is an indicator id, optionally with the least
@@ -56,7 +57,39 @@ public sealed partial class Ruleset
         });
     }
 
-    public sealed record Result(int Score, string Band, IReadOnlyList<string> Combinations);
+    /// <summary>One ordinary life event is one fact, not several signals. Signals that such an event in one country
+    /// explains on its own (<see cref="Explains"/>, each entry an indicator with its exact severity, or any severity
+    /// without one; only signals the check placed in a country, <see cref="Signal.Place"/>) form one group per
+    /// country that counts as its heaviest member, unless a signal ordinary life does not explain is present: one of
+    /// <see cref="CorroboratedBy"/> (an indicator, optionally with its least severity as in combinations) that is not
+    /// itself placed and weighs something. Grouping never raises a score above what the signals add up to alone.</summary>
+    public sealed record LifeEventRules
+    {
+        public string? Description { get; init; }
+        public string[] Explains { get; init; } = [];
+        public string[] CorroboratedBy { get; init; } = [];
+
+        public bool Explained(Signal signal) => signal.Place is not null && Explains.Any(entry =>
+            entry.Split(':') is [var id, var severity] ? signal.IndicatorId == id && signal.Severity == severity : signal.IndicatorId == entry);
+
+        public bool Corroborates(Signal signal) => signal.Place is null && signal.Weight > 0 && CorroboratedBy.Any(entry =>
+        {
+            var (id, least) = entry.Split(':') is [var i, var s] ? (i, Array.IndexOf(Severities, s)) : (entry, 0);
+            return signal.IndicatorId == id && Array.IndexOf(Severities, signal.Severity) >= least;
+        });
+    }
+
+    /// <summary>Signals of one country counted once: the country, the indicators explained, and the points the group
+    /// adds (its heaviest member's weight).</summary>
+    public sealed record LifeEvent(string Place, IReadOnlyList<string> Indicators, int Points);
+
+    public sealed record Result(int Score, string Band, IReadOnlyList<string> Combinations)
+    {
+        public IReadOnlyList<LifeEvent> LifeEvents { get; init; } = [];
+
+        /// <summary>Why the life events were not applied: the corroborating signals' indicator ids (empty otherwise).</summary>
+        public IReadOnlyList<string> CorroboratedBy { get; init; } = [];
+    }
 
     private Ruleset(string text, File file)
     {
@@ -68,6 +101,7 @@ public sealed partial class Ruleset
         HighThreshold = file.Bands["high"];
         MaxScore = file.MaxScore;
         Combinations = file.Combinations;
+        LifeEvents = file.LifeEvents;
         _weights = file.Indicators.ToDictionary(i => i.Key, i => i.Value.ValueKind == JsonValueKind.Number
             ? new Dictionary<string, int> { [AnySeverity] = i.Value.GetInt32() }
             : i.Value.Deserialize<Dictionary<string, int>>()!);
@@ -125,17 +159,41 @@ public sealed partial class Ruleset
     }
 
     /// <summary>Score and band of a set of signals (weights as stored in them). A critical signal goes straight to the
-    /// top of the scale; a combination whose indicators all fired adds its bonus.</summary>
+    /// top of the scale; a combination whose indicators all fired adds its bonus; signals one ordinary life event
+    /// explains count once (<see cref="LifeEventRules"/>).</summary>
     public Result Evaluate(IEnumerable<Signal> signals)
     {
         var list = signals.ToArray();
-        var perIndicator = list
-            .GroupBy(s => s.IndicatorId)
-            .Select(g => PointsOf(g, MaxScore));
         var combinations = Combinations.Where(c => c.FiredBy(list)).ToArray();
-        var score = Math.Min(MaxScore, perIndicator.Sum() + combinations.Sum(c => c.Bonus));
+        var bonus = combinations.Sum(c => c.Bonus);
+        var separate = SumPerIndicator(list);
+        var (grouped, events, corroborating) = Group(list);
+        var score = Math.Min(MaxScore, Math.Min(separate, grouped) + bonus);
+        if (grouped >= separate) events = [];
         var band = score >= HighThreshold ? "high" : score >= ReviewThreshold ? "review" : "clear";
-        return new Result(score, band, [.. combinations.Select(c => c.Name)]);
+        return new Result(score, band, [.. combinations.Select(c => c.Name)]) { LifeEvents = events, CorroboratedBy = corroborating };
+    }
+
+    private int SumPerIndicator(IEnumerable<Signal> signals) =>
+        signals.GroupBy(s => s.IndicatorId).Sum(g => PointsOf(g, MaxScore));
+
+    /// <summary>The points with life events counted once, the events, and what corroborated them instead.</summary>
+    private (int Points, IReadOnlyList<LifeEvent> Events, IReadOnlyList<string> Corroborating) Group(Signal[] signals)
+    {
+        if (LifeEvents is not { } rules) return (int.MaxValue, [], []);
+        var explained = signals.Where(rules.Explained).ToArray();
+        if (explained.Length == 0) return (int.MaxValue, [], []);
+        var corroborating = signals.Where(rules.Corroborates).Select(s => s.IndicatorId).Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (corroborating.Length > 0) return (int.MaxValue, [], corroborating);
+
+        var events = explained.GroupBy(s => s.Place!)
+            .Select(g => new LifeEvent(g.Key, [.. g.Select(s => s.IndicatorId).Distinct().Order(StringComparer.Ordinal)], g.Max(s => s.Weight)))
+            .Where(e => e.Indicators.Count > 1 || explained.Count(s => s.Place == e.Place) > 1)
+            .OrderBy(e => e.Place, StringComparer.Ordinal)
+            .ToArray();
+        var inEvents = explained.Where(s => events.Any(e => e.Place == s.Place)).ToHashSet();
+        var rest = SumPerIndicator(signals.Where(s => !inEvents.Contains(s)));
+        return (rest + events.Sum(e => e.Points), events, []);
     }
 
     /// <summary>What one indicator's signals add to a score: the heaviest signal's weight, or the whole scale for a
@@ -196,6 +254,7 @@ public sealed partial class Ruleset
             if (severities is null || severities.Any(s => !Severities.Contains(s)))
                 failures.Add(new($"indicators.{id}", "A weight is a number, or an object of numbers by severity (low, medium, high, critical)."));
         }
+        if (file.LifeEvents is { } lifeEvents) ValidateLifeEvents(lifeEvents, failures);
         foreach (var (c, i) in file.Combinations.Select((c, i) => (c, i)))
         {
             if (string.IsNullOrWhiteSpace(c.Name) || c.AllOf.Length < 2 || c.Bonus <= 0)
@@ -207,6 +266,19 @@ public sealed partial class Ruleset
                     failures.Add(new($"combinations[{i}].allOf", $"'{entry}' is not a scoring indicator of the catalogue (optionally with ':low', ':medium', ':high' or ':critical')."));
             }
         }
+    }
+
+    private static void ValidateLifeEvents(LifeEventRules rules, List<ValidationFailure> failures)
+    {
+        if (rules.Explains.Length == 0)
+            failures.Add(new("lifeEvents.explains", "'lifeEvents' needs the indicators a life event explains in 'explains'."));
+        foreach (var (list, name) in new[] { (rules.Explains, "explains"), (rules.CorroboratedBy, "corroboratedBy") })
+            foreach (var entry in list)
+            {
+                var parts = entry.Split(':');
+                if (!IndicatorId().IsMatch(parts[0]) || CatalogueHrOnly.Contains(parts[0]) || parts.Length > 2 || (parts.Length == 2 && !Severities.Contains(parts[1])))
+                    failures.Add(new($"lifeEvents.{name}", $"'{entry}' is not a scoring indicator of the catalogue (optionally with ':low', ':medium', ':high' or ':critical')."));
+            }
     }
 
     /// <summary>The shape of the catalogue's indicator ids (PAY-04).</summary>
@@ -222,6 +294,7 @@ public sealed partial class Ruleset
         public int MaxScore { get; init; } = 100;
         public Dictionary<string, JsonElement> Indicators { get; init; } = [];
         public Combination[] Combinations { get; init; } = [];
+        public LifeEventRules? LifeEvents { get; init; }
         /// <summary>Informational: the catalogue's HR-only ids are enforced by the code, whatever this says.</summary>
         public string[] HrOnly { get; init; } = [];
     }

@@ -55,7 +55,6 @@ public sealed class PostHireScoringTests
     public void The_shipped_ruleset_weighs_the_post_hire_indicators()
     {
         var r = Ruleset.Embedded;
-        Assert.Equal("2026.12-1", r.Version);
         foreach (var high in new[] { "NET-01", "NET-02", "NET-05", "NET-06", "NET-11", "PAY-08", "SHIP-06" })
         {
             Assert.InRange(r.WeightOf(high, Severity.High), r.ReviewThreshold, r.HighThreshold - 1);
