@@ -5,12 +5,18 @@ namespace HireVet.Application.ReferenceData;
 public sealed class TimeZoneCountries
 {
     private readonly Dictionary<string, HashSet<string>> _countries;
+    private readonly Dictionary<string, string> _home;
 
-    private TimeZoneCountries(Dictionary<string, HashSet<string>> countries) => _countries = countries;
+    private TimeZoneCountries(Dictionary<string, HashSet<string>> countries, Dictionary<string, string> home) =>
+        (_countries, _home) = (countries, home);
 
     public int Count => _countries.Count;
 
     public bool IsUsedIn(string zone, string country) => _countries.TryGetValue(zone, out var c) && c.Contains(country);
+
+    /// <summary>The one country a zone is named for (its zone.tab row: Europe/Berlin is Germany's, although
+    /// zone1970.tab lists the Nordic countries that share its clock), or null for an unknown or backward name.</summary>
+    public string? HomeOf(string zone) => _home.GetValueOrDefault(zone);
 
     /// <summary>Whether a clock on <paramref name="zone"/> shows the local time of some zone of the country at that
     /// moment. Compares UTC offsets, so the backward names browsers still report ("Asia/Calcutta", "Europe/Kiev"), a
@@ -28,14 +34,17 @@ public sealed class TimeZoneCountries
     public static TimeZoneCountries Parse(IEnumerable<string> lines)
     {
         var countries = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var home = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
             if (line.Length == 0 || line[0] == '#') continue;
             var columns = line.Split('\t');
             if (columns.Length < 3) throw new FormatException($"Not a zone table row: {line}");
             if (!countries.TryGetValue(columns[2], out var set)) countries[columns[2]] = set = [];
-            set.UnionWith(columns[0].Split(','));
+            var codes = columns[0].Split(',');
+            set.UnionWith(codes);
+            if (codes.Length == 1) home.TryAdd(columns[2], codes[0]);
         }
-        return new TimeZoneCountries(countries);
+        return new TimeZoneCountries(countries, home);
     }
 }

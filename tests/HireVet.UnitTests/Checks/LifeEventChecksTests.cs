@@ -137,4 +137,28 @@ public sealed class LifeEventChecksTests
         var foreign = Assert.Single(new PhoneCountryCheck().Run(With(Honest with { Phone = "+4915112345678" })).Signals);
         Assert.Equal(("ID-01", Severity.Low, "DE"), (foreign.IndicatorId, foreign.Severity, foreign.Place));
     }
+
+    [Fact]
+    public void A_clock_far_only_during_one_stay_with_the_home_clock_around_it_is_a_trip_behind_a_travel_router()
+    {
+        // Every sighting on the home connection (a travel router tunnelling home), the clock on Berlin time for a week.
+        var d = SeenAt((Comcast, Monday, "America/Chicago"), (Comcast, Monday.AddDays(5), "Europe/Berlin"),
+            (Comcast, Monday.AddDays(7), "Europe/Berlin"), (Comcast, Monday.AddDays(14), "America/Chicago"));
+
+        var signal = Assert.Single(new TimeZoneCheck().Run(With(d)).Signals);
+
+        Assert.Equal(("NET-09", Severity.Low, "DE"), (signal.IndicatorId, signal.Severity, signal.Place));
+        Assert.Contains("travel router", signal.Explanation);
+    }
+
+    [Fact]
+    public void A_clock_far_throughout_or_around_a_home_reading_is_not_a_trip()
+    {
+        var throughout = SeenAt((Comcast, Monday, "Asia/Seoul"), (Comcast, Monday.AddDays(5), "Asia/Seoul"), (Comcast, Monday.AddDays(9), "Asia/Seoul"));
+        var interleaved = SeenAt((Comcast, Monday, "America/Chicago"), (Comcast, Monday.AddDays(2), "Asia/Seoul"),
+            (Comcast, Monday.AddDays(4), "America/Chicago"), (Comcast, Monday.AddDays(6), "Asia/Seoul"), (Comcast, Monday.AddDays(9), "America/Chicago"));
+
+        Assert.Equal(Severity.Medium, Assert.Single(new TimeZoneCheck().Run(With(throughout)).Signals).Severity);
+        Assert.Equal(Severity.Medium, Assert.Single(new TimeZoneCheck().Run(With(interleaved)).Signals).Severity);
+    }
 }

@@ -39,12 +39,18 @@ public sealed class TimeZoneCheck : ICheck
         var sightings = ResidentialSightings(context);
         far = [.. far.Where(x => !ClockFollowsTheNetwork(context, x.Observation, sightings))];
         if (far.Length == 0) return CheckResult.NotFired;
-        var place = PlaceOf(context, far.Select(x => x.Observation).ToArray());
-
+        var home = observed.Where(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.DeviceTimeZone!, out var z)
+                                       && (z.GetUtcOffset(o.ObservedAt!.Value) - claimed.GetUtcOffset(o.ObservedAt!.Value)).Duration() <= Tolerance)
+            .Select(o => o.ObservedAt!.Value).ToArray();
+        var trip = IsOneTrip([.. far.Select(x => x.Observation.ObservedAt!.Value)], home);
+        var place = PlaceOf(context, [.. far.Select(x => x.Observation)]) ?? (trip ? CountryOfZones(context, far.Select(x => x.Observation.DeviceTimeZone!)) : null);
 
         var zones = string.Join(", ", far.Select(x => x.Observation.DeviceTimeZone).Distinct());
-        return CheckResult.Fired(new RawSignal("NET-09", Severity.Medium,
-            $"The device reported {zones}, {far.Max(x => x.Gap.Duration()).TotalHours:0.#} hours from the claimed time zone {d.ClaimedTimeZone}.",
+        var gap = far.Max(x => x.Gap.Duration()).TotalHours;
+        return CheckResult.Fired(new RawSignal("NET-09", trip ? Severity.Low : Severity.Medium,
+            trip
+                ? $"The device reported {zones}, {gap:0.#} hours from the claimed time zone {d.ClaimedTimeZone}, only during one stay of at most a month, with the claimed zone before and after: the clock followed a trip while the connection stayed the home one (a travel router or a VPN home)."
+                : $"The device reported {zones}, {gap:0.#} hours from the claimed time zone {d.ClaimedTimeZone}.",
             new JsonObject
             {
                 ["claimedTimeZone"] = d.ClaimedTimeZone,
@@ -53,9 +59,29 @@ public sealed class TimeZoneCheck : ICheck
                     ["ip"] = x.Observation.Ip, ["seenAt"] = x.Observation.ObservedAt?.ToString("O"),
                     ["deviceTimeZone"] = x.Observation.DeviceTimeZone, ["hoursApart"] = x.Gap.TotalHours,
                 })]),
-                ["explainedBy"] = place is null ? null : "ties",
+                ["explainedBy"] = trip ? "trip" : place is null ? null : "ties",
             })
         { Place = place });
+    }
+
+    /// <summary>The far clocks are one trip: one run of at most a month with no home clock inside it, and the claimed
+    /// zone on both sides of it (or on one side of a single far reading). A worker abroad shows the far zone throughout.</summary>
+    private static bool IsOneTrip(DateTimeOffset[] far, DateTimeOffset[] home)
+    {
+        if (far.Length == 0 || home.Length == 0) return false;
+        var (first, last) = (far.Min(), far.Max());
+        if (last - first > CountryTies.OneStay || home.Any(h => h >= first && h <= last)) return false;
+        var before = home.Any(h => h < first);
+        var after = home.Any(h => h > last);
+        return (before && after) || (far.Length == 1 && (before || after));
+    }
+
+    /// <summary>The one country every zone is named for (tz database), or null when they differ or are unknown.</summary>
+    private static string? CountryOfZones(VettingContext context, IEnumerable<string> zones)
+    {
+        if (context.Reference.Get<TimeZoneCountries>(Datasets.TimeZones) is not { } table) return null;
+        var countries = zones.Select(table.HomeOf).Distinct().ToArray();
+        return countries is [{ } only] ? only : null;
     }
 
     /// <summary>UTC and the Etc/ zones name no place: developers and servers run clocks on them anywhere.</summary>
