@@ -3,7 +3,8 @@ using HireVet.Application.Checks.Identity;
 
 namespace HireVet.Application.Checks.Payroll;
 
-/// <summary>PAY-04: pay would go to an account held by someone other than the candidate.</summary>
+/// <summary>PAY-04: pay would go to an account held by someone other than the candidate (high), or under a name that
+/// differs from a declared one in a single name only (medium: likely a married or maiden surname or a preferred name).</summary>
 public sealed class PayeeNameCheck : ICheck
 {
     public string Name => "payee-name";
@@ -16,8 +17,11 @@ public sealed class PayeeNameCheck : ICheck
             return CheckResult.NotEvaluated("The dossier has no payroll account holder name.");
         var (match, _) = CandidateNames.Best(d, holder);
         if (match != NameMatch.Different) return CheckResult.NotFired;
-        return CheckResult.Fired(new RawSignal("PAY-04", Severity.High,
-            $"Pay would go to an account held by \"{holder}\", who is not the candidate by any declared name.",
+        var oneName = NameChange.DiffersInOneName(d, holder);
+        return CheckResult.Fired(new RawSignal("PAY-04", oneName is null ? Severity.High : Severity.Medium,
+            oneName is null
+                ? $"Pay would go to an account held by \"{holder}\", who is not the candidate by any declared name."
+                : $"Pay would go to an account held by \"{holder}\", which differs from \"{oneName}\" in one name only: likely {NameChange.Causes}. Confirm the account holder with the bank's letter or a statement.",
             new JsonObject
             {
                 ["accountHolderName"] = holder,
@@ -25,6 +29,7 @@ public sealed class PayeeNameCheck : ICheck
                 ["bankName"] = d.PayrollDestination.BankName,
                 ["platform"] = d.PayrollDestination.Platform,
                 ["declaredNames"] = CandidateNames.ToJson(CandidateNames.Declared(d)),
+                ["likelyCause"] = oneName is null ? null : NameChange.Causes,
             }));
     }
 }

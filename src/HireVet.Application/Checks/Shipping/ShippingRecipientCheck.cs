@@ -3,7 +3,8 @@ using HireVet.Application.Checks.Identity;
 
 namespace HireVet.Application.Checks.Shipping;
 
-/// <summary>SHIP-01: the work laptop would be addressed to someone other than the candidate.</summary>
+/// <summary>SHIP-01: the work laptop would be addressed to someone other than the candidate (high), or under a name
+/// that differs from a declared one in a single name only (medium: likely a preferred or married name).</summary>
 public sealed class ShippingRecipientCheck : ICheck
 {
     public string Name => "shipping-recipient";
@@ -16,12 +17,16 @@ public sealed class ShippingRecipientCheck : ICheck
             return CheckResult.NotEvaluated("The dossier has no equipment shipping recipient.");
         var (match, _) = CandidateNames.Best(d, recipient);
         if (match != NameMatch.Different) return CheckResult.NotFired;
-        return CheckResult.Fired(new RawSignal("SHIP-01", Severity.High,
-            $"Equipment would be shipped to \"{recipient}\", who is not the candidate by any declared name.",
+        var oneName = NameChange.DiffersInOneName(d, recipient);
+        return CheckResult.Fired(new RawSignal("SHIP-01", oneName is null ? Severity.High : Severity.Medium,
+            oneName is null
+                ? $"Equipment would be shipped to \"{recipient}\", who is not the candidate by any declared name."
+                : $"Equipment would be shipped to \"{recipient}\", which differs from \"{oneName}\" in one name only: likely {NameChange.Causes}.",
             new JsonObject
             {
                 ["recipientName"] = recipient,
                 ["declaredNames"] = CandidateNames.ToJson(CandidateNames.Declared(d)),
+                ["likelyCause"] = oneName is null ? null : NameChange.Causes,
             }));
     }
 }
