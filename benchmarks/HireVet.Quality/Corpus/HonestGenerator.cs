@@ -6,7 +6,7 @@ namespace HireVet.Quality.Corpus;
 /// <summary>Honest candidates, each with at most one of the hard cases a careless ruleset flags: a consumer VPN,
 /// Apple's relay, travel abroad, relatives at one address, pay through Wise or Payoneer, a transliterated name, living
 /// abroad, a recent move, a second job. Everything else about them agrees, as it does for honest people.</summary>
-public sealed class HonestGenerator(CorpusContext ctx, PersonFactory people)
+public sealed partial class HonestGenerator(CorpusContext ctx, PersonFactory people)
 {
     private Random Rng => ctx.Rng;
 
@@ -52,12 +52,15 @@ public sealed class HonestGenerator(CorpusContext ctx, PersonFactory people)
     private Labelled One(string category)
     {
         var home = Countries.Weighted(Rng, Countries.HomeMix);
+        var name = HardCases.TiesAbroad.Contains(category) ? Names.Of(Rng, UnevenOrigin()) : Names.Random(Rng);
         var person = category switch
         {
             HardCases.Transliterated => people.Create(home, forms: TransliteratedForms()),
-            HardCases.LivingAbroad => LivingAbroad(),
-            HardCases.Relocation => Relocated(home),
-            _ => people.Create(home),
+            HardCases.LivingAbroad => LivingAbroad(name),
+            HardCases.Relocation => Relocated(home, name),
+            HardCases.ImmigrantPhone => ImmigrantPhone(home, name),
+            HardCases.NameChange => ChangedName(home),
+            _ => people.Create(home, name),
         };
         var d = category switch
         {
@@ -66,6 +69,10 @@ public sealed class HonestGenerator(CorpusContext ctx, PersonFactory people)
             HardCases.Traveller => Traveller(person),
             HardCases.WisePayoneer => person.Dossier with { PayrollDestination = WiseOrPayoneer(person) },
             HardCases.Moonlighting => SecondJob(person.Dossier),
+            HardCases.SingleSessionAbroad => SingleSessionAbroad(person),
+            HardCases.DualCitizenBank => DualCitizenBank(person),
+            HardCases.CompanyVpn => CompanyVpn(person.Dossier),
+            HardCases.TravelRouter => TravelRouter(person),
             _ => person.Dossier,
         };
         return Label(d, person, category);
@@ -73,7 +80,11 @@ public sealed class HonestGenerator(CorpusContext ctx, PersonFactory people)
 
     private Labelled Label(SubmitCandidate.Command d, Person person, string category) => new()
     {
-        Dossier = WebcamTrouble(d), IsRingMember = false, Category = category, Name = person.Name, Forms = person.Forms,
+        Dossier = WebcamTrouble(d with
+        {
+            LegalName = person.Name.Form(person.Forms.Legal),
+            OtherNames = person.Forms.DeclaresMaiden ? [person.Name.Form(NameForm.Maiden)] : d.OtherNames,
+        }), IsRingMember = false, Category = category, Name = person.Name, Forms = person.Forms,
     };
 
     /// <summary>Honest people have camera trouble too: one interview in 30 is held without video, whatever the case.</summary>
@@ -188,11 +199,11 @@ public sealed class HonestGenerator(CorpusContext ctx, PersonFactory people)
 
     /// <summary>Lives and works in another country (residence, IPs, time zone all there), with a passport from home
     /// or a local residence permit, and often a bank account or phone number kept from home.</summary>
-    private Person LivingAbroad()
+    private Person LivingAbroad(PersonName name)
     {
         var abroad = Country.Pick(Rng, Countries.Abroad);
         var origin = Countries.Weighted(Rng, [(Countries.US, 0.6), (Countries.GB, 0.15), (Countries.CA, 0.1), (Countries.IE, 0.05), (Countries.PL, 0.1)]);
-        var person = people.Create(abroad);
+        var person = people.Create(abroad, name);
         var d = person.Dossier;
         var document = Rng.NextDouble() < 0.5
             ? new IdentityDocument
@@ -209,9 +220,9 @@ public sealed class HonestGenerator(CorpusContext ctx, PersonFactory people)
 
     /// <summary>Moved recently: the identity document still shows the old address (in another city, or another
     /// country for a quarter), residence and shipping are the new one; the phone, and sometimes the bank, are old.</summary>
-    private Person Relocated(Country home)
+    private Person Relocated(Country home, PersonName name)
     {
-        var person = people.Create(home);
+        var person = people.Create(home, name);
         var d = person.Dossier;
         var international = Rng.NextDouble() < 0.25;
         var from = international ? Country.Pick(Rng, Countries.All.Where(c => c != home && c.Code is "GB" or "DE" or "CA" or "IE" or "US").ToArray()) : home;

@@ -34,13 +34,27 @@ public static class HardCases
     public const string Transliterated = "transliterated-name";
     public const string LivingAbroad = "living-abroad";
     public const string Relocation = "recent-relocation";
+    public const string SingleSessionAbroad = "single-session-abroad";
+    public const string DualCitizenBank = "dual-citizen-bank";
+    public const string CompanyVpn = "company-vpn-gateway";
+    public const string TravelRouter = "travel-router";
+    public const string ImmigrantPhone = "recent-immigrant-phone";
+    public const string NameChange = "name-change";
 
     /// <summary>Share of the honest corpus per category (sums to 1).</summary>
     public static readonly (string Category, double Share)[] Mix =
     [
-        (Baseline, 0.28), (ApplePrivateRelay, 0.06), (Moonlighting, 0.04), (VpnUser, 0.09), (Traveller, 0.09),
-        (Relatives, 0.09), (WisePayoneer, 0.09), (Transliterated, 0.09), (LivingAbroad, 0.09), (Relocation, 0.08),
+        (Baseline, 0.16), (ApplePrivateRelay, 0.04), (Moonlighting, 0.03), (VpnUser, 0.06), (Traveller, 0.07),
+        (Relatives, 0.06), (WisePayoneer, 0.06), (Transliterated, 0.06), (LivingAbroad, 0.07), (Relocation, 0.06),
+        (SingleSessionAbroad, 0.07), (DualCitizenBank, 0.06), (CompanyVpn, 0.05), (TravelRouter, 0.05), (ImmigrantPhone, 0.05),
+        (NameChange, 0.05),
     ];
+
+    /// <summary>The cases that come from ties to other countries. People of some origins have them more often (family
+    /// abroad, a second citizenship, a recent move), so these draw names unevenly (<see cref="HonestGenerator"/>): the
+    /// fairness table then shows whether a flag on such a case falls on an origin.</summary>
+    public static readonly HashSet<string> TiesAbroad =
+        [Traveller, SingleSessionAbroad, LivingAbroad, Relocation, DualCitizenBank, ImmigrantPhone, TravelRouter];
 }
 
 /// <summary>The documented tactics rings are built from (indicators.md §1, §3).</summary>

@@ -14,6 +14,7 @@ public static partial class NameSwap
         var d = original.Dossier;
         var old = original.Name;
         var name = Names.Of(rng, Names.SwapTarget(old.Origin));
+        if (old.Maiden is not null) name = name with { Maiden = Names.Of(rng, name.Origin).Family };
         var forms = original.Forms;
         var email = SwapEmail(d.Email!, name, original.ExternalId);
 
@@ -23,8 +24,8 @@ public static partial class NameSwap
         var pay = d.PayrollDestination;
         var clone = d with
         {
-            LegalName = name.Legal,
-            OtherNames = forms.DeclaresVariant ? [name.Variant] : d.OtherNames,
+            LegalName = name.Form(forms.Legal),
+            OtherNames = forms.DeclaresVariant ? [name.Variant] : forms.DeclaresMaiden ? [name.Form(NameForm.Maiden)] : d.OtherNames,
             Email = email,
             IdentityDocument = d.IdentityDocument! with { NameOnDocument = Swap(d.IdentityDocument.NameOnDocument, forms.Document) },
             PayrollDestination = pay is null ? null : pay with

@@ -18,11 +18,23 @@ public enum NameForm
     Variant,
     /// <summary>With a middle name or initial the legal name leaves out.</summary>
     WithMiddle,
+    /// <summary>The family name before a marriage (<see cref="PersonName.Maiden"/>), as an old account or document has it.</summary>
+    Maiden,
+    /// <summary>A document issued before the marriage: the maiden name in the document's printed form.</summary>
+    MaidenDocument,
+    /// <summary>The name the person goes by: their middle name as the given name.</summary>
+    Preferred,
 }
 
 /// <summary>The forms a dossier's name fields carry, and whether the candidate declared the variant as another name.</summary>
 public sealed record NameForms(NameForm Payee, NameForm Document, NameForm Shipping, bool DeclaresVariant)
 {
+    /// <summary>The form the dossier's legal name is in (the full name with the middle name for some).</summary>
+    public NameForm Legal { get; init; } = NameForm.Exact;
+
+    /// <summary>Whether the candidate declared the maiden name among their other names.</summary>
+    public bool DeclaresMaiden { get; init; }
+
     public static readonly NameForms Plain = new(NameForm.Exact, NameForm.Document, NameForm.Exact, false);
 }
 
@@ -30,6 +42,9 @@ public sealed record NameForms(NameForm Payee, NameForm Document, NameForm Shipp
 /// the generator never ties an origin to honesty, country or anything else.</summary>
 public sealed record PersonName(string Origin, string Given, string Family, string Middle, bool FamilyFirst, string Variant)
 {
+    /// <summary>The family name before a marriage, for the name-change hard case.</summary>
+    public string? Maiden { get; init; }
+
     public string Legal => FamilyFirst ? $"{Family} {Given}" : $"{Given} {Family}";
 
     public string Form(NameForm form) => form switch
@@ -39,6 +54,9 @@ public sealed record PersonName(string Origin, string Given, string Family, stri
         NameForm.Document => $"{Names.Fold(Family)} {Names.Fold(Given).Replace(" ", "")}".ToUpperInvariant(),
         NameForm.Variant => Variant,
         NameForm.WithMiddle => FamilyFirst ? $"{Family} {Given} {Middle}" : $"{Given} {Middle} {Family}",
+        NameForm.Maiden => FamilyFirst ? $"{Maiden} {Given}" : $"{Given} {Maiden}",
+        NameForm.MaidenDocument => $"{Names.Fold(Maiden!)} {Names.Fold(Given).Replace(" ", "")}".ToUpperInvariant(),
+        NameForm.Preferred => FamilyFirst ? $"{Family} {Middle}" : $"{Middle} {Family}",
         _ => Legal,
     };
 

@@ -42,4 +42,25 @@ public static class Counterfactuals
             : x.Evidence["addresses"] is JsonArray seen && seen.Any(a => a?["registeredCountry"]?.GetValue<string>() is "CN" or "RU") ? x with { Severity = Severity.High }
             : x)],
     };
+
+    /// <summary>The signals as the checks before issue 16 graded them: no places (so no life event), a device clock far
+    /// during one trip still medium, and a document, payee or shipping name one name apart from a declared one still
+    /// medium, high and high. (Clocks the new trip rule no longer flags at all cannot be brought back from the stored
+    /// signals, so this understates the previous flags slightly.)</summary>
+    public static Scored WithPreviousChecks(Scored s) => s with
+    {
+        Signals = [.. s.Signals.Select(x =>
+        {
+            x = x with { Place = null };
+            var oneNameApart = x.Evidence["likelyCause"] is not null;
+            return (x.IndicatorId, x.Severity) switch
+            {
+                ("NET-09", Severity.Low) => x with { Severity = Severity.Medium },
+                ("ID-01", Severity.Low) when oneNameApart => x with { Severity = Severity.Medium },
+                ("PAY-04", Severity.Medium) when oneNameApart => x with { Severity = Severity.High },
+                ("SHIP-01", Severity.Medium) when oneNameApart => x with { Severity = Severity.High },
+                _ => x,
+            };
+        })],
+    };
 }

@@ -8,8 +8,10 @@ namespace HireVet.Quality.Evaluation;
 public sealed class Metrics
 {
     public const double RecallTarget = 0.95;
-    public const double HonestHighTarget = 0.02;
+    public const double HonestHighTarget = 0.01;
     public const double HonestFlaggedTarget = 0.08;
+    public const double HardCaseTarget = 0.10;
+    public const double OriginGapTarget = 0.01;
 
     public required BandCounts Honest { get; init; }
     public required BandCounts Ring { get; init; }
@@ -49,6 +51,17 @@ public sealed class Metrics
     public bool HonestHighMet => HonestHigh <= HonestHighTarget;
     public bool HonestFlaggedMet => HonestFlagged <= HonestFlaggedTarget;
     public bool EvidenceMet => FlaggedWithoutEvidence.Count == 0;
+
+    /// <summary>The honest hard case flagged most often, and how often.</summary>
+    public Breakdown WorstHardCase => Categories.MaxBy(c => c.Bands.FlaggedShare)!;
+    public bool HardCasesMet => WorstHardCase.Bands.FlaggedShare <= HardCaseTarget;
+
+    /// <summary>The widest gap between the honest flag rates of two name origins.</summary>
+    public double OriginGap => Origins.Max(o => o.Bands.FlaggedShare) - Origins.Min(o => o.Bands.FlaggedShare);
+    public bool OriginGapMet => OriginGap <= OriginGapTarget;
+
+    /// <summary>Tactics with members whose only tactic it is, caught in fewer than all of them.</summary>
+    public IReadOnlyList<Breakdown> TacticsMissedAlone => [.. TacticsAlone.Where(t => t.Bands.Total > 0 && t.Bands.FlaggedShare < 1)];
 }
 
 public sealed record BandCounts(int Clear, int Review, int High)

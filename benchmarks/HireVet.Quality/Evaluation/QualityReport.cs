@@ -25,7 +25,8 @@ public sealed class QualityReport
 
     public sealed record Measured(Scenario Scenario, Metrics Metrics, IReadOnlyList<string> FairnessDiffering)
     {
-        public bool AllMet => Metrics.RecallMet && Metrics.HonestHighMet && Metrics.HonestFlaggedMet && Metrics.EvidenceMet && FairnessDiffering.Count == 0;
+        public bool AllMet => Metrics.RecallMet && Metrics.HonestHighMet && Metrics.HonestFlaggedMet && Metrics.EvidenceMet && FairnessDiffering.Count == 0
+                              && Metrics.HardCasesMet && Metrics.OriginGapMet;
     }
 
     /// <summary>One line per target not met, for the console.</summary>
@@ -35,8 +36,13 @@ public sealed class QualityReport
         if (!Metrics.HonestHighMet) yield return $"MISSED: honest candidates in high {Pct(Metrics.HonestHigh)} (target ≤ {Pct(Metrics.HonestHighTarget)})";
         if (!Metrics.HonestFlaggedMet) yield return $"MISSED: honest candidates in review or high {Pct(Metrics.HonestFlagged)} (target ≤ {Pct(Metrics.HonestFlaggedTarget)})";
         if (Fairness.Differing.Count > 0) yield return $"MISSED: {Fairness.Differing.Count} of {Fairness.Pairs.Count} name-swapped pairs got a different band (target 0)";
+        if (!Metrics.HardCasesMet) yield return $"MISSED: honest hard case {Metrics.WorstHardCase.Name} in review or high {Pct(Metrics.WorstHardCase.Bands.FlaggedShare)} (target ≤ {Pct(Metrics.HardCaseTarget)} for every case)";
+        if (!Metrics.OriginGapMet) yield return $"MISSED: honest flag rates by name origin {Pp(Metrics.OriginGap)} apart (target ≤ {Pp(Metrics.OriginGapTarget)})";
+        foreach (var t in Metrics.TacticsMissedAlone) yield return $"MISSED: {t.Name} as a member's only tactic caught in {Pct(t.Bands.FlaggedShare)} (target: every one)";
         if (!Metrics.EvidenceMet) yield return $"MISSED: {Metrics.FlaggedWithoutEvidence.Count} flagged candidates have no weighted signal with evidence (target 0)";
     }
+
+    private static string Pp(double share) => $"{share * 100:0.0} pp";
 
     public string ToMarkdown()
     {
@@ -62,6 +68,9 @@ public sealed class QualityReport
         Row(md, "Ring members in review or high (recall)", $"{Pct(Metrics.Recall)} ({ring.Review + ring.High} of {ring.Total})", $"≥ {Pct(Metrics.RecallTarget)}", Metrics.RecallMet);
         Row(md, "Honest candidates in high", $"{Pct(Metrics.HonestHigh)} ({honest.High} of {honest.Total})", $"≤ {Pct(Metrics.HonestHighTarget)}", Metrics.HonestHighMet);
         Row(md, "Honest candidates in review or high", $"{Pct(Metrics.HonestFlagged)} ({honest.Review + honest.High} of {honest.Total})", $"≤ {Pct(Metrics.HonestFlaggedTarget)}", Metrics.HonestFlaggedMet);
+        Row(md, "Every honest hard case in review or high", $"worst: {Metrics.WorstHardCase.Name} {Pct(Metrics.WorstHardCase.Bands.FlaggedShare)}", $"≤ {Pct(Metrics.HardCaseTarget)} each", Metrics.HardCasesMet);
+        Row(md, "Honest flag rates by name origin, widest gap", $"{Pp(Metrics.OriginGap)} ({string.Join(", ", Metrics.Origins.Select(o => $"{o.Name} {Pct(o.Bands.FlaggedShare)}"))})", $"≤ {Pp(Metrics.OriginGapTarget)}", Metrics.OriginGapMet);
+        Row(md, "Ring tactics caught when a member's only tactic", Metrics.TacticsMissedAlone.Count == 0 ? "all" : $"missed in part: {string.Join(", ", Metrics.TacticsMissedAlone.Select(t => $"{t.Name} {Pct(t.Bands.FlaggedShare)}"))}", "every one", Metrics.TacticsMissedAlone.Count == 0);
         Row(md, "Name-swapped pairs with different bands", $"{Fairness.Differing.Count} of {Fairness.Pairs.Count}", "0", Fairness.Differing.Count == 0);
         Row(md, "Flagged candidates with a weighted signal carrying evidence", $"{Pct(Metrics.EvidenceShare)} ({Metrics.FlaggedTotal - Metrics.FlaggedWithoutEvidence.Count} of {Metrics.FlaggedTotal})", "100%", Metrics.EvidenceMet);
         md.AppendLine();
