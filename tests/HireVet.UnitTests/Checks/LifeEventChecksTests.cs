@@ -161,4 +161,16 @@ public sealed class LifeEventChecksTests
         Assert.Equal(Severity.Medium, Assert.Single(new TimeZoneCheck().Run(With(throughout)).Signals).Severity);
         Assert.Equal(Severity.Medium, Assert.Single(new TimeZoneCheck().Run(With(interleaved)).Signals).Severity);
     }
+
+    [Fact]
+    public void A_trip_still_going_on_is_one_when_the_far_readings_are_the_fewer()
+    {
+        var ongoing = SeenAt((Comcast, Monday, "America/Chicago"), (Comcast, Monday.AddDays(3), "America/Chicago"),
+            (Comcast, Monday.AddDays(6), "America/Chicago"), (Comcast, Monday.AddDays(9), "Europe/Berlin"), (Comcast, Monday.AddDays(10), "Europe/Berlin"));
+        var mostly = SeenAt((Comcast, Monday, "America/Chicago"), (Comcast, Monday.AddDays(3), "Asia/Seoul"),
+            (Comcast, Monday.AddDays(6), "Asia/Seoul"), (Comcast, Monday.AddDays(9), "Asia/Seoul"));
+
+        Assert.Equal(Severity.Low, Assert.Single(new TimeZoneCheck().Run(With(ongoing)).Signals).Severity);
+        Assert.Equal(Severity.Medium, Assert.Single(new TimeZoneCheck().Run(With(mostly)).Signals).Severity);
+    }
 }

@@ -71,4 +71,24 @@ public sealed class NameChangeTests
 
         Assert.Equal(Severity.High, Assert.Single(new PayeeNameCheck().Run(Context(d)).Signals).Severity);
     }
+
+    [Theory]
+    [InlineData("Kang Ye-jin", "KWON YEJIN")]                                  // Korean: family first, given name run together
+    [InlineData("Ana Sofía Sánchez Jiménez", "HERNANDEZ MORALES ANASOFIA")]   // two surnames replaced by two
+    [InlineData("Siobhán Kennedy", "WALSH SIOBHAN")]
+    [InlineData("Nguyen Thi Lan", "TRAN THI LAN")]
+    public void A_maiden_name_on_the_document_is_one_name_apart_whatever_the_names_structure(string legal, string onDocument)
+    {
+        var d = Honest with { LegalName = legal, OtherNames = null, IdentityDocument = Honest.IdentityDocument! with { NameOnDocument = onDocument } };
+
+        Assert.Equal(Severity.Low, Assert.Single(new IdentityDocumentNameCheck().Run(Context(d)).Signals).Severity);
+    }
+
+    [Fact]
+    public void Two_surnames_replaced_by_one_are_not_one_name_apart()
+    {
+        var d = Married with { LegalName = "Ana Sofía Sánchez Jiménez", PayrollDestination = Married.PayrollDestination! with { AccountHolderName = "Ana Torres" } };
+
+        Assert.Equal(Severity.High, Assert.Single(new PayeeNameCheck().Run(Context(d)).Signals).Severity);
+    }
 }
