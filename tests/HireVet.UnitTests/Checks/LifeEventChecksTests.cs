@@ -163,7 +163,7 @@ public sealed class LifeEventChecksTests
     }
 
     [Fact]
-    public void A_trip_still_going_on_is_one_when_the_far_readings_are_the_fewer()
+    public void A_trip_still_going_on_is_one_when_the_far_readings_are_no_more_than_the_home_ones()
     {
         var ongoing = SeenAt((Comcast, Monday, "America/Chicago"), (Comcast, Monday.AddDays(3), "America/Chicago"),
             (Comcast, Monday.AddDays(6), "America/Chicago"), (Comcast, Monday.AddDays(9), "Europe/Berlin"), (Comcast, Monday.AddDays(10), "Europe/Berlin"));

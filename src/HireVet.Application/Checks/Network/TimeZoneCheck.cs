@@ -65,7 +65,7 @@ public sealed class TimeZoneCheck : ICheck
     }
 
     /// <summary>The far clocks are one trip: one run of at most a month with no home clock inside it, and the claimed
-    /// zone on both sides of it, or on one side when the far readings are fewer than the home ones (a trip still going
+    /// zone on both sides of it, or on one side when the far readings are no more than the home ones (a trip still going
     /// on, or just begun). A worker abroad shows the far zone throughout, or in most readings.</summary>
     private static bool IsOneTrip(DateTimeOffset[] far, DateTimeOffset[] home)
     {
@@ -74,7 +74,7 @@ public sealed class TimeZoneCheck : ICheck
         if (last - first > CountryTies.OneStay || home.Any(h => h >= first && h <= last)) return false;
         var before = home.Any(h => h < first);
         var after = home.Any(h => h > last);
-        return (before && after) || ((before || after) && (far.Length == 1 || far.Length < home.Length));
+        return (before && after) || ((before || after) && (far.Length == 1 || far.Length <= home.Length));
     }
 
     /// <summary>The one country every zone is named for (tz database), or null when they differ or are unknown.</summary>
