@@ -5,12 +5,16 @@ using HireVet.Application.Audit;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Common.Formats;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Connectors;
 using HireVet.Application.Dashboard;
 using HireVet.Application.Notices;
+using HireVet.Application.ReferenceData;
+using HireVet.Application.ReferenceData.Network;
 using HireVet.Application.Reviews;
 using HireVet.Application.Vetting;
 using HireVet.Application.Workers;
 using HireVet.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HireVet.IntegrationTests.Reviews;
 
@@ -42,12 +46,22 @@ public sealed class PolicyViolationTests(DatabaseFixture db) : IAsyncLifetime
         await db.ExecuteAsync("""
             insert into sign_in_events (source, event_id, principal, worker_id, occurred_at, ip, reported_country, succeeded, received_at)
             values ('okta', @Id || '-1', @Email, @Worker, @At, '73.162.10.20', 'United States', true, now()),
-                   ('okta', @Id || '-2', @Email, @Worker, @At + interval '20 minutes', '79.192.0.1', 'Germany', true, now())
-            """, new { Id = id.ToString(), Email = workEmail, Worker = worker.WorkerId, At = at });
+                   ('okta', @Id || '-2', @Email, @Worker, @At + interval '20 minutes', '79.192.0.1', 'Germany', true, now()),
+                   ('okta', @Id || '-3', @Email, @Worker, @At + interval '40 minutes', @Vpn, 'Netherlands', true, now())
+            """, new { Id = id.ToString(), Email = workEmail, Worker = worker.WorkerId, At = at, Vpn = await VpnAddressAsync() });
         await db.ExecuteAsync("update candidates set vetting_status = 'pending', vetting_requested_at = now() where id = @id", new { id });
         await db.SendAsync(new VetCandidates.Command([id]), "system", Roles.System);
         Assert.Equal("review", await StatusOf(id));
         return id;
+    }
+
+    /// <summary>An address of a commercial VPN in the network reference data (a personal VPN hiding where one works).</summary>
+    private async Task<string> VpnAddressAsync()
+    {
+        var network = (await db.Factory.Services.GetRequiredService<IReferenceData>().LoadedAsync(default)).Get<NetworkIntelligence>(Datasets.Network)!;
+        return network.VpnRanges.IPv4Ranges.Select(r => r.First)
+            .Select(v => new IPAddress([(byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v]))
+            .First(ip => network.Enrich(ip) is { IsVpn: true, IsICloudPrivateRelay: false }).ToString();
     }
 
     private async Task<DecideCandidate.Response> DecidePolicyViolationAsync(long id)
@@ -168,10 +182,12 @@ public sealed class PolicyViolationTests(DatabaseFixture db) : IAsyncLifetime
     public async Task The_note_written_back_to_the_ATS_names_the_policy_violation_not_a_rejection()
     {
         var id = await WorkerInReviewAsync();
-        await db.ExecuteAsync("""
-            insert into connectors (kind, name, settings, secrets_protected) values ('greenhouse', 'Greenhouse', '{"notes": "on"}', 'none');
-            insert into ats_links (connector_id, ats_id, candidate_id, last_event_at) select id, 'gh-1', @id, now() from connectors;
-            """, new { id });
+        var connector = (await db.SendAsync(new AddConnector.Command
+        {
+            Kind = "greenhouse", Name = "Greenhouse", Settings = new() { ["notes"] = "on", ["onBehalfOf"] = "4080" }, Secrets = new() { ["apiKey"] = "harvest-key-0123456789" },
+        }, "ada", Roles.Admin)).Id;
+        await db.ExecuteAsync("insert into ats_links (connector_id, ats_id, candidate_id, last_event_at) values (@connector, 'gh-1', @id, now())",
+            new { connector, id });
 
         await ApproveAsync((await DecidePolicyViolationAsync(id)).DecisionId);
 
