@@ -105,7 +105,7 @@ public sealed class DashboardQueriesTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal(8, figures.Total);
         Assert.Equal(
             [("pending_vetting", 1L), ("clear", 2L), ("review", 3L), ("awaiting_approval", 1L), ("information_requested", 0L), ("rejection_pending", 0L), ("cleared", 0L),
-             ("rejected", 1L)],
+             ("rejected", 1L), ("policy_violation", 0L)],
             figures.ByStatus.Select(c => (c.Key, c.Value)));
         Assert.Equal([("clear", 2L), ("review", 1L), ("high", 4L), ("none", 1L)], figures.ByBand.Select(c => (c.Key, c.Value)));
         // 0, 12, 35, 72, 85, 90 and 100 (the last bucket holds 100); the pending candidate has no score.
