@@ -214,4 +214,14 @@ public sealed class PolicyViolationTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
         Assert.Equal("awaiting_approval", (await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("candidateStatus").GetString());
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_policy_violation_outcome()
+    {
+        var openApi = JsonDocument.Parse(await (await db.ClientAsync(Roles.Security)).GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var outcome = openApi.GetProperty("components").GetProperty("schemas").GetProperty("DecisionBody").GetProperty("properties").GetProperty("outcome");
+        Assert.Contains("policy_violation", outcome.GetProperty("description").GetString());
+        Assert.Contains("not suspected fraud", outcome.GetProperty("description").GetString());
+    }
 }
