@@ -18,7 +18,7 @@ public interface IDecisionFilter
 
 public static class DecisionFilter
 {
-    public static readonly string[] Outcomes = ["clear", "reject", "request_information"];
+    public static readonly string[] Outcomes = ["clear", "reject", "request_information", "policy_violation"];
     public static readonly string[] Bands = ["clear", "review", "high"];
 
     /// <summary>The shape rules every filtered query applies.</summary>
@@ -27,7 +27,7 @@ public static class DecisionFilter
         v.RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null)
             .WithMessage("'to' must not be before 'from'.");
         v.RuleFor(q => q.Outcome).Must(o => Outcomes.Contains(o)).When(q => q.Outcome is not null)
-            .WithMessage("'outcome' must be one of: clear, reject, request_information.");
+            .WithMessage("'outcome' must be one of: clear, reject, request_information, policy_violation.");
         v.RuleFor(q => q.Band).Must(b => Bands.Contains(b)).When(q => q.Band is not null)
             .WithMessage("'band' must be one of: clear, review, high.");
         v.RuleFor(q => q.Reviewer).MaximumLength(200).When(q => q.Reviewer is not null);

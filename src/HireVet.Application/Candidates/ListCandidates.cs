@@ -23,7 +23,7 @@ public static class ListCandidates
     }
 
     public static readonly string[] Statuses =
-        ["pending_vetting", "clear", "review", "awaiting_approval", "information_requested", "rejection_pending", "cleared", "rejected"];
+        ["pending_vetting", "clear", "review", "awaiting_approval", "information_requested", "rejection_pending", "cleared", "rejected", "policy_violation"];
 
     public sealed class Validator : AbstractValidator<Query>
     {

@@ -10,10 +10,13 @@ public static class CountDecisionsByWeek
 {
     public sealed record Query : IRequest<Response>;
 
+    public static readonly string[] Outcomes = ["clear", "reject", "request_information", "policy_violation"];
+
     public sealed record Response
     {
         public DateOnly[] Weeks { get; init; } = [];
-        /// <summary>One series per outcome (clear, reject, request_information) decided in those weeks.</summary>
+        /// <summary>One series per outcome (clear, reject, request_information, policy_violation), every outcome present
+        /// (zeros included) so that a policy violation is always counted apart from a rejection.</summary>
         public IReadOnlyList<Weeks.Series> Outcomes { get; init; } = [];
         /// <summary>Verdicts (approved, declined) given in those weeks.</summary>
         public IReadOnlyList<Weeks.Series> Verdicts { get; init; } = [];
@@ -44,10 +47,13 @@ public static class CountDecisionsByWeek
             return new Response
             {
                 Weeks = weeks,
-                Outcomes = Dashboard.Weeks.Pivot(weeks, outcomes.Select(r => (r.Week, r.Key, r.Count))),
+                Outcomes = WithEveryOutcome(weeks, Dashboard.Weeks.Pivot(weeks, outcomes.Select(r => (r.Week, r.Key, r.Count)))),
                 Verdicts = Dashboard.Weeks.Pivot(weeks, verdicts.Select(r => (r.Week, r.Key, r.Count))),
             };
         }
+
+        private static IReadOnlyList<Weeks.Series> WithEveryOutcome(DateOnly[] weeks, IReadOnlyList<Weeks.Series> counted) =>
+            [.. counted, .. Outcomes.Where(o => counted.All(s => s.Key != o)).Select(o => new Weeks.Series(o, new long[weeks.Length]))];
 
         private sealed record Row
         {

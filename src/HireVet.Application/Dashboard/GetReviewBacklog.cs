@@ -26,6 +26,9 @@ public static class GetReviewBacklog
         public DateTimeOffset? OldestDecisionAt { get; init; }
         /// <summary>Of those waiting, decided by the caller: someone else has to approve them.</summary>
         public long AwaitingApprovalOwn { get; init; }
+        /// <summary>Of those waiting, rejections, and policy violations (counted apart: a policy breach is not a rejection).</summary>
+        public long AwaitingApprovalRejections { get; init; }
+        public long AwaitingApprovalPolicyViolations { get; init; }
     }
 
     public sealed record AgeBucket(string Label, long Count);
@@ -45,9 +48,11 @@ public static class GetReviewBacklog
         // The candidate's latest decision is the one waiting (as GetPendingApprovals reads it).
         private const string FourEyesSql = """
             select count(*) as awaiting_approval, min(d.decided_at) as oldest_decision_at,
-                   count(*) filter (where d.decided_by = @Me) as awaiting_approval_own
+                   count(*) filter (where d.decided_by = @Me) as awaiting_approval_own,
+                   count(*) filter (where d.outcome = 'reject') as awaiting_approval_rejections,
+                   count(*) filter (where d.outcome = 'policy_violation') as awaiting_approval_policy_violations
             from candidates c
-            cross join lateral (select id, decided_by, decided_at, requires_approval from decisions
+            cross join lateral (select id, outcome, decided_by, decided_at, requires_approval from decisions
                                 where candidate_id = c.id order by id desc limit 1) d
             where c.status = 'awaiting_approval' and d.requires_approval
               and not exists (select 1 from decision_approvals a where a.decision_id = d.id)
@@ -64,6 +69,7 @@ public static class GetReviewBacklog
                 InReview = b.InReview, OldestSince = b.OldestSince,
                 Ages = [.. AgeBuckets.Select((label, i) => new AgeBucket(label, counts[i]))],
                 AwaitingApproval = f.AwaitingApproval, OldestDecisionAt = f.OldestDecisionAt, AwaitingApprovalOwn = f.AwaitingApprovalOwn,
+                AwaitingApprovalRejections = f.AwaitingApprovalRejections, AwaitingApprovalPolicyViolations = f.AwaitingApprovalPolicyViolations,
             };
         }
 
@@ -83,6 +89,8 @@ public static class GetReviewBacklog
             public long AwaitingApproval { get; init; }
             public DateTimeOffset? OldestDecisionAt { get; init; }
             public long AwaitingApprovalOwn { get; init; }
+            public long AwaitingApprovalRejections { get; init; }
+            public long AwaitingApprovalPolicyViolations { get; init; }
         }
     }
 }

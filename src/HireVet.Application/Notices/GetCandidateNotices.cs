@@ -22,7 +22,8 @@ public static class GetCandidateNotices
         public string LegalName { get; init; } = "";
         public string Status { get; init; } = "";
         /// <summary>The letter the current decision calls for: pre_adverse_action, adverse_action (the rejection was made
-        /// final and its letter is not recorded yet), information_request, or null.</summary>
+        /// final and its letter is not recorded yet), information_request, policy_violation (an approved policy violation
+        /// whose letter is not recorded yet), or null.</summary>
         public string? OwedKind { get; init; }
         public long? DecisionId { get; init; }
         /// <summary>The latest notice sent for the current decision: of the kind owed, or the adverse action notice once sent.</summary>
@@ -120,7 +121,7 @@ public static class GetCandidateNotices
             {
                 CandidateId = stage.CandidateId, ExternalId = stage.ExternalId, LegalName = stage.LegalName, Status = stage.Status,
                 OwedKind = stage.OwedKind, DecisionId = stage.DecisionId,
-                CurrentNoticeId = stage.HasNotice || stage.FinalNoticeSent ? stage.NoticeId : null,
+                CurrentNoticeId = stage.HasNotice || stage.FinalNoticeSent || stage.PolicyNoticeSent ? stage.NoticeId : null,
                 FinaliseFrom = preAdverse ? stage.RespondBy : null,
                 CanFinalise = preAdverse && now >= stage.RespondBy,
                 WaitingDays = options.AdverseActionWaitingDays,

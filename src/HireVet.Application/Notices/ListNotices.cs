@@ -24,7 +24,7 @@ public static class ListNotices
         public string ExternalId { get; init; } = "";
         public string LegalName { get; init; } = "";
         public string CandidateStatus { get; init; } = "";
-        /// <summary>pre_adverse_action, adverse_action or information_request.</summary>
+        /// <summary>pre_adverse_action, adverse_action, information_request or policy_violation.</summary>
         public string Kind { get; init; } = "";
         public long? NoticeId { get; init; }
         public string? Channel { get; init; }
@@ -58,22 +58,23 @@ public static class ListNotices
         private const string OwedSelect = """
             select c.id as candidate_id, c.external_id, c.legal_name, c.status as candidate_status,
                    case c.status when 'rejection_pending' then 'pre_adverse_action' when 'rejected' then 'adverse_action'
-                                 else 'information_request' end as kind,
+                                 when 'policy_violation' then 'policy_violation' else 'information_request' end as kind,
                    n.id as notice_id, n.channel, n.sent_by, n.sent_at, n.respond_by,
                    false as finalised, true as is_latest, true as is_open
             from candidates c
             cross join lateral (select id from decisions where candidate_id = c.id order by id desc limit 1) d
             left join lateral (select id, channel, sent_by, sent_at, respond_by from candidate_notices
                                where decision_id = d.id and (c.status <> 'rejected' or kind = 'adverse_action')
+                                 and (c.status <> 'policy_violation' or kind = 'policy_violation')
                                order by id desc limit 1) n on true
 
             """;
 
         // The partial index ix_candidates_notice_open holds exactly the candidates this predicate selects, in this order:
         // those in a notice stage and the rejected ones still owed the adverse action notice (final_notice_owed, cleared
-        // when it is recorded as sent).
+        // when it is recorded as sent), and the workers whose approved policy violation still waits for its letter.
         internal const string OpenSql = OwedSelect + """
-            where (c.status in ('rejection_pending', 'information_requested') or (c.status = 'rejected' and c.final_notice_owed))
+            where (c.status in ('rejection_pending', 'information_requested') or (c.status in ('rejected', 'policy_violation') and c.final_notice_owed))
               and (not @Ready or (c.status = 'rejection_pending' and n.respond_by <= @Now))
             order by c.updated_at desc, c.id desc
             limit @Limit offset @Offset
@@ -104,7 +105,7 @@ public static class ListNotices
                    n.id = (select max(l.id) from candidate_notices l where l.decision_id = n.decision_id) as is_latest,
                    n.decision_id = (select max(d.id) from decisions d where d.candidate_id = n.candidate_id)
                      and c.status = case n.kind when 'pre_adverse_action' then 'rejection_pending' when 'adverse_action' then 'rejected'
-                                    else 'information_requested' end as is_open
+                                    when 'policy_violation' then 'policy_violation' else 'information_requested' end as is_open
             from candidate_notices n
             join candidates c on c.id = n.candidate_id
             order by n.sent_at desc, n.id desc

@@ -16,7 +16,10 @@ public static class NoticeLetter
     public const string PreAdverseAction = "pre_adverse_action";
     /// <summary>The second letter, after the rejection was made final (FCRA section 615(a)).</summary>
     public const string AdverseAction = "adverse_action";
-    public static readonly string[] Kinds = [InformationRequest, PreAdverseAction, AdverseAction];
+    /// <summary>To a worker whose breach of the remote-work/location policy was approved (decision 0048): about the
+    /// policy and the facts observed, never about the application or the person.</summary>
+    public const string PolicyViolation = "policy_violation";
+    public static readonly string[] Kinds = [InformationRequest, PreAdverseAction, AdverseAction, PolicyViolation];
 
     /// <summary>The days within which a candidate may ask a consumer reporting agency for a free copy of its report
     /// after an adverse action notice (FCRA section 612(a)(1)(B)).</summary>
@@ -212,8 +215,10 @@ public static class NoticeLetter
         : ByIndicatorArea.Where(a => s.IndicatorId.StartsWith(a.Prefix, StringComparison.Ordinal)).Select(a => a.Topic).FirstOrDefault();
 
     public static string Subject(string kind, string? role) =>
-        (kind switch { PreAdverseAction => "Pre-adverse action notice", AdverseAction => "Adverse action notice", _ => "Request for information" }) + ": your application" +
-        (string.IsNullOrWhiteSpace(role) ? "" : $" for the role of {role}");
+        kind == PolicyViolation
+            ? "Remote-work policy: where you work from" + (string.IsNullOrWhiteSpace(role) ? "" : $" as {role}")
+            : (kind switch { PreAdverseAction => "Pre-adverse action notice", AdverseAction => "Adverse action notice", _ => "Request for information" }) + ": your application" +
+              (string.IsNullOrWhiteSpace(role) ? "" : $" for the role of {role}");
 
     /// <summary>Every letter's opening: sender, date, reference, salutation and subject.</summary>
     private static void Opening(StringBuilder text, Input input) =>
@@ -228,6 +233,7 @@ public static class NoticeLetter
     {
         if (!Kinds.Contains(input.Kind)) throw new ArgumentException($"Unknown notice kind '{input.Kind}'.", nameof(input));
         if (input.Kind == AdverseAction) return WriteAdverseAction(input);
+        if (input.Kind == PolicyViolation) return WritePolicyViolation(input);
         var preAdverse = input.Kind == PreAdverseAction;
         var areas = Areas(input.Signals);
         var text = new StringBuilder();
@@ -329,6 +335,43 @@ public static class NoticeLetter
         {
             Paragraph("No consumer report from a consumer reporting agency was used in this decision: the checks were made by us, the employer, on the information in your application. There is therefore no agency report to ask for or to dispute with an agency; you may dispute the information with us as described above.");
         }
+        Paragraph();
+        Paragraph("Yours sincerely,");
+        Paragraph(input.EmployerName);
+        return text.ToString();
+    }
+
+    /// <summary>The area a policy-violation letter cites facts from: how the work account and the company device were
+    /// used since the hire. Findings about the application (identity, payment, references, other applications, the
+    /// connections it was made from) are no policy matter and are left out.</summary>
+    private static readonly string[] PolicyAreas = [WorkAccount];
+
+    /// <summary>The policy-violation letter: the remote-work policy, the facts observed (the same fixed sentences as the
+    /// other letters, work-account area only), what the worker is asked to do, and how to tell us the facts
+    /// are wrong. It never speaks of the application, a decision about it, or anything beyond the policy.</summary>
+    private static string WritePolicyViolation(Input input)
+    {
+        var findings = Areas(input.Signals).Where(a => PolicyAreas.Contains(a.Title)).SelectMany(a => a.Findings).ToArray();
+        var text = new StringBuilder();
+        void Paragraph(string line = "") => text.Append(line).Append('\n');
+
+        Opening(text, input);
+        Paragraph("Our remote-work policy asks everyone who works remotely to work from the location agreed with us, and to connect to work without hiding or changing where they are (for example through a travel router or a personal VPN that makes a connection appear to come from home).");
+        Paragraph("We compare the sign-ins to work accounts and the connections of company devices with that location. What we observed for your work account does not match it, and reviewers have concluded that this breaks the remote-work policy.");
+        Paragraph();
+        Paragraph("What we observed");
+        if (findings.Length == 0) Paragraph("- The sign-ins to your work account or the connections of your company device did not come from the location agreed with you.");
+        foreach (var finding in findings) Paragraph($"- {finding}");
+        Paragraph();
+        Paragraph("What we ask of you");
+        Paragraph("- Work from the location agreed with us. If you need to work from somewhere else, for a trip or for longer, ask us first: we can agree a change.");
+        Paragraph("- Do not use a travel router, a personal VPN or any other means that makes your connection appear to come from somewhere it does not. A VPN the company provides is used as its instructions say.");
+        Paragraph();
+        Paragraph("If you think this is wrong");
+        Paragraph($"If what we observed is wrong, or there is an explanation we do not know (for example a trip that was agreed), tell us by {Deadline(input.RespondBy)}. {input.HowToRespond} Quote the reference {input.Reference}.");
+        Paragraph();
+        Paragraph("What happens next");
+        Paragraph("People reviewed these facts, not a computer. What follows for your work is decided under the remote-work policy by your manager and HR, who will talk to you about it.");
         Paragraph();
         Paragraph("Yours sincerely,");
         Paragraph(input.EmployerName);

@@ -8,13 +8,16 @@ namespace HireVet.Application.Notices;
 
 /// <summary>Where a candidate stands with their letters: which letter the current decision calls for (a pre-adverse-
 /// action notice for an approved rejection, the adverse action notice once that rejection was made final, a request for
-/// information), the latest notice sent for that decision, and whether the candidate answered it. Read by the notice
+/// information, the policy-violation letter once a worker's policy violation was approved), the latest notice sent for
+/// that decision, and whether the candidate answered it. Read by the notice
 /// commands (under the candidate's row lock) and the pages.</summary>
 public static class NoticeStage
 {
     public const string RejectionPending = "rejection_pending";
     public const string InformationRequested = "information_requested";
     public const string Rejected = "rejected";
+    /// <summary>A worker's case after an approved policy violation (decision 0048): not a rejection.</summary>
+    public const string PolicyViolation = "policy_violation";
 
     public sealed record Stage
     {
@@ -39,6 +42,8 @@ public static class NoticeStage
 
         private bool RejectionApproved => Outcome == "reject" && Verdict == "approved";
 
+        private bool PolicyViolationApproved => Status == PolicyViolation && Outcome == PolicyViolation && Verdict == "approved";
+
         /// <summary>The rejection was made final through a pre-adverse-action notice.</summary>
         private bool FinalisedThroughNotice => Status == Rejected && RejectionApproved && FinalisedAt is not null && PreAdverseSentAt is not null;
 
@@ -49,6 +54,7 @@ public static class NoticeStage
             Status == RejectionPending && RejectionApproved ? NoticeLetter.PreAdverseAction
             : FinalisedThroughNotice && NoticeKind != NoticeLetter.AdverseAction ? NoticeLetter.AdverseAction
             : Status == InformationRequested && Outcome == "request_information" ? NoticeLetter.InformationRequest
+            : PolicyViolationApproved && NoticeKind != NoticeLetter.PolicyViolation ? NoticeLetter.PolicyViolation
             : null;
 
         /// <summary>The latest notice sent for the current decision, if it is of the kind owed.</summary>
@@ -56,6 +62,9 @@ public static class NoticeStage
 
         /// <summary>The adverse action notice of the final rejection was recorded as sent (it is then the latest notice).</summary>
         public bool FinalNoticeSent => FinalisedThroughNotice && NoticeKind == NoticeLetter.AdverseAction;
+
+        /// <summary>The policy-violation letter of the approved violation was recorded as sent (it is sent once).</summary>
+        public bool PolicyNoticeSent => PolicyViolationApproved && NoticeKind == NoticeLetter.PolicyViolation;
     }
 
     private const string StageSql = """
@@ -124,12 +133,12 @@ public static class NoticeStage
         return new DateTimeOffset((end.UtcTicks + minute - 1) / minute * minute, TimeSpan.Zero);
     }
 
-    /// <summary>What became of a sent notice: final_sent (an adverse action notice: the last letter, nothing waits on
-    /// it), finalised, responded, waiting (its period runs), ready_to_finalise (a
+    /// <summary>What became of a sent notice: final_sent (an adverse action notice or a policy-violation letter: the
+    /// last letter, nothing waits on it), finalised, responded, waiting (its period runs), ready_to_finalise (a
     /// pre-adverse notice whose period is over), overdue (a request for information past its date), resent (a later
     /// notice for the same decision replaced it) or closed (the case moved on).</summary>
     public static string StateOf(bool finalised, bool responded, bool isLatest, bool isOpen, string kind, DateTimeOffset respondBy, DateTimeOffset now) =>
-        kind == NoticeLetter.AdverseAction ? "final_sent"
+        kind is NoticeLetter.AdverseAction or NoticeLetter.PolicyViolation ? "final_sent"
         : finalised ? "finalised"
         : responded ? "responded"
         : !isOpen ? "closed"

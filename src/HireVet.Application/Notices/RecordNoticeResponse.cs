@@ -63,7 +63,7 @@ public static class RecordNoticeResponse
             audit.Target("candidate", command.CandidateId);
             var stage = await NoticeStage.LoadAsync(db, command.CandidateId, ct, forUpdate: true)
                 ?? throw new NotFoundException("candidate", command.CandidateId);
-            if (stage.OwedKind is null or NoticeLetter.AdverseAction)
+            if (stage.OwedKind is null or NoticeLetter.AdverseAction or NoticeLetter.PolicyViolation)
                 throw new ConflictException($"The candidate is '{stage.Status}': no notice is waiting for a response.");
             if (!stage.HasNotice)
                 throw new ConflictException("No notice has been recorded as sent for the current decision: record the letter as sent first.");

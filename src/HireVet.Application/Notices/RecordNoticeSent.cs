@@ -17,7 +17,8 @@ namespace HireVet.Application.Notices;
 /// of the waiting period) counts from that moment. Sending again (an e-mail that bounced, then a letter by post) is a
 /// new notice, and the waiting period counts from the latest. After a rejection was made final, the adverse action
 /// notice is recorded the same way, once per decision (a unique index holds that too); its deadline is the end of the
-/// 60-day window for a free copy of the agency's report, or the sending itself when no agency is configured.</summary>
+/// 60-day window for a free copy of the agency's report, or the sending itself when no agency is configured. A worker's
+/// approved policy violation is owed its own letter, also recorded once per decision.</summary>
 public static class RecordNoticeSent
 {
     public static readonly string[] Channels = ["email", "post", "portal"];
@@ -65,8 +66,10 @@ public static class RecordNoticeSent
                 ?? throw new NotFoundException("candidate", command.CandidateId);
             if (stage.FinalNoticeSent)
                 throw new ConflictException($"The adverse action notice for this decision was already recorded as sent (notice {stage.NoticeId}): it is sent once.");
+            if (stage.PolicyNoticeSent)
+                throw new ConflictException($"The policy-violation letter for this decision was already recorded as sent (notice {stage.NoticeId}): it is sent once.");
             var kind = stage.OwedKind ?? throw new ConflictException(
-                $"The candidate is '{stage.Status}': a letter is sent only for a pending rejection (after its approval), a rejection made final or a request for information.");
+                $"The candidate is '{stage.Status}': a letter is sent only for a pending rejection (after its approval), a rejection made final, a request for information or an approved policy violation.");
 
             var now = clock.GetUtcNow();
             var (text, respondBy) = await NoticeStage.LetterAsync(db, stage, options, now, ct);
@@ -75,7 +78,7 @@ public static class RecordNoticeSent
                 stage.CandidateId, stage.DecisionId, stage.AssessmentId, Kind = kind, command.Channel, LetterText = text,
                 SentBy = actor.Name, SentAt = now, RespondBy = respondBy,
             }, db.Transaction, cancellationToken: ct));
-            if (kind == NoticeLetter.AdverseAction)
+            if (kind is NoticeLetter.AdverseAction or NoticeLetter.PolicyViolation)
                 await db.Connection.ExecuteAsync(new CommandDefinition(FinalNoticeSentSql, new { stage.CandidateId }, db.Transaction, cancellationToken: ct));
 
             audit.Details["noticeId"] = id;

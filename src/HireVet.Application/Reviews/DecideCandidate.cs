@@ -10,12 +10,14 @@ using MediatR;
 
 namespace HireVet.Application.Reviews;
 
-/// <summary>The reviewer who claimed a candidate decides: clear, reject or request_information, always with a written
-/// justification, based on the latest assessment. Rejecting anyone, or clearing a candidate in band high, needs a
-/// second reviewer's approval before it takes effect (four eyes); the rest take effect at once.</summary>
+/// <summary>The reviewer who claimed a candidate decides: clear, reject, request_information or policy_violation, always
+/// with a written justification, based on the latest assessment. Rejecting anyone, finding a hired worker in breach of
+/// the remote-work policy (policy_violation: not suspected false identity, decision 0048), or clearing a candidate in
+/// band high, needs a second reviewer's approval before it takes effect (four eyes); the rest take effect at once.</summary>
 public static class DecideCandidate
 {
-    public static readonly string[] Outcomes = ["clear", "reject", "request_information"];
+    public const string PolicyViolation = "policy_violation";
+    public static readonly string[] Outcomes = ["clear", "reject", "request_information", PolicyViolation];
 
     public sealed record Command : IRequest<Response>, ICommand
     {
@@ -36,7 +38,7 @@ public static class DecideCandidate
         public Validator()
         {
             RuleFor(c => c.Outcome).NotEmpty().Must(o => Outcomes.Contains(o))
-                .WithMessage("'outcome' must be one of: clear, reject, request_information.");
+                .WithMessage("'outcome' must be one of: clear, reject, request_information, policy_violation.");
             RuleFor(c => c.Justification).NotEmpty().Must(j => j!.Trim().Length >= 10)
                 .WithMessage("'justification' must explain the decision in at least 10 characters.").MaximumLength(5000);
         }
@@ -46,7 +48,8 @@ public static class DecideCandidate
     {
         private const string LockSql = """
             select c.status, c.claimed_by, c.band,
-                   (select id from assessments where candidate_id = c.id order by id desc limit 1) as assessment_id
+                   (select id from assessments where candidate_id = c.id order by id desc limit 1) as assessment_id,
+                   exists (select 1 from workers w where w.candidate_id = c.id) as hired
             from candidates c where c.id = @CandidateId
             for update of c
             """;
@@ -68,7 +71,7 @@ public static class DecideCandidate
         public async Task<Response> Handle(Command command, CancellationToken ct)
         {
             audit.Target("candidate", command.CandidateId);
-            var row = await db.Connection.QuerySingleOrDefaultAsync<(string Status, string? ClaimedBy, string? Band, long? AssessmentId)?>(
+            var row = await db.Connection.QuerySingleOrDefaultAsync<(string Status, string? ClaimedBy, string? Band, long? AssessmentId, bool Hired)?>(
                 new CommandDefinition(LockSql, command, db.Transaction, cancellationToken: ct))
                 ?? throw new NotFoundException("candidate", command.CandidateId);
             if (row.Status != "review")
@@ -77,8 +80,12 @@ public static class DecideCandidate
                 throw new ConflictException(row.ClaimedBy is null
                     ? "Claim the candidate before deciding."
                     : $"The candidate is claimed by {row.ClaimedBy}.");
+            // The remote-work policy binds employees; a candidate's unexplained location is a question for
+            // request_information, not a policy breach.
+            if (command.Outcome == PolicyViolation && !row.Hired)
+                throw new ConflictException("A policy violation is an outcome for a hired worker who broke the remote-work policy; this candidate is not hired.");
 
-            var requiresApproval = command.Outcome == "reject" || (command.Outcome == "clear" && row.Band == "high");
+            var requiresApproval = command.Outcome is "reject" or PolicyViolation || (command.Outcome == "clear" && row.Band == "high");
             var status = requiresApproval ? "awaiting_approval"
                 : command.Outcome == "clear" ? "cleared" : "information_requested";
             var now = clock.GetUtcNow();

@@ -30,6 +30,7 @@ public static class GetPendingApprovals
             select d.id as decision_id, d.candidate_id, c.legal_name, d.outcome, d.justification, d.band_at_decision,
                    d.decided_by, d.decided_at,
                    case when d.outcome = 'reject' then 'Rejecting a candidate needs a second reviewer.'
+                        when d.outcome = 'policy_violation' then 'Finding a remote-work policy violation needs a second reviewer.'
                         else 'Clearing a candidate in band high needs a second reviewer.' end as reason
             from decisions d join candidates c on c.id = d.candidate_id
             where c.status = 'awaiting_approval' and d.requires_approval and (d.decided_by = @Me) = @Mine

@@ -16,7 +16,9 @@ namespace HireVet.Application.Reviews;
 /// <summary>The second pair of eyes: a different security reviewer approves a decision waiting for approval or declines
 /// it (the candidate goes back to the review queue). An approved clearance takes effect; an approved rejection puts the
 /// candidate in 'rejection_pending', the pre-adverse-action stage, until a reviewer makes it final after the notice's
-/// waiting period (FinaliseRejection). Nobody approves their own decision.</summary>
+/// waiting period (FinaliseRejection). An approved policy violation puts the worker's case in 'policy_violation' and
+/// owes the worker its letter (decision 0048); it is not a rejection, so nothing that reads rejections is re-vetted.
+/// Nobody approves their own decision.</summary>
 public static class ReviewDecision
 {
     public sealed record Command : IRequest<Response>, ICommand
@@ -62,10 +64,12 @@ public static class ReviewDecision
             values (@DecisionId, @Verdict, @Justification, @Approver, @Now)
             """;
 
-        // A declined decision sends the candidate back to the queue: its wait starts again now.
+        // A declined decision sends the candidate back to the queue: its wait starts again now. An approved policy
+        // violation is owed its letter (final_notice_owed, cleared when the letter is recorded as sent).
         private const string StatusSql = """
             update candidates set status = @Status, updated_at = @Now, claimed_by = null, claimed_at = null,
-                   review_since = case when @Status = 'review' then @Now end
+                   review_since = case when @Status = 'review' then @Now end,
+                   final_notice_owed = final_notice_owed or @Status = 'policy_violation'
             where id = @CandidateId
             """;
 
@@ -89,10 +93,13 @@ public static class ReviewDecision
             }, db.Transaction, cancellationToken: ct));
             // An approved rejection is not final yet: the candidate gets a pre-adverse-action notice and a waiting
             // period first (see Notices/FinaliseRejection); an approved clearance takes effect at once.
-            var status = command.Verdict == "declined" ? "review" : d.Outcome == "reject" ? NoticeStage.RejectionPending : "cleared";
+            var status = command.Verdict == "declined" ? "review"
+                : d.Outcome switch { "reject" => NoticeStage.RejectionPending, DecideCandidate.PolicyViolation => NoticeStage.PolicyViolation, _ => "cleared" };
             await db.Connection.ExecuteAsync(new CommandDefinition(StatusSql, new { d.CandidateId, Status = status, Now = now },
                 db.Transaction, cancellationToken: ct));
 
+            if (status == NoticeStage.PolicyViolation)
+                await AtsNoteOutbox.EnqueueAsync(db, AtsNoteOutbox.Decided, [d.CandidateId], now, ct);
             if (status == "cleared")
             {
                 await AtsNoteOutbox.EnqueueAsync(db, AtsNoteOutbox.Decided, [d.CandidateId], now, ct);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using HireVet.Application.Reviews;
 using HireVet.Web.Security;
 using MediatR;
@@ -6,7 +7,10 @@ namespace HireVet.Web.Endpoints;
 
 public static class ReviewEndpoints
 {
-    public sealed record DecisionBody(string? Outcome, string? Justification);
+    public sealed record DecisionBody(
+        [property: Description("clear, reject, request_information or policy_violation (a hired worker broke the remote-work policy: not suspected fraud; four eyes, as a rejection).")]
+        string? Outcome,
+        string? Justification);
     public sealed record ApprovalBody(string? Verdict, string? Justification);
 
     public static void MapReviews(this IEndpointRouteBuilder app)
@@ -40,7 +44,10 @@ public static class ReviewEndpoints
         {
             var result = await mediator.Send(new DecideCandidate.Command { CandidateId = id, Outcome = body.Outcome, Justification = body.Justification }, ct);
             return Results.Created($"/api/decisions/{result.DecisionId}", result);
-        }).WithSummary("Decide on a claimed candidate: clear, reject or request_information, with a justification.");
+        }).WithSummary("Decide on a claimed candidate: clear, reject, request_information or policy_violation, with a justification.")
+          .WithDescription("reject and policy_violation (and clear in band high) wait for a second reviewer. policy_violation is for a hired worker " +
+                           "who broke the remote-work/location policy (a travel router, a personal VPN): it is recorded, counted and written to the worker " +
+                           "as a policy breach, never as a rejection or suspected fraud; 409 for a candidate who is not hired.");
 
         group.MapGet("/approvals", (IMediator mediator, CancellationToken ct, bool? mine) => mediator.Send(new GetPendingApprovals.Query(mine ?? false), ct))
             .WithSummary("Decisions waiting for a second reviewer: others' (you may approve them), or with mine=true your own, waiting for someone else.");

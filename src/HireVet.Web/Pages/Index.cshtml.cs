@@ -60,7 +60,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public object DecisionsChart()
     {
         var d = Dashboard.Decisions!;
-        return new ChartData("bar", [.. d.Weeks.Select(Week)], [.. d.Outcomes.Select(o => new ChartSeries(Display.Words(o.Key), o.Counts))],
+        return new ChartData("bar", [.. d.Weeks.Select(Week)], [.. d.Outcomes.Where(o => o.Total > 0).Select(o => new ChartSeries(Audit.DecisionView.OutcomeLabel(o.Key), o.Counts))],
             "Week starting (UTC)", "Decisions", true);
     }
 
@@ -80,9 +80,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public string DecisionsSummary()
     {
         var d = Dashboard.Decisions!;
-        return d.Outcomes.Count == 0
+        return d.Outcomes.All(o => o.Total == 0)
             ? $"Bar chart: no decision in the {d.Weeks.Length} weeks from {Week(d.Weeks[0])}."
             : $"Stacked bar chart of decisions per week from {Week(d.Weeks[0])}, by outcome; totals: " +
-              string.Join(", ", d.Outcomes.Select(o => $"{Display.Words(o.Key)} {Display.Count(o.Total)}")) + ". The table below has every week.";
+              string.Join(", ", d.Outcomes.Select(o => $"{Audit.DecisionView.OutcomeLabel(o.Key)} {Display.Count(o.Total)}")) + ". The table below has every week.";
     }
 }

@@ -105,7 +105,7 @@ public sealed class DashboardQueriesTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal(8, figures.Total);
         Assert.Equal(
             [("pending_vetting", 1L), ("clear", 2L), ("review", 3L), ("awaiting_approval", 1L), ("information_requested", 0L), ("rejection_pending", 0L), ("cleared", 0L),
-             ("rejected", 1L)],
+             ("rejected", 1L), ("policy_violation", 0L)],
             figures.ByStatus.Select(c => (c.Key, c.Value)));
         Assert.Equal([("clear", 2L), ("review", 1L), ("high", 4L), ("none", 1L)], figures.ByBand.Select(c => (c.Key, c.Value)));
         // 0, 12, 35, 72, 85, 90 and 100 (the last bucket holds 100); the pending candidate has no score.
@@ -229,7 +229,9 @@ public sealed class DashboardQueriesTests(DatabaseFixture db) : IAsyncLifetime
         var a = await CandidateAsync("rejected", "high", 90, TimeSpan.Zero);
         var b = await CandidateAsync("cleared", "high", 75, TimeSpan.Zero);
         var c = await CandidateAsync("information_requested", "review", 40, TimeSpan.Zero);
+        var d = await CandidateAsync("policy_violation", "review", 45, TimeSpan.Zero);
         var rejected = await DecideAsync(a, "reject", "sam", _now.AddDays(-2), requiresApproval: true);
+        await DecideAsync(d, "policy_violation", "sam", _now.AddDays(-2), requiresApproval: true);
         await DecideAsync(b, "clear", "sam", _now.AddDays(-9), requiresApproval: true);
         await DecideAsync(c, "request_information", "sam", _now.AddDays(-9), requiresApproval: false);
         await DecideAsync(c, "request_information", "sam", _now.AddDays(-7 * 20), requiresApproval: false); // outside the weeks
@@ -242,8 +244,9 @@ public sealed class DashboardQueriesTests(DatabaseFixture db) : IAsyncLifetime
 
         long[] At(params DateTimeOffset[] times) { var counts = new long[12]; foreach (var t in times) counts[WeekIndex(t)]++; return counts; }
         var outcomes = result.Outcomes.ToDictionary(o => o.Key, o => o.Counts);
-        Assert.Equal(["clear", "reject", "request_information"], outcomes.Keys.Order());
+        Assert.Equal(["clear", "policy_violation", "reject", "request_information"], outcomes.Keys.Order());
         Assert.Equal(At(_now.AddDays(-2)), outcomes["reject"]);
+        Assert.Equal(At(_now.AddDays(-2)), outcomes["policy_violation"]); // its own series, never folded into reject
         Assert.Equal(At(_now.AddDays(-9)), outcomes["clear"]);
         Assert.Equal(At(_now.AddDays(-9)), outcomes["request_information"]);
         Assert.Equal([("declined", At(_now.AddDays(-1)))], result.Verdicts.Select(v => (v.Key, v.Counts)));

@@ -215,7 +215,7 @@ public sealed class NoticeFlowTests(DatabaseFixture db) : IAsyncLifetime
         await _app.SendAsync(new DecideCandidate.Command { CandidateId = cleared, Outcome = "clear", Justification = "The payee is the candidate's own joint account." }, "sam");
         Assert.Null((await NoticesOf(cleared)).OwedKind);
         var refused = await Assert.ThrowsAsync<ConflictException>(() => Send(cleared));
-        Assert.Contains("a letter is sent only for a pending rejection (after its approval), a rejection made final or a request for information", refused.Message);
+        Assert.Contains("a letter is sent only for a pending rejection (after its approval), a rejection made final, a request for information or an approved policy violation", refused.Message);
 
         // A rejected status without a finalisation through a notice (an edge state written directly) owes nothing.
         await db.ExecuteAsync("update candidates set status = 'rejected', review_since = null where id = @review", new { review });

@@ -268,6 +268,70 @@ public sealed class NoticeLetterTests
     }
 
     [Fact]
+    public void The_policy_violation_letter_is_about_the_remote_work_policy_and_the_facts_observed_only()
+    {
+        var text = Write(NoticeLetter.PolicyViolation,
+            S("NET-01", "sign-in-travel", weight: 30, severity: Severity.Medium),
+            S("NET-07", "sign-in-network", weight: 30, severity: Severity.Medium),
+            S("PAY-04", "payee-name"), S("ID-02", "identity-document-name"), S("LINK-09", "ring"));
+
+        Assert.StartsWith("Acme Hiring\n2 December 2026\nReference: HV-12-34\n\nDear Daniel Brooks,\n\nRemote-work policy: where you work from as Backend engineer\n", text);
+        Assert.Contains("Our remote-work policy asks everyone who works remotely to work from the location agreed with us", text);
+        Assert.Contains("reviewers have concluded that this breaks the remote-work policy.", text);
+        Assert.Contains("What we observed\n- Sign-ins to your work account came from different countries too close together in time to travel between them.\n" +
+                        "- Sign-ins to your work account came through a VPN or data-centre service", text);
+        Assert.Contains("Do not use a travel router, a personal VPN", text);
+        Assert.Contains("tell us by 7 December 2026 at 09:30 UTC. E-mail hiring@acme.example. Quote the reference HV-12-34.", text);
+        // Findings about the application are no policy matter: the payee, the identity document and other applications are left out.
+        Assert.DoesNotContain("bank account", text);
+        Assert.DoesNotContain("identity document", text);
+        Assert.DoesNotContain("other applications", text);
+        Assert.EndsWith("Yours sincerely,\nAcme Hiring\n", text);
+    }
+
+    /// <summary>Words of the letters that may end an application: a policy breach must never read as one of them.</summary>
+    private static readonly string[] FraudWording =
+    [
+        "fraud", "false identity", "identity", "impersonat", "DPRK", "North Korea", "sanction", "adverse action", "pre-adverse",
+        "not to continue with your application", "will not continue", "could not be confirmed", "could not reconcile", "your application",
+        "Fair Credit Reporting Act", "consumer report",
+    ];
+
+    /// <summary>Words of the policy letter: a suspected false identity must never read as a policy breach.</summary>
+    private static readonly string[] PolicyWording = ["remote-work policy", "policy violation", "breaks the", "travel router", "location agreed with us"];
+
+    [Fact]
+    public void The_policy_violation_letter_never_uses_the_wording_of_a_rejection_or_of_suspected_fraud()
+    {
+        foreach (var signals in new[] { Array.Empty<Signal>(), [S("NET-01", "sign-in-travel"), S("PAY-04", "payee-name"), S("PAY-13", "sanctions-screening")] })
+        {
+            var text = Write(NoticeLetter.PolicyViolation, signals);
+            foreach (var word in FraudWording)
+                Assert.False(text.Contains(word, StringComparison.OrdinalIgnoreCase), $"The policy letter contains '{word}':\n{text}");
+        }
+    }
+
+    [Fact]
+    public void The_letters_of_a_rejection_or_a_request_never_use_the_wording_of_a_policy_violation()
+    {
+        Signal[] signals = [S("NET-01", "sign-in-travel"), S("NET-07", "sign-in-network"), S("PAY-04", "payee-name")];
+        var letters = new[] { NoticeLetter.PreAdverseAction, NoticeLetter.AdverseAction, NoticeLetter.InformationRequest }
+            .Select(kind => (kind, Write(kind, signals))).Append(("adverse_action with an agency", WriteFinal(Agency, signals)));
+        foreach (var (kind, text) in letters)
+        foreach (var word in PolicyWording)
+            Assert.False(text.Contains(word, StringComparison.OrdinalIgnoreCase), $"The {kind} letter contains '{word}':\n{text}");
+    }
+
+    [Fact]
+    public void The_policy_violation_letter_with_nothing_to_cite_states_the_mismatch_in_general_terms()
+    {
+        var text = Write(NoticeLetter.PolicyViolation, S("PAY-04", "payee-name"));
+
+        Assert.Contains("What we observed\n- The sign-ins to your work account or the connections of your company device did not come from the location agreed with you.\n", text);
+        Assert.Equal("final_sent", NoticeStage.StateOf(false, false, true, false, NoticeLetter.PolicyViolation, SentAt.AddDays(10), SentAt));
+    }
+
+    [Fact]
     public void A_notice_state_follows_what_happened_to_it()
     {
         var respondBy = SentAt.AddDays(5);

@@ -52,6 +52,7 @@ public sealed record DecisionView(GetDecision.Response Decision, VerifyAuditChai
         "clear" => "Clear",
         "reject" => "Reject",
         "request_information" => "Request information",
+        "policy_violation" => "Policy violation — not suspected fraud",
         _ => Display.Words(outcome),
     };
 

@@ -8,6 +8,7 @@ public static class NoticeText
         "pre_adverse_action" => "Pre-adverse action notice",
         "adverse_action" => "Adverse action notice",
         "information_request" => "Request for information",
+        "policy_violation" => "Remote-work policy letter",
         _ => Display.Words(kind),
     };
 
@@ -30,6 +31,7 @@ public static class NoticeText
     {
         "pre_adverse_action" => "Waiting period ends",
         "adverse_action" => "Free report copy window ends",
+        "policy_violation" => "Facts may be disputed until",
         _ => "Answer requested by",
     };
 
