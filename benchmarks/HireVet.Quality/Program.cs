@@ -59,7 +59,7 @@ try
             var rows = scenario.Apply(scored);
             var differing = fairness.Pairs.Select(p => scenario.Apply(p, rows)).Where(p => p.Original.Band != p.Swapped.Band)
                 .Select(p => $"{p.Original.Label.ExternalId} ({p.Original.Band} → {p.Swapped.Band})").ToArray();
-            return new QualityReport.Measured(scenario, Metrics.Of(rows), differing);
+            return new QualityReport.Measured(scenario, Metrics.Of(rows), differing) { Rows = rows };
         })
         .ToArray();
     timings.Add(("total", total.Elapsed));

@@ -25,6 +25,9 @@ public sealed class QualityReport
 
     public sealed record Measured(Scenario Scenario, Metrics Metrics, IReadOnlyList<string> FairnessDiffering)
     {
+        /// <summary>Every candidate under the scenario, in corpus order (for the band changes against the current run).</summary>
+        public IReadOnlyList<Scored> Rows { get; init; } = [];
+
         public bool AllMet => Metrics.RecallMet && Metrics.HonestHighMet && Metrics.HonestFlaggedMet && Metrics.EvidenceMet && FairnessDiffering.Count == 0
                               && Metrics.HardCasesMet && Metrics.OriginGapMet;
     }
@@ -215,6 +218,22 @@ public sealed class QualityReport
             md.AppendLine($"- {m.Scenario.Name}: {m.Metrics.Ring.Clear} ring members stay clear; single-tactic ones among them: {string.Join(", ", missed)}.");
         }
         md.AppendLine();
+
+        if (Scenarios.FirstOrDefault(m => m.Scenario.Name == "previous checks and ruleset") is { Rows.Count: > 0 } previous)
+        {
+            md.AppendLine("### Shadow run: band changes from the previous checks and ruleset to the current ones");
+            md.AppendLine();
+            md.AppendLine("Each candidate's band under *previous checks and ruleset* (before issue 16) against the band this run gave it.");
+            md.AppendLine();
+            md.AppendLine("| group | from → to | candidates |");
+            md.AppendLine("|---|---|---|");
+            foreach (var change in Scored.Zip(previous.Rows)
+                         .Where(p => p.First.Band != p.Second.Band)
+                         .GroupBy(p => (Group: p.First.Label.IsRingMember ? "ring members" : $"honest: {p.First.Label.Category}", From: p.Second.Band, To: p.First.Band))
+                         .OrderBy(g => g.Key.Group, StringComparer.Ordinal).ThenBy(g => g.Key.From, StringComparer.Ordinal))
+                md.AppendLine($"| {change.Key.Group} | {change.Key.From} → {change.Key.To} | {change.Count()} |");
+            md.AppendLine();
+        }
 
         md.AppendLine("## What the corpus models, and what it does not");
         md.AppendLine();
