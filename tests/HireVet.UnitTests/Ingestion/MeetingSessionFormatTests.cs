@@ -31,6 +31,15 @@ public sealed class MeetingSessionFormatTests
     }
 
     [Fact]
+    public void Zoom_s_web_export_headers_with_spaces_are_read()
+    {
+        var row = MeetingSessionFormat.Parse(PublishedSamples.Parse("""
+            {"User Email":"ana.costa@corp.example","Join Time":"2026-11-20T08:00:00Z","Leave Time":"2026-11-20T17:00:01Z"}
+            """)).Event!;
+        Assert.Equal(("ana.costa@corp.example", TimeSpan.FromHours(9).Add(TimeSpan.FromSeconds(1))), (row.Principal, row.Session.Duration));
+    }
+
+    [Fact]
     public void A_session_ending_before_it_starts_a_bad_flag_and_a_missing_user_are_rejected_by_field()
     {
         var parsed = MeetingSessionFormat.Parse(PublishedSamples.Parse("""

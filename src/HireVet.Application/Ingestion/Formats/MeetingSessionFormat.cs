@@ -6,16 +6,16 @@ namespace HireVet.Application.Ingestion.Formats;
 /// <summary>Meeting and screen-sharing sessions from a collaboration platform, one participant's session an object
 /// (NDJSON, a JSON array, or CSV rows with a header): user, start, end, screenShared, and optionally meetingId and
 /// platform. The platforms' own spellings are read too: Zoom's participant reports (user_email, join_time,
-/// leave_time, share_desktop), Microsoft Teams call records (userPrincipalName, startDateTime, endDateTime) and
+/// leave_time, share_desktop, or the web export's "User Email", "Join Time", "Leave Time"), Microsoft Teams call records (userPrincipalName, startDateTime, endDateTime) and
 /// snake_case or camelCase exports. A session without screenShared is kept with it unknown; one ending before it
 /// starts is rejected.</summary>
 public static class MeetingSessionFormat
 {
     public static readonly string[] Columns = ["user", "start", "end", "screenShared", "meetingId", "platform"];
 
-    private static readonly string[] User = ["user", "userEmail", "user_email", "participantEmail", "participant_email", "email", "userPrincipalName", "upn"];
-    private static readonly string[] Start = ["start", "startTime", "start_time", "startedAt", "started_at", "startDateTime", "joinTime", "join_time", "joinDateTime"];
-    private static readonly string[] End = ["end", "endTime", "end_time", "endedAt", "ended_at", "endDateTime", "leaveTime", "leave_time", "leaveDateTime"];
+    private static readonly string[] User = ["user", "userEmail", "user_email", "participantEmail", "participant_email", "email", "userPrincipalName", "upn", "User Email"];
+    private static readonly string[] Start = ["start", "startTime", "start_time", "startedAt", "started_at", "startDateTime", "joinTime", "join_time", "joinDateTime", "Join Time"];
+    private static readonly string[] End = ["end", "endTime", "end_time", "endedAt", "ended_at", "endDateTime", "leaveTime", "leave_time", "leaveDateTime", "Leave Time"];
     private static readonly string[] Shared =
         ["screenShared", "screen_shared", "screenShare", "screen_share", "sharedScreen", "shared_screen", "share_desktop", "shareDesktop", "share_application"];
     private static readonly string[] Key = ["meetingId", "meeting_id", "sessionId", "session_id", "callId", "call_id", "uuid", "id", "eventId"];
