@@ -12,7 +12,8 @@ namespace HireVet.Application.Ingestion;
 /// <summary>Stores a batch of onboarding steps in one transaction with one audit record, matched to workers by work
 /// e-mail. Who appeared, their contact and the place are encrypted with Data Protection; the identifiers LINK-13
 /// compares (person, phone, e-mail, the address of an equipment receipt) are stored as keyed hashes, as a dossier's
-/// are. Idempotent on the sender's event id.</summary>
+/// are. Idempotent on the sender's event id. The workers whose earlier steps share an identifier with a new one are marked
+/// changed too, so the next incremental re-screening looks at both sides of a stand-in, not only the newer hire.</summary>
 public static class IngestOnboardingEvents
 {
     public const int MaxBatch = 2000;
@@ -32,9 +33,14 @@ public static class IngestOnboardingEvents
             identifiers as (
               insert into onboarding_identifiers (onboarding_event_id, kind, value_hash)
               select distinct s.id, i.kind, i.value_hash
-              from stored s join unnest(@IdentifierEventIds, @IdentifierKinds, @IdentifierHashes) as i(event_id, kind, value_hash) on i.event_id = s.event_id),
+              from stored s join unnest(@IdentifierEventIds, @IdentifierKinds, @IdentifierHashes) as i(event_id, kind, value_hash) on i.event_id = s.event_id
+              returning kind, value_hash),
+            linked as (
+              select oe.worker_id from onboarding_identifiers oi join onboarding_events oe on oe.id = oi.onboarding_event_id
+              where (oi.kind, oi.value_hash) in (select kind, value_hash from identifiers) and oe.worker_id is not null),
             touched as (
-              update workers set events_changed_at = @Now where id in (select worker_id from stored where worker_id is not null))
+              update workers set events_changed_at = @Now
+              where id in (select worker_id from stored where worker_id is not null) or id in (select worker_id from linked))
             select count(*)::int as accepted, count(*) filter (where worker_id is null)::int as unmatched from stored
             """;
 

@@ -94,13 +94,19 @@ public sealed class IngestOnboardingEventsTests(DatabaseFixture db) : IAsyncLife
     {
         var (emily, _) = await HiredWorkerAsync("emily.carter@corp.example");
         var (second, _) = await HiredWorkerAsync("second.hire@corp.example");
-        var csv = """
-            eventId,user,step,occurredAt,appearedName,phone,email,place
+        const string header = "eventId,user,step,occurredAt,appearedName,phone,email,place\n";
+        var csv = header + """
             ob-10,emily.carter@corp.example,Drug Test,2026-11-01T10:00:00Z,Daniel Brooks,(512) 555-0147,,"Quest Diagnostics, 12 Main St, Austin TX"
+            """;
+        Assert.Equal(1, (await PostAsync(new StringContent(csv, Encoding.UTF8, "text/csv"))).GetProperty("accepted").GetInt32());
+        await IngestMeetingSessionsTests.RescreenAsync(db);
+        Assert.DoesNotContain(((await db.SendAsync(new GetCandidate.Query(emily))).LatestAssessment!).Signals, s => s.IndicatorId == "LINK-13");
+
+        // The second hire's I-9 check, days later: the next incremental run re-screens both, not only the newer hire.
+        csv = header + """
             ob-11,second.hire@corp.example,Form I-9,2026-11-03T15:00:00Z,DANIEL BROOKS,+1 512-555-0147,,
             """;
-        Assert.Equal(2, (await PostAsync(new StringContent(csv, Encoding.UTF8, "text/csv"))).GetProperty("accepted").GetInt32());
-
+        Assert.Equal(1, (await PostAsync(new StringContent(csv, Encoding.UTF8, "text/csv"))).GetProperty("accepted").GetInt32());
         await IngestMeetingSessionsTests.RescreenAsync(db);
 
         var assessment = (await db.SendAsync(new GetCandidate.Query(emily))).LatestAssessment!;
