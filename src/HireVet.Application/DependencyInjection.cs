@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<Candidates.DossierStore>();
         services.AddScoped<Candidates.BulkImport>();
         services.AddSingleton<Ingestion.UploadIngestion>();
+        services.AddSingleton(Checks.PostHire.PostHireSettings.Default); // the host replaces it with the configured one
         services.AddScoped<Vetting.VettingInputs>();
         services.AddScoped<Vetting.AssessmentWriter>();
         services.AddScoped<Vetting.CandidateVetting>();

@@ -55,5 +55,9 @@ public static class CheckCatalogue
         new PayrollHolderChangeCheck(),       // PostHire
         new DeviceAbroadCheck(),              // PostHire
         new SerialMismatchCheck(),            // PostHire
+        new MultipleRemoteToolsCheck(),       // PostHire
+        new InputLatencyCheck(),              // PostHire
+        new LongMeetingSessionsCheck(),       // PostHire
+        new OnboardingStandInCheck(),         // PostHire
     ];
 }

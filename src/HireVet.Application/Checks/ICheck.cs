@@ -15,10 +15,13 @@ public sealed record CheckResult
 {
     public IReadOnlyList<RawSignal> Signals { get; init; } = [];
     public string? NotEvaluatedReason { get; init; }
+    /// <summary>Why a check that ran raised nothing, when that is worth a line in the trace (tools excused as sanctioned).</summary>
+    public string? Note { get; init; }
 
     public static CheckResult NotEvaluated(string reason) => new() { NotEvaluatedReason = reason };
     public static CheckResult Fired(params RawSignal[] signals) => new() { Signals = signals };
     public static readonly CheckResult NotFired = new();
+    public static CheckResult NotFiredBecause(string note) => new() { Note = note };
 }
 
 /// <summary>A signal before the ruleset has weighed it. <see cref="Place"/> is set by checks whose signal an ordinary

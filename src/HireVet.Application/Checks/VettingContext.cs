@@ -21,6 +21,9 @@ public sealed record VettingContext(long CandidateId, Dossier Dossier, IReadOnly
     /// <summary>What has been seen of the candidate since they were hired (null for a candidate not hired).</summary>
     public WorkerActivity? PostHire { get; init; }
 
+    /// <summary>What the operator configured for the post-hire checks (sanctioned remote tools, latency baselines).</summary>
+    public PostHireSettings PostHireSettings { get; init; } = PostHireSettings.Default;
+
     public VettingContext(long candidateId, Dossier dossier, IReadOnlyList<SharedIdentifier> sharedIdentifiers)
         : this(candidateId, dossier, sharedIdentifiers, ReferenceSnapshot.Empty) { }
 }

@@ -10,6 +10,13 @@ public sealed record IncomingSignIn(string Principal, SignInEvent Event);
 /// the record as stored (JSON, no secrets); `Secret` the part to encrypt (a payroll change's destination), if any.</summary>
 public sealed record IncomingRecord(string Kind, string EventId, string Principal, DateTimeOffset OccurredAt, string? DeviceId, string Data, string? Secret);
 
+/// <summary>A meeting or screen-sharing session read from the meetings upload, and the participant's work e-mail.</summary>
+public sealed record IncomingMeetingSession(string Principal, MeetingSession Session);
+
+/// <summary>An onboarding step read from the onboarding-events upload: the step, the personal details (encrypted before
+/// they are stored) and the identifiers to hash, as (kind, normalised value).</summary>
+public sealed record IncomingOnboardingEvent(string Principal, OnboardingEvent Event, IReadOnlyList<(string Kind, string Value)> Identifiers);
+
 public static class RecordKinds
 {
     public const string Endpoint = "endpoint";

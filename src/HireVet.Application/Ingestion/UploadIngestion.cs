@@ -48,6 +48,14 @@ public sealed class UploadIngestion(IServiceScopeFactory scopes)
         IngestAsync(items, element => WorkerRecordFormats.Parse(kind, element), IngestWorkerRecords.MaxBatch,
             (mediator, batch) => mediator.Send(new IngestWorkerRecords.Command(kind, batch), ct), ct);
 
+    public Task<Response> MeetingSessionsAsync(IAsyncEnumerable<UploadItem> items, CancellationToken ct) =>
+        IngestAsync(items, MeetingSessionFormat.Parse, IngestMeetingSessions.MaxBatch,
+            (mediator, batch) => mediator.Send(new IngestMeetingSessions.Command(batch), ct), ct);
+
+    public Task<Response> OnboardingEventsAsync(IAsyncEnumerable<UploadItem> items, CancellationToken ct) =>
+        IngestAsync(items, OnboardingEventFormat.Parse, IngestOnboardingEvents.MaxBatch,
+            (mediator, batch) => mediator.Send(new IngestOnboardingEvents.Command(batch), ct), ct);
+
     private async Task<Response> IngestAsync<T>(IAsyncEnumerable<UploadItem> items, Func<JsonElement, Parsed<T>> parse, int maxBatch,
         Func<IMediator, IReadOnlyList<T>, Task<IngestResult>> store, CancellationToken ct) where T : class
     {

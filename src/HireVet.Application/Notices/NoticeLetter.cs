@@ -183,6 +183,18 @@ public static class NoticeLetter
         ["device-serial"] = new(WorkAccount,
             "The laptop seen at your onboarding is not the one we shipped to you.",
             "Tell us where the laptop we shipped is, and show it to our IT team."),
+        ["multiple-remote-tools"] = new(WorkAccount,
+            "Several remote-control programs that our IT team did not install were found on the company device issued to you.",
+            "Tell us whether you installed them and why. Removing them and confirming with our IT team helps."),
+        ["input-latency"] = new(WorkAccount,
+            "Typing and clicks reached the company device issued to you with delays usual for a device controlled from far away, not for one used where you say you live.",
+            "Tell us about your set-up (for example a remote desktop, a docking station or a travel period); our IT team can check the device with you."),
+        ["long-meeting-sessions"] = new(WorkAccount,
+            "Your work account took part in meeting or screen-sharing sessions lasting more than eight hours.",
+            "Tell us what these sessions were (for example a call left open by mistake)."),
+        ["onboarding-stand-in"] = new(Links,
+            "A person or contact details recorded at one of your onboarding steps (a drug test, document check or equipment receipt) were also recorded at onboarding steps of other new hires.",
+            "Tell us who attended your onboarding steps; we can arrange to repeat a step in person."),
     };
 
     /// <summary>For a check this class does not know yet (a new check), the sentence of its indicator's area.</summary>

@@ -31,7 +31,7 @@ public sealed class VettingEngine(IEnumerable<ICheck> checks, Ruleset ruleset)
                 Check = check.Name,
                 Indicators = check.Indicators,
                 Outcome = result.NotEvaluatedReason is not null ? "not_evaluated" : weighed.Length > 0 ? "fired" : "not_fired",
-                Reason = result.NotEvaluatedReason,
+                Reason = result.NotEvaluatedReason ?? result.Note,
                 Signals = weighed.Length,
             });
         }

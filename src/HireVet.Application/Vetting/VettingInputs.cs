@@ -16,7 +16,8 @@ namespace HireVet.Application.Vetting;
 /// everything the checks look at, with one set-based query per lookup for the whole batch: the decrypted dossier, the
 /// other candidates sharing an identifier, the ring, near-duplicate resumes, the referrer and, for hired workers, what
 /// was seen since the hire.</summary>
-public sealed class VettingInputs(IDbSession db, ISensitiveData sensitive, IReferenceData referenceData, TimeProvider clock)
+public sealed class VettingInputs(IDbSession db, ISensitiveData sensitive, IReferenceData referenceData, TimeProvider clock,
+    Checks.PostHire.PostHireSettings postHireSettings)
 {
     /// <summary>One candidate to vet: its locked row and the context its checks run on.</summary>
     public sealed record Subject(Row Row, VettingContext Context);
@@ -120,6 +121,7 @@ public sealed class VettingInputs(IDbSession db, ISensitiveData sensitive, IRefe
             SimilarResumes = similar[i],
             Referrer = dossiers[i].ReferrerId is null ? null : new ReferrerLookup(referrers.GetValueOrDefault(dossiers[i].ReferrerId!)),
             PostHire = activities.GetValueOrDefault(row.Id),
+            PostHireSettings = postHireSettings,
         }))];
     }
 

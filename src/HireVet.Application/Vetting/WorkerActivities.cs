@@ -59,6 +59,36 @@ public static class WorkerActivities
         join candidates c on c.id = w.candidate_id
         """;
 
+    private const string MeetingsSql = """
+        select worker_id, session_key, started_at, ended_at, screen_shared, platform
+        from meeting_sessions where worker_id = any(@WorkerIds) and started_at >= @Since
+        order by worker_id, started_at
+        """;
+
+    // Onboarding happens once, at the hire: all of a worker's steps, however old.
+    private const string OnboardingSql = """
+        select worker_id, event_id, step, occurred_at, protected
+        from onboarding_events where worker_id = any(@WorkerIds)
+        order by worker_id, occurred_at
+        """;
+
+    private const string SharedOnboardingSql = """
+        select mine.worker_id, mine.event_id, mine.kind, o.event_id as other_event_id, o.step as other_step, o.occurred_at as other_occurred_at,
+               o.worker_id as other_worker_id, w.candidate_id as other_candidate_id, w.employee_id as other_employee_id, c.legal_name as other_legal_name
+        from (select e.worker_id, e.event_id, i.kind, i.value_hash
+              from onboarding_events e join onboarding_identifiers i on i.onboarding_event_id = e.id
+              where e.worker_id = any(@WorkerIds)) mine
+        cross join lateral (select oe.event_id, oe.step, oe.occurred_at, oe.worker_id
+                            from onboarding_identifiers oi join onboarding_events oe on oe.id = oi.onboarding_event_id
+                            where oi.kind = mine.kind and oi.value_hash = mine.value_hash
+                              and oe.worker_id is not null and oe.worker_id <> mine.worker_id
+                            order by oe.occurred_at
+                            limit @MaxShared) o
+        join workers w on w.id = o.worker_id
+        join candidates c on c.id = w.candidate_id
+        order by mine.worker_id, mine.event_id, mine.kind, o.occurred_at
+        """;
+
     public static async Task<IReadOnlyDictionary<long, WorkerActivity>> LoadAsync(IDbSession db, ISensitiveData sensitive,
         IReadOnlyCollection<long> candidateIds, DateTimeOffset now, CancellationToken ct)
     {
@@ -75,6 +105,12 @@ public static class WorkerActivities
             .ToLookup(s => s.WorkerId);
         var sharedMfa = (await db.Connection.QueryAsync<SharedRow>(new CommandDefinition(SharedMfaSql, args, db.Transaction, cancellationToken: ct)))
             .ToLookup(s => s.WorkerId);
+        var meetings = (await db.Connection.QueryAsync<MeetingRow>(new CommandDefinition(MeetingsSql, args, db.Transaction, cancellationToken: ct)))
+            .ToLookup(m => m.WorkerId);
+        var onboarding = (await db.Connection.QueryAsync<OnboardingRow>(new CommandDefinition(OnboardingSql, args, db.Transaction, cancellationToken: ct)))
+            .ToLookup(o => o.WorkerId);
+        var sharedOnboarding = (await db.Connection.QueryAsync<SharedOnboardingRow>(new CommandDefinition(SharedOnboardingSql, args, db.Transaction,
+            cancellationToken: ct))).ToLookup(s => s.WorkerId);
 
         return workers.ToDictionary(w => w.CandidateId, w =>
         {
@@ -90,6 +126,24 @@ public static class WorkerActivities
                 Equipment = [.. mine.Where(r => r.Kind == RecordKinds.Equipment).Select(Equipment)],
                 SharedEgressIps = Shared(sharedIps[w.Id]),
                 SharedMfaDevices = Shared(sharedMfa[w.Id]),
+                Meetings = [.. meetings[w.Id].Select(m => new MeetingSession
+                {
+                    SessionKey = m.SessionKey, StartedAt = m.StartedAt, EndedAt = m.EndedAt, ScreenShared = m.ScreenShared, Platform = m.Platform,
+                })],
+                Onboarding = [.. onboarding[w.Id].Select(o => new OnboardingEvent
+                {
+                    EventId = o.EventId, Step = o.Step, OccurredAt = o.OccurredAt,
+                    Details = JsonSerializer.Deserialize<OnboardingDetails>(sensitive.Unprotect(o.Protected), DossierJson.Options) ?? new OnboardingDetails(),
+                })],
+                SharedOnboarding = [.. sharedOnboarding[w.Id].GroupBy(s => (s.EventId, s.Kind)).Select(g => new SharedOnboardingIdentifier
+                {
+                    EventId = g.Key.EventId, Kind = g.Key.Kind,
+                    Others = [.. g.Select(s => new OtherOnboarding
+                    {
+                        EventId = s.OtherEventId, Step = s.OtherStep, OccurredAt = s.OtherOccurredAt,
+                        Worker = new OtherWorker { WorkerId = s.OtherWorkerId, CandidateId = s.OtherCandidateId, EmployeeId = s.OtherEmployeeId, LegalName = s.OtherLegalName },
+                    })],
+                })],
             };
         });
     }
@@ -112,6 +166,8 @@ public static class WorkerActivities
             InstalledSoftware = [.. (data["installedSoftware"]?.AsArray() ?? []).Select(s => (string)s!)],
             UsbDevices = [.. (data["usbDevices"]?.AsArray() ?? []).Select(d => new UsbDevice
                 { Name = (string?)d!["name"] ?? "", VendorId = (string?)d["vendorId"], ProductId = (string?)d["productId"] })],
+            InputLatency = data["inputLatencyMs"] is JsonObject latency ? new InputLatency
+                { P50 = (double?)latency["p50"], P95 = (double)latency["p95"]!, Samples = (int)latency["samples"]! } : null,
         };
     }
 
@@ -157,6 +213,39 @@ public static class WorkerActivities
         public string? DeviceId { get; init; }
         public string Data { get; init; } = "{}";
         public string? Protected { get; init; }
+    }
+
+    private sealed record MeetingRow
+    {
+        public long WorkerId { get; init; }
+        public string SessionKey { get; init; } = "";
+        public DateTimeOffset StartedAt { get; init; }
+        public DateTimeOffset EndedAt { get; init; }
+        public bool? ScreenShared { get; init; }
+        public string? Platform { get; init; }
+    }
+
+    private sealed record OnboardingRow
+    {
+        public long WorkerId { get; init; }
+        public string EventId { get; init; } = "";
+        public string Step { get; init; } = "";
+        public DateTimeOffset OccurredAt { get; init; }
+        public string Protected { get; init; } = "";
+    }
+
+    private sealed record SharedOnboardingRow
+    {
+        public long WorkerId { get; init; }
+        public string EventId { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string OtherEventId { get; init; } = "";
+        public string OtherStep { get; init; } = "";
+        public DateTimeOffset OtherOccurredAt { get; init; }
+        public long OtherWorkerId { get; init; }
+        public long OtherCandidateId { get; init; }
+        public string OtherEmployeeId { get; init; } = "";
+        public string OtherLegalName { get; init; } = "";
     }
 
     private sealed record SharedRow

@@ -60,7 +60,10 @@ public static class HireCandidate
         private const string MatchSql = """
             with signins as (update sign_in_events set worker_id = @WorkerId where worker_id is null and principal = @WorkEmail returning 1),
                  records as (update worker_records set worker_id = @WorkerId where worker_id is null and principal = @WorkEmail returning 1),
-                 matched as (select (select count(*) from signins) + (select count(*) from records) as n),
+                 meetings as (update meeting_sessions set worker_id = @WorkerId where worker_id is null and principal = @WorkEmail returning 1),
+                 onboarding as (update onboarding_events set worker_id = @WorkerId where worker_id is null and principal = @WorkEmail returning 1),
+                 matched as (select (select count(*) from signins) + (select count(*) from records) + (select count(*) from meetings)
+                                    + (select count(*) from onboarding) as n),
                  touched as (update workers set events_changed_at = @Now where id = @WorkerId and (select n from matched) > 0)
             select n::int from matched
             """;

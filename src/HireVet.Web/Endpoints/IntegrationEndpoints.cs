@@ -38,6 +38,14 @@ public static class IntegrationEndpoints
             .WithSummary("Payroll destination changes from the HRIS as NDJSON: eventId, user, effectiveDate, payrollDestination.");
         group.MapPost("/equipment", (HttpContext http, UploadIngestion ingestion, CancellationToken ct) => RecordsAsync(http, ingestion, RecordKinds.Equipment, ct))
             .WithSummary("Equipment records as NDJSON: eventId, user, assetSerialShipped, serialSeenAtOnboarding, shipTo, recordedAt.");
+        group.MapPost("/meeting-sessions", async (HttpContext http, UploadIngestion ingestion, CancellationToken ct) =>
+                Results.Ok(await ingestion.MeetingSessionsAsync(UploadBody.ReadAsync(http.Request, csv: true, UploadBody.MaxLine, ct), ct)))
+            .WithSummary("Meeting and screen-sharing sessions, one participant's session each, as NDJSON, a JSON array or CSV (text/csv, header row): "
+                + string.Join(", ", MeetingSessionFormat.Columns) + " (Zoom and Teams spellings are read too).");
+        group.MapPost("/onboarding-events", async (HttpContext http, UploadIngestion ingestion, CancellationToken ct) =>
+                Results.Ok(await ingestion.OnboardingEventsAsync(UploadBody.ReadAsync(http.Request, csv: true, UploadBody.MaxLine, ct), ct)))
+            .WithSummary("Onboarding steps (drug test, document check / I-9, equipment receipt) as NDJSON, a JSON array or CSV (text/csv, header row): "
+                + string.Join(", ", OnboardingEventFormat.Columns) + ".");
     }
 
     /// <summary>An identity provider's events, each envelope opened into its events.</summary>

@@ -109,6 +109,8 @@ public sealed class AuthorizationTests(DatabaseFixture db) : IAsyncLifetime
     [InlineData(Roles.Integration, "POST", "/api/candidates")]
     [InlineData(Roles.Integration, "GET", "/api/candidates")]
     [InlineData(Roles.Hr, "POST", "/api/integrations/okta/system-log")]
+    [InlineData(Roles.Hr, "POST", "/api/integrations/meeting-sessions")]
+    [InlineData(Roles.Security, "POST", "/api/integrations/onboarding-events")]
     public async Task Named_role_boundaries_hold(string role, string method, string path)
     {
         var client = await db.ClientAsync(role);

@@ -39,6 +39,7 @@ public sealed class VetCandidatesTests(DatabaseFixture db) : IAsyncLifetime
         [
             "sign-in-travel", "shared-egress", "always-on", "remote-control-software", "ip-kvm-hardware", "sign-in-network",
             "working-hours", "shared-mfa-device", "payroll-change-velocity", "payroll-holder-change", "device-abroad", "device-serial",
+            "multiple-remote-tools", "input-latency", "long-meeting-sessions", "onboarding-stand-in",
         ];
         Assert.Equal(new[] { "employment-timeline", "iban-structure", "profile-age", "reference-email", "resume-duplicate", "sanctioned-wallet", "wallet-format" }
             .Concat(postHire).Order(), notEvaluated.Select(t => t.Check).Order());

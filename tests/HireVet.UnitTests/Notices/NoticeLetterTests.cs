@@ -73,6 +73,10 @@ public sealed class NoticeLetterTests
     [InlineData("shared-identifiers", "LINK-01", "Details shared with other applications", "We cannot tell you anything about other applications.")]
     [InlineData("interview-camera", "INT-01", "Your interviews", "accommodation")]
     [InlineData("remote-control-software", "NET-05", "Your work account and company device", "Removing it")]
+    [InlineData("multiple-remote-tools", "NET-15", "Your work account and company device", "Removing them")]
+    [InlineData("input-latency", "NET-16", "Your work account and company device", "check the device with you")]
+    [InlineData("long-meeting-sessions", "NET-17", "Your work account and company device", "left open by mistake")]
+    [InlineData("onboarding-stand-in", "LINK-13", "Details shared with other applications", "repeat a step in person")]
     public void Each_area_says_what_was_found_and_what_would_correct_it(string check, string indicator, string area, string correction)
     {
         var areas = NoticeLetter.Areas([S(indicator, check)]);

@@ -28,6 +28,13 @@ public sealed record WorkerActivity
     /// <summary>Oldest effective date first.</summary>
     public IReadOnlyList<PayrollChange> PayrollChanges { get; init; } = [];
     public IReadOnlyList<EquipmentRecord> Equipment { get; init; } = [];
+    /// <summary>Meeting and screen-sharing sessions the worker took part in, oldest first.</summary>
+    public IReadOnlyList<MeetingSession> Meetings { get; init; } = [];
+    /// <summary>The worker's onboarding steps (drug test, document check, equipment receipt), decrypted.</summary>
+    public IReadOnlyList<OnboardingEvent> Onboarding { get; init; } = [];
+    /// <summary>Identifiers of the worker's onboarding steps (who appeared, their phone, e-mail, the place of an
+    /// equipment receipt) that onboarding steps of other workers have too.</summary>
+    public IReadOnlyList<SharedOnboardingIdentifier> SharedOnboarding { get; init; } = [];
 
     private readonly ConcurrentDictionary<string, IpInfo?> _lookups = new();
 
@@ -72,6 +79,17 @@ public sealed record EndpointSnapshot
     public string? PublicIp { get; init; }
     public IReadOnlyList<string> InstalledSoftware { get; init; } = [];
     public IReadOnlyList<UsbDevice> UsbDevices { get; init; } = [];
+    /// <summary>The agent's measure of how late keystrokes and clicks reach the host, when it sends one (optional).</summary>
+    public InputLatency? InputLatency { get; init; }
+}
+
+/// <summary>Input-to-host latency percentiles over a snapshot's period, in milliseconds, and how many inputs they are
+/// measured on.</summary>
+public sealed record InputLatency
+{
+    public double? P50 { get; init; }
+    public double P95 { get; init; }
+    public int Samples { get; init; }
 }
 
 /// <summary>A USB or HID device attached to an endpoint. Vendor and product ids are 4 hex digits ("1d6b").</summary>
@@ -122,4 +140,55 @@ public sealed record EquipmentRecord
     public string? SerialSeenAtOnboarding { get; init; }
     public PostalAddress? ShipTo { get; init; }
     public DateTimeOffset RecordedAt { get; init; }
+}
+
+/// <summary>One meeting or screen-sharing session of the worker, from the collaboration platform.</summary>
+public sealed record MeetingSession
+{
+    /// <summary>The platform's meeting or session id, "" when it sent none.</summary>
+    public string SessionKey { get; init; } = "";
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset EndedAt { get; init; }
+    /// <summary>Whether the worker's screen was shared; null when the platform did not say.</summary>
+    public bool? ScreenShared { get; init; }
+    public string? Platform { get; init; }
+    public TimeSpan Duration => EndedAt - StartedAt;
+}
+
+/// <summary>An onboarding step of the worker as the HRIS or onboarding vendor recorded it: who appeared, the contact
+/// they gave and where it happened.</summary>
+public sealed record OnboardingEvent
+{
+    public string EventId { get; init; } = "";
+    /// <summary>drug_test, document_check or equipment_receipt.</summary>
+    public string Step { get; init; } = "";
+    public DateTimeOffset OccurredAt { get; init; }
+    public OnboardingDetails Details { get; init; } = new();
+}
+
+/// <summary>The personal part of an onboarding step, stored encrypted.</summary>
+public sealed record OnboardingDetails
+{
+    public string? AppearedName { get; init; }
+    public string? Phone { get; init; }
+    public string? Email { get; init; }
+    public PostalAddress? Place { get; init; }
+}
+
+/// <summary>One identifier of the worker's onboarding (kind: person, phone, email or address) that other workers'
+/// onboarding steps carry too.</summary>
+public sealed record SharedOnboardingIdentifier
+{
+    public string Kind { get; init; } = "";
+    /// <summary>The worker's own event carrying it.</summary>
+    public string EventId { get; init; } = "";
+    public IReadOnlyList<OtherOnboarding> Others { get; init; } = [];
+}
+
+public sealed record OtherOnboarding
+{
+    public OtherWorker Worker { get; init; } = new();
+    public string EventId { get; init; } = "";
+    public string Step { get; init; } = "";
+    public DateTimeOffset OccurredAt { get; init; }
 }

@@ -51,6 +51,10 @@ public sealed class EventFields(JsonElement root)
         return null;
     }
 
+    /// <summary>The first of a field's vendor spellings the event carries ("start", "startTime", "join_time"), or the first
+    /// spelling when it carries none, so a missing field's error names the canonical one.</summary>
+    public string Spelling(params string[] paths) => paths.FirstOrDefault(p => Find(p) is not null) ?? paths[0];
+
     public string? Text(string path, bool required = false, int maxLength = 1000)
     {
         var value = Find(path);

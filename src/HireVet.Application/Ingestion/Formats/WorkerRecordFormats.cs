@@ -62,11 +62,12 @@ public static class WorkerRecordFormats
                 }
             }
         }
+        var latency = InputLatency(f, f.Spelling("inputLatencyMs", "inputLatency", "input_latency_ms"));
         if (at is null || device is null) return null;
         return (at.Value, device, new JsonObject
         {
             ["deviceId"] = device, ["takenAt"] = at.Value.ToString("O"), ["publicIp"] = ip, ["serialNumber"] = serial,
-            ["installedSoftware"] = new JsonArray([.. software.Select(s => (JsonNode)s)]), ["usbDevices"] = usb,
+            ["installedSoftware"] = new JsonArray([.. software.Select(s => (JsonNode)s)]), ["usbDevices"] = usb, ["inputLatencyMs"] = latency,
         }, null);
     }
 
@@ -123,6 +124,36 @@ public static class WorkerRecordFormats
         {
             ["assetSerialShipped"] = shipped, ["serialSeenAtOnboarding"] = seen, ["shipTo"] = shipTo, ["recordedAt"] = at.Value.ToString("O"),
         }, null);
+    }
+
+    /// <summary>The agent's optional input-to-host latency, {p50, p95, samples} in ms; p50 may be missing. Null when
+    /// absent (NET-16 is then not evaluated), errors by field when malformed.</summary>
+    private static JsonObject? InputLatency(EventFields f, string path)
+    {
+        if (f.Find(path) is not { } value) return null;
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            f.Error(path, "Must be an object: {\"p50\": ms, \"p95\": ms, \"samples\": count}.");
+            return null;
+        }
+        var p50 = Number(f, $"{path}.p50", required: false);
+        var p95 = Number(f, $"{path}.p95", required: true);
+        var samples = Number(f, $"{path}.samples", required: true);
+        if (samples is not null && samples != Math.Floor(samples.Value)) f.Error($"{path}.samples", "Must be a whole number.");
+        if (p50 is not null && p95 is not null && p50 > p95) f.Error($"{path}.p50", "Is above p95.");
+        if (p95 is null || samples is null) return null;
+        return new JsonObject { ["p50"] = p50, ["p95"] = p95, ["samples"] = (int)samples.Value };
+    }
+
+    /// <summary>A non-negative number below a minute (a JSON number, or one written as text as CSV exports do).</summary>
+    private static double? Number(EventFields f, string path, bool required)
+    {
+        var text = f.Text(path, required, maxLength: 20);
+        if (text is null) return null;
+        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 0 and < 60_000)
+            return n;
+        f.Error(path, "Must be a number from 0 to 60000.");
+        return null;
     }
 
     private static bool IsHex4(string s) => s.Length == 4 && s.All(Uri.IsHexDigit);

@@ -14,6 +14,7 @@ public sealed class PostHireScoringTests
     [
         "sign-in-travel", "shared-egress", "always-on", "remote-control-software", "ip-kvm-hardware", "sign-in-network",
         "working-hours", "shared-mfa-device", "payroll-change-velocity", "payroll-holder-change", "device-abroad", "device-serial",
+        "multiple-remote-tools", "input-latency", "long-meeting-sessions", "onboarding-stand-in",
     ];
 
     [Fact]
