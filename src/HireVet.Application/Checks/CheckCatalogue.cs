@@ -55,5 +55,8 @@ public static class CheckCatalogue
         new PayrollHolderChangeCheck(),       // PostHire
         new DeviceAbroadCheck(),              // PostHire
         new SerialMismatchCheck(),            // PostHire
+        new IdentityVerificationCheck(),      // Identity
+        new DormantProfileCheck(),            // History
+        new SharedNetworkWithReferenceCheck(), // Links
     ];
 }
