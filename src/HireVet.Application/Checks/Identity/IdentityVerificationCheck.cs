@@ -80,9 +80,11 @@ public sealed class IdentityVerificationCheck : ICheck
 
     private sealed record NameFindingResult(string Severity, string Sentence, string? LikelyCause);
 
-    /// <summary>Null when the verified name is the legal name, written alike or in its ICAO spelling.</summary>
+    /// <summary>Null when the verified name is the legal name, written alike or in its ICAO spelling, or the name the
+    /// dossier already gives for the document (how that compares with the legal name is ID-01's finding).</summary>
     private static NameFindingResult? NameFinding(Dossier d, string verified, BirthDates birth)
     {
+        if (d.IdentityDocument?.NameOnDocument is { Length: > 0 } onDocument && NameMatcher.Compare(onDocument, verified) == NameMatch.Same) return null;
         var legal = d.LegalName ?? "";
         var sameBirth = birth is BirthDates.Same or BirthDates.DayAndMonthSwapped;
         switch (NameMatcher.Compare(legal, verified))

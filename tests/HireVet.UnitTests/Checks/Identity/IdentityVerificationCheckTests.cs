@@ -41,6 +41,15 @@ public sealed class IdentityVerificationCheckTests
         Assert.Equal(CheckResult.NotFired, Run(Applicant(legal), Persona(verified)));
 
     [Fact]
+    public void The_name_the_dossier_already_gives_for_the_document_raises_nothing_here()
+    {
+        // The licence reads "Emily R. Carter"; the application says "Emily Carter". ID-01 compares those two.
+        var d = Applicant("Emily Carter") with { IdentityDocument = new() { Type = "driver_licence", IssuingCountry = "US", NameOnDocument = "Emily R. Carter" } };
+        Assert.Equal(CheckResult.NotFired, Run(d, Persona("EMILY R CARTER", documentType: "driver_licence")));
+        Assert.Equal(Severity.Low, Assert.Single(Run(d with { IdentityDocument = null }, Persona("EMILY R CARTER")).Signals).Severity);
+    }
+
+    [Fact]
     public void A_married_surname_with_the_same_date_of_birth_is_low_and_names_the_likely_cause()
     {
         var signal = Assert.Single(Run(Applicant("Emily Carter"), Persona("Emily Johnson")).Signals);
