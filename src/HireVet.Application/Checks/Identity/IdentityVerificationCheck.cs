@@ -84,13 +84,12 @@ public sealed class IdentityVerificationCheck : ICheck
     /// dossier already gives for the document (how that compares with the legal name is ID-01's finding).</summary>
     private static NameFindingResult? NameFinding(Dossier d, string verified, BirthDates birth)
     {
-        if (d.IdentityDocument?.NameOnDocument is { Length: > 0 } onDocument && NameMatcher.Compare(onDocument, verified) == NameMatch.Same) return null;
+        if (d.IdentityDocument?.NameOnDocument is { Length: > 0 } onDocument && WrittenAlike(onDocument, verified)) return null;
         var legal = d.LegalName ?? "";
         var sameBirth = birth is BirthDates.Same or BirthDates.DayAndMonthSwapped;
         switch (NameMatcher.Compare(legal, verified))
         {
-            case NameMatch.Same when NameMatcher.Normalize(legal) == NameMatcher.Normalize(verified)
-                                     || NameMatcher.NormalizeIcao(legal) == NameMatcher.NormalizeIcao(verified):
+            case NameMatch.Same when WrittenAlike(legal, verified):
                 return null;
             case NameMatch.Same:
                 return new(Severity.Low, $"is the legal name \"{legal}\" in another romanisation", "transliteration");
@@ -120,6 +119,10 @@ public sealed class IdentityVerificationCheck : ICheck
             : new(Severity.Medium, $"shares only \"{string.Join(' ', shared)}\" with the legal name \"{legal}\", and no date of birth confirms it is the same person " +
                                    $"(possibly {cause}; ask for the document the change appears on)", cause);
     }
+
+    /// <summary>The same letters, whatever the case, accents, punctuation or ICAO spelling.</summary>
+    private static bool WrittenAlike(string a, string b) =>
+        NameMatcher.Normalize(a) == NameMatcher.Normalize(b) || NameMatcher.NormalizeIcao(a) == NameMatcher.NormalizeIcao(b);
 
     private static string[] Tokens(string name) => NameMatcher.Normalize(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
