@@ -9,8 +9,9 @@ namespace HireVet.Application.Checks.Links;
 
 /// <summary>LINK-12: a candidate and a person vouching for them act from the same network address or device: a
 /// reference's answers submitted from the candidate's own connection (Vitay, catalogue S56; S1), a referee of this
-/// candidate acting from another candidate's connection, or candidates sharing one device. VPN, relay and hosting exits
-/// and addresses with no route are left out, as for LINK-04: strangers share those. A referee who works where the
+/// candidate acting from another candidate's connection, or candidates sharing one device (two candidates on one IP
+/// address are LINK-04's). VPN, relay and hosting exits are left out as for LINK-04, and so are private and carrier-grade
+/// NAT addresses: strangers share those. A referee who works where the
 /// candidate works now may share the office connection: that is medium, and the explanation says so.</summary>
 public sealed class SharedNetworkWithReferenceCheck : ICheck
 {
