@@ -142,4 +142,19 @@ public sealed class RecordIdentityVerificationTests(DatabaseFixture db) : IAsync
         Assert.Equal([(first, "passed")], rows);
         Assert.Equal("completed", await db.QuerySingleAsync<string>("select vetting_status from candidates where id = @second", new { second }));
     }
+
+    [Fact]
+    public async Task Redacting_the_candidate_erases_its_verification_results_and_network_sightings()
+    {
+        var id = await VettedHonestCandidateAsync();
+        var hr = await db.ClientAsync(Roles.Hr);
+        Assert.Equal(HttpStatusCode.Created, (await hr.PostAsync($"/api/candidates/{id}/identity-verifications", Json(Persona("inq_5")))).StatusCode);
+        Assert.NotEqual(0, await db.QuerySingleAsync<int>("select count(*)::int from network_sightings where candidate_id = @id", new { id }));
+
+        Assert.True(await db.SendAsync(new RedactCandidate.Command(id, "deleted in Greenhouse"), "greenhouse", Roles.System));
+
+        Assert.Equal(0, await db.QuerySingleAsync<int>("select count(*)::int from identity_verifications where candidate_id = @id", new { id }));
+        Assert.Equal(0, await db.QuerySingleAsync<int>("select count(*)::int from network_sightings where candidate_id = @id", new { id }));
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.PostAsync($"/api/candidates/{id}/identity-verifications", Json(Persona("inq_6")))).StatusCode);
+    }
 }
