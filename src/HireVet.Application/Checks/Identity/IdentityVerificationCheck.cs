@@ -86,6 +86,9 @@ public sealed class IdentityVerificationCheck : ICheck
     {
         if (d.IdentityDocument?.NameOnDocument is { Length: > 0 } onDocument && WrittenAlike(onDocument, verified)) return null;
         var legal = d.LegalName ?? "";
+        // "김상만" against "Kim Sang Man": the matcher compares letters, not scripts, so a name in another script is not
+        // evidence of another person (that would fall on people by origin). The date of birth still compares.
+        if (IsLatin(legal) != IsLatin(verified)) return null;
         var sameBirth = birth is BirthDates.Same or BirthDates.DayAndMonthSwapped;
         switch (NameMatcher.Compare(legal, verified))
         {
@@ -119,6 +122,9 @@ public sealed class IdentityVerificationCheck : ICheck
             : new(Severity.Medium, $"shares only \"{string.Join(' ', shared)}\" with the legal name \"{legal}\", and no date of birth confirms it is the same person " +
                                    $"(possibly {cause}; ask for the document the change appears on)", cause);
     }
+
+    private static bool IsLatin(string name) =>
+        NameMatcher.Normalize(name).Where(char.IsLetter).All(c => c <= '\u024F');
 
     /// <summary>The same letters, whatever the case, accents, punctuation or ICAO spelling.</summary>
     private static bool WrittenAlike(string a, string b) =>

@@ -103,6 +103,15 @@ public sealed class IdentityVerificationCheckTests
     }
 
     [Fact]
+    public void A_name_read_in_another_script_is_no_evidence_of_another_person_but_the_date_of_birth_still_is()
+    {
+        Assert.Equal(CheckResult.NotFired, Run(Applicant("Kim Sang Man"), Persona("김상만", documentType: "national_id", country: "KR")));
+        var other = Assert.Single(Run(Applicant("Kim Sang Man"), Persona("김상만", new DateOnly(1979, 2, 3), documentType: "national_id")).Signals);
+        Assert.Equal(Severity.High, other.Severity);
+        Assert.Contains("date of birth", other.Explanation);
+    }
+
+    [Fact]
     public void Day_and_month_swapped_is_a_date_format_slip_and_low()
     {
         var signal = Assert.Single(Run(Applicant("Emily Carter"), Persona("Emily Carter", new DateOnly(1991, 12, 4))).Signals);
