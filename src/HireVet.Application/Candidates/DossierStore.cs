@@ -61,6 +61,13 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogge
         on conflict do nothing;
         """;
 
+    private const string ReplaceSightingsSql = """
+        delete from network_sightings where candidate_id = any(@CandidateIds);
+        insert into network_sightings (candidate_id, actor, reference_name, kind, value_hash, display)
+        select candidate_id, actor, reference_name, kind, value_hash, display
+        from unnest(@Owners, @Actors, @ReferenceNames, @Kinds, @Hashes, @Displays) as s(candidate_id, actor, reference_name, kind, value_hash, display);
+        """;
+
     // Each signature travels as an array literal (see ArrayLiterals).
     private const string ReplaceFingerprintsSql = """
         delete from resume_fingerprints where candidate_id = any(@CandidateIds);
@@ -71,7 +78,8 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogge
 
     /// <summary>A dossier made ready to store: normalised, split into the stored JSON and the encrypted secrets, hashed.</summary>
     private sealed record Prepared(Dossier Dossier, string RedactedJson, string Protected, string ContentHash,
-        (string Kind, byte[] Hash, string Display)[] Identifiers, ResumeFingerprint? Fingerprint);
+        (string Kind, byte[] Hash, string Display)[] Identifiers, ResumeFingerprint? Fingerprint,
+        (NetworkSightings.Sighting Sighting, byte[] Hash)[] Sightings);
 
     private Prepared Prepare(Dossier submitted)
     {
@@ -82,7 +90,8 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogge
             sensitive.Protect(JsonSerializer.Serialize(secrets, DossierJson.Options)),
             Convert.ToHexStringLower(sensitive.KeyedHash("dossier", JsonSerializer.Serialize(dossier, DossierJson.Options))),
             [.. CandidateIdentifiers.From(dossier).Select(i => (i.Kind, sensitive.KeyedHash(i.Kind, i.Value), i.Display))],
-            ResumeFingerprint.Of(dossier.ResumeText));
+            ResumeFingerprint.Of(dossier.ResumeText),
+            [.. NetworkSightings.From(dossier).Select(s => (s, sensitive.KeyedHash(s.Kind, s.Value)))]);
     }
 
     /// <summary>Stores the dossiers (their externalIds must be distinct) and returns what became of each, in order.</summary>
@@ -179,6 +188,18 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogge
         }, db.Transaction, cancellationToken: ct));
 
         times.Step("identifiers");
+        var sightings = written.SelectMany(w => w.Prepared.Sightings.Select(s => (w.Id, s.Sighting, s.Hash))).ToArray();
+        await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceSightingsSql, new
+        {
+            CandidateIds = ids,
+            Owners = sightings.Select(s => s.Id).ToArray(),
+            Actors = sightings.Select(s => s.Sighting.Actor).ToArray(),
+            ReferenceNames = sightings.Select(s => s.Sighting.ReferenceName).ToArray(),
+            Kinds = sightings.Select(s => s.Sighting.Kind).ToArray(),
+            Hashes = sightings.Select(s => s.Hash).ToArray(),
+            Displays = sightings.Select(s => s.Sighting.Display).ToArray(),
+        }, db.Transaction, cancellationToken: ct));
+        times.Step("network sightings");
         var fingerprints = written.Where(w => w.Prepared.Fingerprint is not null).Select(w => (w.Id, Fingerprint: w.Prepared.Fingerprint!)).ToArray();
         await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceFingerprintsSql, new
         {

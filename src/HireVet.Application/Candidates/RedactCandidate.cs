@@ -16,12 +16,20 @@ public static class RedactCandidate
 {
     public sealed record Command(long CandidateId, string Reason) : IRequest<bool>, ICommand;
 
+    private const string DeleteLaterPersonalDataSql = """
+        delete from identity_verifications where candidate_id = @CandidateId;
+        delete from network_sightings where candidate_id = @CandidateId;
+        """;
+
     public sealed class Handler(IDbSession db, ICurrentActor actor, AuditScope audit, TimeProvider clock) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command command, CancellationToken ct)
         {
             var redacted = await db.Connection.ExecuteScalarAsync<bool>(new CommandDefinition("select redact_candidate(@CandidateId, @Reason, @Actor, @Now)",
                 new { command.CandidateId, command.Reason, Actor = actor.Name, Now = clock.GetUtcNow() }, db.Transaction, cancellationToken: ct));
+            // The identity-verification results and network sightings came after redact_candidate was written (migration 0032).
+            if (redacted)
+                await db.Connection.ExecuteAsync(new CommandDefinition(DeleteLaterPersonalDataSql, new { command.CandidateId }, db.Transaction, cancellationToken: ct));
             audit.Target("candidate", command.CandidateId);
             audit.Details["reason"] = command.Reason;
             audit.Details["redacted"] = redacted;

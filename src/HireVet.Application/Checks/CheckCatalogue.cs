@@ -42,6 +42,9 @@ public static class CheckCatalogue
         new MoneyTransferPlatformCheck(),     // Payroll
         new BankNumberCheck(),                // Payroll
         new IbanStructureCheck(),             // Payroll
+        new IdentityVerificationCheck(),      // Identity
+        new DormantProfileCheck(),            // History
+        new SharedNetworkWithReferenceCheck(), // Links
         // After the hire; not evaluated for a candidate not hired.
         new SignInTravelCheck(),              // PostHire
         new SharedEgressCheck(),              // PostHire

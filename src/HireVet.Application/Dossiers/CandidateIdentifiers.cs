@@ -49,16 +49,9 @@ public static class CandidateIdentifiers
             ids.Add(new(Kinds.ShippingAddress, AddressNormalizer.Normalize(ship.ToParts()), ship.OneLine()));
         }
         var ips = (d.NetworkObservations ?? []).Select(o => o.Ip).Concat((d.Interviews ?? []).Select(i => i.Ip));
-        foreach (var ip in ips.OfType<string>().Select(NormalizeIp).Distinct())
+        foreach (var ip in ips.OfType<string>().Select(NetworkSightings.NormalizeIp).Distinct())
             ids.Add(new(Kinds.Ip, ip, ip));
         return ids;
-    }
-
-    // One spelling per address ("::ffff:1.2.3.4" is 1.2.3.4; IPv6 in its canonical short form).
-    private static string NormalizeIp(string ip)
-    {
-        var address = System.Net.IPAddress.Parse(ip);
-        return (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
     }
 
     public static string Mask(string value) =>

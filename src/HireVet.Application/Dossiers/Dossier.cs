@@ -82,6 +82,24 @@ public sealed record DeveloperProfile
     public string? DisplayName { get; init; }
     public DateOnly? CreatedOn { get; init; }
     public DateOnly? EarliestActivityOn { get; init; }
+    /// <summary>The profile's activity summary, all optional (ID-19): first and last public activity...</summary>
+    public PartialDate? FirstActivityOn { get; init; }
+    public PartialDate? LastActivityOn { get; init; }
+    /// <summary>... the longest stretch without any public activity ...</summary>
+    public InactiveGap? LongestInactiveGap { get; init; }
+    /// <summary>... the date of the oldest repository or commit the profile hosts, and whether that content was imported
+    /// or mirrored from elsewhere (imported history legitimately predates the account) ...</summary>
+    public PartialDate? EarliestContentOn { get; init; }
+    public bool? ContentImported { get; init; }
+    /// <summary>... and how many distinct e-mail addresses its commits are authored under.</summary>
+    public int? DistinctCommitEmails { get; init; }
+}
+
+/// <summary>A stretch without public activity on a profile: from the last activity before it to the first after it.</summary>
+public sealed record InactiveGap
+{
+    public PartialDate? From { get; init; }
+    public PartialDate? To { get; init; }
 }
 
 public sealed record Employment
@@ -108,6 +126,17 @@ public sealed record Reference
     public string? Phone { get; init; }
     public string? Employer { get; init; }
     public string? Relationship { get; init; }
+    /// <summary>Where the reference's answers came from (the reference-check form's submission), when known (LINK-12).</summary>
+    public NetworkSighting? SubmittedFrom { get; init; }
+}
+
+/// <summary>One sighting of someone on the network: the IP address and device they acted from, and when.</summary>
+public sealed record NetworkSighting
+{
+    public string? Ip { get; init; }
+    /// <summary>A device fingerprint or device id from the form or assessment vendor.</summary>
+    public string? DeviceId { get; init; }
+    public DateTimeOffset? At { get; init; }
 }
 
 public sealed record NetworkObservation
@@ -119,6 +148,8 @@ public sealed record NetworkObservation
     public string? UserAgent { get; init; }
     /// <summary>IANA time zone reported by the device's browser.</summary>
     public string? DeviceTimeZone { get; init; }
+    /// <summary>A device fingerprint or device id from the application or assessment vendor, when it gives one.</summary>
+    public string? DeviceId { get; init; }
 }
 
 public sealed record Interview

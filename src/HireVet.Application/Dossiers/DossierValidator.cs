@@ -55,6 +55,20 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
             p.RuleFor(x => x.DisplayName).MaximumLength(200);
             p.RuleFor(x => x.CreatedOn).LessThanOrEqualTo(today).When(x => x.CreatedOn is not null);
             p.RuleFor(x => x.EarliestActivityOn).LessThanOrEqualTo(today).When(x => x.EarliestActivityOn is not null);
+            p.RuleFor(x => x.FirstActivityOn).Must(a => a!.Value.First <= today)
+                .WithMessage("'firstActivityOn' must not be in the future.").When(x => x.FirstActivityOn is not null);
+            p.RuleFor(x => x.LastActivityOn).Must(a => a!.Value.First <= today)
+                .WithMessage("'lastActivityOn' must not be in the future.").When(x => x.LastActivityOn is not null);
+            p.RuleFor(x => x.LastActivityOn).Must((x, last) => last!.Value.Last >= x.FirstActivityOn!.Value.First)
+                .WithMessage("'lastActivityOn' must not be before 'firstActivityOn'.").When(x => x.LastActivityOn is not null && x.FirstActivityOn is not null);
+            p.RuleFor(x => x.EarliestContentOn).Must(c => c!.Value.First <= today)
+                .WithMessage("'earliestContentOn' must not be in the future.").When(x => x.EarliestContentOn is not null);
+            p.RuleFor(x => x.DistinctCommitEmails).InclusiveBetween(0, 100_000).When(x => x.DistinctCommitEmails is not null);
+            p.RuleFor(x => x.LongestInactiveGap!.From).NotNull().When(x => x.LongestInactiveGap is not null);
+            p.RuleFor(x => x.LongestInactiveGap!.To).NotNull().When(x => x.LongestInactiveGap is not null);
+            p.RuleFor(x => x.LongestInactiveGap!.To).Must((x, to) => to!.Value.Last >= x.LongestInactiveGap!.From!.Value.First && to.Value.First <= today)
+                .WithMessage("'longestInactiveGap.to' must be after 'longestInactiveGap.from' and not in the future.")
+                .When(x => x.LongestInactiveGap is { From: not null, To: not null });
         });
 
         RuleFor(d => d.EmploymentHistory).Must(e => e!.Length <= 30).WithMessage("At most 30 jobs.").When(d => d.EmploymentHistory is not null);
@@ -88,6 +102,7 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
                 .WithMessage("'phone' must be an international number, e.g. +1 415 555 0100.").When(x => x.Phone is not null);
             r.RuleFor(x => x.Employer).MaximumLength(200);
             r.RuleFor(x => x.Relationship).MaximumLength(100);
+            r.RuleFor(x => x.SubmittedFrom!).SetValidator(new SightingValidator()).When(x => x.SubmittedFrom is not null);
         });
 
         RuleFor(d => d.ResumeText).MaximumLength(100_000);
@@ -102,6 +117,7 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
             n.RuleFor(x => x.UserAgent).MaximumLength(1000);
             n.RuleFor(x => x.DeviceTimeZone).Must(CountryCodes.IsIanaTimeZone)
                 .WithMessage("'deviceTimeZone' must be an IANA time zone such as Europe/Berlin.").When(x => x.DeviceTimeZone is not null);
+            n.RuleFor(x => x.DeviceId).MaximumLength(200).Must(IsPlainText).WithMessage(HiddenCharacters("deviceId"));
         });
 
         RuleFor(d => d.Interviews).Must(i => i!.Length <= 50).WithMessage("At most 50 interviews.").When(d => d.Interviews is not null);
@@ -180,6 +196,18 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
     [GeneratedRegex(@"^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$")] private static partial Regex BicPattern();
     [GeneratedRegex(@"^[A-Z0-9]{2,10}$")] private static partial Regex TickerPattern();
     [GeneratedRegex(@"^[A-Za-z0-9:_\-]+$")] private static partial Regex WalletPattern();
+
+    private sealed class SightingValidator : AbstractValidator<NetworkSighting>
+    {
+        public SightingValidator()
+        {
+            RuleFor(x => x.Ip).Must(ip => IpAddresses.TryParseStrict(ip, out _)).WithMessage("'ip' is not a valid IPv4 or IPv6 address.")
+                .When(x => x.Ip is not null);
+            RuleFor(x => x.DeviceId).MaximumLength(200).Must(IsPlainText).WithMessage(HiddenCharacters("deviceId"));
+            RuleFor(x => x).Must(x => x.Ip is not null || x.DeviceId is not null)
+                .WithMessage("'submittedFrom' needs an 'ip' or a 'deviceId'.").OverridePropertyName("ip");
+        }
+    }
 
     private sealed class AddressValidator : AbstractValidator<PostalAddress>
     {

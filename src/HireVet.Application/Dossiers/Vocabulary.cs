@@ -40,6 +40,18 @@ public sealed class Vocabulary
         },
         "direct_deposit, ACH, wire, PayPal, cryptocurrency, cheque");
 
+    /// <summary>An identity-verification vendor's verdict on a liveness (selfie) or document check: Persona's
+    /// approved/declined, CLEAR's verified, Incode's OK/FAIL, Onfido's clear/consider and the like.</summary>
+    public static readonly Vocabulary VerificationOutcomes = new(
+        ["passed", "failed", "needs_review"],
+        new()
+        {
+            ["passed"] = ["pass", "approved", "verified", "completed", "complete", "success", "succeeded", "successful", "ok", "clear", "accepted", "valid", "match", "matched"],
+            ["failed"] = ["fail", "failure", "declined", "rejected", "denied", "not_verified", "unverified", "invalid", "fraud", "suspected_fraud", "no_match", "mismatch"],
+            ["needs_review"] = ["review", "needs_manual_review", "manual_review", "in_review", "pending_review", "requires_review", "consider", "inconclusive", "marked_for_review", "flagged"],
+        },
+        "approved, verified, completed, declined, rejected, manual_review, consider");
+
     private readonly Dictionary<string, string> _canonicalBySpelling;
 
     private Vocabulary(string[] values, Dictionary<string, string[]> spellings, string examples)

@@ -104,9 +104,11 @@ public sealed class AssessmentWriter(IDbSession db, IAfterCommit afterCommit, IV
         var referred = changed.Length == 0 ? Array.Empty<(string ReferrerExternalId, long Id)>().ToLookup(r => r.ReferrerExternalId, r => r.Id)
             : (await db.Connection.QueryAsync<(string ReferrerExternalId, long Id)>(new CommandDefinition(ReferredSql, new { ExternalIds = changed },
                 db.Transaction, cancellationToken: ct))).ToLookup(r => r.ReferrerExternalId, r => r.Id);
-        // A new revision changed what its ring members and near-duplicates are linked to: they are vetted again.
+        // A new revision changed what its ring members, near-duplicates and the candidates sharing a network address or
+        // device with it or its references (LINK-12) are linked to: they are vetted again.
         var linked = subjects.Select(s => s.Row.FirstOfRevision
-            ? ToRevet(s.Context.Ring!).Concat(s.Context.SimilarResumes!.Select(r => r.OtherCandidateId)).Distinct().ToArray()
+            ? ToRevet(s.Context.Ring!).Concat(s.Context.SimilarResumes!.Select(r => r.OtherCandidateId))
+                .Concat((s.Context.SharedSightings ?? []).Select(x => x.OtherCandidateId)).Distinct().ToArray()
             : []).ToArray();
         var vettedNow = ids.ToHashSet();
         var revetted = (await LinkedRevetting.RevetAsync(db, afterCommit, scheduler,

@@ -77,6 +77,32 @@ public sealed class VettingInputs(IDbSession db, ISensitiveData sensitive, IRefe
         where c.id = any(@Ids)
         """;
 
+    // Where this candidate or its references were seen that another candidate or one of its references was seen too, when
+    // a reference is on either side or the thing shared is a device (two candidates on one IP are LINK-04's), at most
+    // 100 per sighting, as for identifiers.
+    private const string SightingsSql = """
+        select mine.candidate_id, mine.kind, mine.display, mine.reference_name as mine_reference,
+               c.id as other_candidate_id, c.external_id as other_external_id, c.legal_name as other_legal_name, c.status as other_status,
+               o.reference_name as other_reference
+        from network_sightings mine
+        cross join lateral (select other.candidate_id, other.reference_name from network_sightings other
+                            where other.kind = mine.kind and other.value_hash = mine.value_hash and other.candidate_id <> mine.candidate_id
+                              and (mine.actor = 'reference' or other.actor = 'reference' or mine.kind = 'device')
+                            order by other.candidate_id
+                            limit 100) o
+        join candidates c on c.id = o.candidate_id
+        where mine.candidate_id = any(@Ids)
+        order by mine.candidate_id, mine.kind, mine.display, c.id
+        """;
+
+    private const string IdentityVerificationsSql = """
+        select id, candidate_id, vendor, vendor_reference, verified_at, document_type, document_country, liveness_outcome,
+               document_outcome, sensitive_protected
+        from identity_verifications
+        where candidate_id = any(@Ids)
+        order by candidate_id, coalesce(verified_at, received_at) desc, id desc
+        """;
+
     private const string ReferrersSql = "select id, external_id, legal_name, status, band from candidates where external_id = any(@ExternalIds)";
 
     /// <summary>The pending ones of the candidates, locked until the caller's transaction ends, in id order; empty when
@@ -114,6 +140,12 @@ public sealed class VettingInputs(IDbSession db, ISensitiveData sensitive, IRefe
             : (await db.Connection.QueryAsync<CandidateGraph.Node>(new CommandDefinition(ReferrersSql, new { ExternalIds = referrerIds },
                 db.Transaction, cancellationToken: ct))).ToDictionary(n => n.ExternalId);
         times.Step("referrers");
+        var sightings = (await db.Connection.QueryAsync<SightingRow>(new CommandDefinition(SightingsSql, new { Ids = ids }, db.Transaction, cancellationToken: ct)))
+            .ToLookup(s => s.CandidateId, s => s.Sighting);
+        var verifications = (await db.Connection.QueryAsync<VerificationRow>(new CommandDefinition(IdentityVerificationsSql, new { Ids = ids },
+                db.Transaction, cancellationToken: ct)))
+            .ToLookup(v => v.CandidateId, v => v.Decrypt(sensitive));
+        times.Step("sightings and verifications");
 
         return [.. rows.Select((row, i) => new Subject(row, new VettingContext(row.Id, dossiers[i], [.. shared[row.Id]], reference)
         {
@@ -122,6 +154,8 @@ public sealed class VettingInputs(IDbSession db, ISensitiveData sensitive, IRefe
             Referrer = dossiers[i].ReferrerId is null ? null : new ReferrerLookup(referrers.GetValueOrDefault(dossiers[i].ReferrerId!)),
             PostHire = activities.GetValueOrDefault(row.Id),
             PostHireSettings = postHireSettings,
+            SharedSightings = [.. sightings[row.Id]],
+            IdentityVerifications = [.. verifications[row.Id]],
         }))];
     }
 
@@ -188,6 +222,50 @@ public sealed class VettingInputs(IDbSession db, ISensitiveData sensitive, IRefe
             OtherStatus = OtherStatus,
             OtherResidence = OtherResidence,
         };
+    }
+
+    private sealed record SightingRow
+    {
+        public long CandidateId { get; init; }
+        public string Kind { get; init; } = "";
+        public string Display { get; init; } = "";
+        public string? MineReference { get; init; }
+        public long OtherCandidateId { get; init; }
+        public string OtherExternalId { get; init; } = "";
+        public string OtherLegalName { get; init; } = "";
+        public string OtherStatus { get; init; } = "";
+        public string? OtherReference { get; init; }
+
+        public SharedSighting Sighting => new()
+        {
+            Kind = Kind, Display = Display, MineReference = MineReference, OtherCandidateId = OtherCandidateId,
+            OtherExternalId = OtherExternalId, OtherLegalName = OtherLegalName, OtherStatus = OtherStatus, OtherReference = OtherReference,
+        };
+    }
+
+    private sealed record VerificationRow
+    {
+        public long Id { get; init; }
+        public long CandidateId { get; init; }
+        public string Vendor { get; init; } = "";
+        public string VendorReference { get; init; } = "";
+        public DateTimeOffset? VerifiedAt { get; init; }
+        public string? DocumentType { get; init; }
+        public string? DocumentCountry { get; init; }
+        public string? LivenessOutcome { get; init; }
+        public string? DocumentOutcome { get; init; }
+        public string SensitiveProtected { get; init; } = "";
+
+        public IdentityVerificationResult Decrypt(ISensitiveData sensitive)
+        {
+            var secrets = IdentityVerificationSecrets.Read(sensitive, SensitiveProtected);
+            return new()
+            {
+                Id = Id, Vendor = Vendor, VendorReference = VendorReference, VerifiedAt = VerifiedAt, DocumentType = DocumentType,
+                DocumentCountry = DocumentCountry, LivenessOutcome = LivenessOutcome, DocumentOutcome = DocumentOutcome,
+                VerifiedName = secrets.VerifiedName, DateOfBirth = secrets.DateOfBirth,
+            };
+        }
     }
 
     private sealed record NearRow

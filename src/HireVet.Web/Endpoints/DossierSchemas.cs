@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HireVet.Application.Candidates;
 using HireVet.Application.Dossiers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -28,6 +29,8 @@ public static class DossierSchemas
                 (nameof(IdentityDocument), "type") => Vocabulary.DocumentTypes,
                 (nameof(DeveloperProfile), "kind") => Vocabulary.ProfileKinds,
                 (nameof(PayrollDestination), "method") => Vocabulary.PayrollMethods,
+                (nameof(RecordIdentityVerification.Command), "documentType") => Vocabulary.DocumentTypes,
+                (nameof(RecordIdentityVerification.Command), "livenessOutcome" or "documentOutcome") => Vocabulary.VerificationOutcomes,
                 _ => null,
             };
             if (vocabulary is not null)

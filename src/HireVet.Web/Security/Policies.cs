@@ -18,6 +18,8 @@ public static class Policies
     public const string AdminsAndAuditors = "admins-and-auditors";
     /// <summary>API keys of identity providers, EDR/MDM and the HRIS.</summary>
     public const string Integration = "integration";
+    /// <summary>HR, and API keys of integrations: who may record an identity-verification vendor's result.</summary>
+    public const string IdentityVerificationSubmitters = "identity-verification-submitters";
     /// <summary>A vendor's delivery to a connector, verified by the connector's signature or shared secret.</summary>
     public const string ConnectorDelivery = "connector-delivery";
     /// <summary>Any signed-in user or API key.</summary>
@@ -31,6 +33,7 @@ public static class Policies
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Integration, p => p.RequireRole(Roles.Integration));
         options.AddPolicy(ConnectorDelivery, p => p.AddAuthenticationSchemes(ConnectorDeliveryAuthenticationHandler.SchemeName).RequireRole(Roles.Connector));
+        options.AddPolicy(IdentityVerificationSubmitters, p => p.RequireRole(Roles.Hr, Roles.Integration));
         options.AddPolicy(CandidateReaders, p => p.RequireRole(Roles.Hr, Roles.Security, Roles.Auditor));
         options.AddPolicy(EvidenceReaders, p => p.RequireRole(Roles.Security, Roles.Auditor));
         options.AddPolicy(AdminsAndAuditors, p => p.RequireRole(Roles.Admin, Roles.Auditor));

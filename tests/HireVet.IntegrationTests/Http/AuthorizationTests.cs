@@ -29,6 +29,7 @@ public sealed class AuthorizationTests(DatabaseFixture db) : IAsyncLifetime
         [Policies.AdminsAndAuditors] = [Roles.Admin, Roles.Auditor],
         [Policies.AnyRole] = Roles.Human,
         [Policies.Integration] = [Roles.Integration],
+        [Policies.IdentityVerificationSubmitters] = [Roles.Hr, Roles.Integration],
         // Vendors' deliveries prove themselves with the connector's signature, which no API key or session carries.
         [Policies.ConnectorDelivery] = [],
     };
@@ -111,6 +112,8 @@ public sealed class AuthorizationTests(DatabaseFixture db) : IAsyncLifetime
     [InlineData(Roles.Hr, "POST", "/api/integrations/okta/system-log")]
     [InlineData(Roles.Hr, "POST", "/api/integrations/meeting-sessions")]
     [InlineData(Roles.Security, "POST", "/api/integrations/onboarding-events")]
+    [InlineData(Roles.Security, "POST", "/api/candidates/1/identity-verifications")]
+    [InlineData(Roles.Auditor, "POST", "/api/candidates/1/identity-verifications")]
     public async Task Named_role_boundaries_hold(string role, string method, string path)
     {
         var client = await db.ClientAsync(role);

@@ -185,5 +185,13 @@ public sealed class CandidateApiTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Contains("2019-06", partialDate.GetProperty("description").GetString());
         Assert.Contains("driver_license", schemas.GetProperty("IdentityDocument").GetProperty("properties").GetProperty("type").ToString());
         Assert.Contains("direct_deposit", schemas.GetProperty("PayrollDestination").GetProperty("properties").GetProperty("method").ToString());
+
+        // The identity-verification intake (ID-18) and the activity and sighting fields (ID-19, LINK-12) are described too.
+        Assert.Equal("#/components/schemas/RecordIdentityVerificationCommand", RequestSchema("/api/candidates/{id}/identity-verifications"));
+        var verification = schemas.GetProperty("RecordIdentityVerificationCommand").GetProperty("properties");
+        Assert.Contains("declined", verification.GetProperty("livenessOutcome").ToString());
+        Assert.Contains("needs_review", verification.GetProperty("documentOutcome").ToString());
+        Assert.Contains("#/components/schemas/InactiveGap", schemas.GetProperty("DeveloperProfile").GetProperty("properties").GetProperty("longestInactiveGap").ToString());
+        Assert.Contains("#/components/schemas/NetworkSighting", schemas.GetProperty("Reference").GetProperty("properties").GetProperty("submittedFrom").ToString());
     }
 }

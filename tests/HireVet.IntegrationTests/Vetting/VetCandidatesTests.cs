@@ -41,7 +41,8 @@ public sealed class VetCandidatesTests(DatabaseFixture db) : IAsyncLifetime
             "working-hours", "shared-mfa-device", "payroll-change-velocity", "payroll-holder-change", "device-abroad", "device-serial",
             "multiple-remote-tools", "input-latency", "long-meeting-sessions", "onboarding-stand-in",
         ];
-        Assert.Equal(new[] { "employment-timeline", "iban-structure", "profile-age", "reference-email", "resume-duplicate", "sanctioned-wallet", "wallet-format" }
+        Assert.Equal(new[] { "employment-timeline", "iban-structure", "profile-age", "reference-email", "resume-duplicate", "sanctioned-wallet", "wallet-format",
+                "identity-verification", "dormant-profile", "shared-network-with-reference" }
             .Concat(postHire).Order(), notEvaluated.Select(t => t.Check).Order());
         Assert.All(notEvaluated.Where(t => postHire.Contains(t.Check)), t => Assert.Equal("Not hired: no post-hire events.", t.Reason));
         Assert.All(notEvaluated, t => Assert.DoesNotContain("Reference dataset", t.Reason));

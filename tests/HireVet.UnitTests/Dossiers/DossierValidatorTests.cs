@@ -71,4 +71,43 @@ public sealed class DossierValidatorTests
         Assert.Contains(errors, e => e.PropertyName == "IdentityDocument.Type" && e.ErrorMessage.Contains("driver_licence"));
         Assert.Contains(errors, e => e.PropertyName == "EmploymentHistory[0].EndedOn");
     }
+
+    [Fact]
+    public void Profile_activity_to_the_month_or_year_and_a_references_submission_are_accepted()
+    {
+        var dossier = FromAnAtsExport() with
+        {
+            Profiles =
+            [
+                new()
+                {
+                    Kind = "github", Handle = "dwhitfield", FirstActivityOn = PartialDate.OfYear(2013), LastActivityOn = PartialDate.OfMonth(2026, 10),
+                    LongestInactiveGap = new() { From = PartialDate.OfMonth(2016, 5), To = PartialDate.OfYear(2019) },
+                    EarliestContentOn = PartialDate.OfYear(2012), ContentImported = true, DistinctCommitEmails = 3,
+                },
+            ],
+            NetworkObservations = [new() { Ip = "73.162.10.20", ObservedAt = DateTimeOffset.UtcNow.AddDays(-3), DeviceId = "8F1C2A77-5D0E" }],
+            References =
+            [
+                new() { Name = "Priya Raman", SubmittedFrom = new() { Ip = "2601:646:8d00::1f" } },
+                new() { Name = "Sam Ortiz", SubmittedFrom = new() { DeviceId = "c0ffee00-1111", At = DateTimeOffset.UtcNow.AddDays(-1) } },
+            ],
+        };
+        Assert.Empty(Validator.Validate(dossier).Errors);
+    }
+
+    [Fact]
+    public void A_gap_ending_before_it_begins_and_a_submission_with_no_address_or_device_are_refused_naming_the_field()
+    {
+        var dossier = FromAnAtsExport() with
+        {
+            Profiles = [new() { Kind = "github", LongestInactiveGap = new() { From = PartialDate.OfYear(2020), To = PartialDate.OfMonth(2018, 4) }, DistinctCommitEmails = -1 }],
+            References = [new() { Name = "Priya Raman", SubmittedFrom = new() { At = DateTimeOffset.UtcNow } }, new() { Name = "Sam Ortiz", SubmittedFrom = new() { Ip = "300.1.2.3" } }],
+        };
+        var errors = Validator.Validate(dossier).Errors.Select(e => e.PropertyName).ToArray();
+        Assert.Contains("Profiles[0].LongestInactiveGap.To", errors);
+        Assert.Contains("Profiles[0].DistinctCommitEmails", errors);
+        Assert.Contains(errors, e => e.Equals("References[0].SubmittedFrom.ip", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("References[1].SubmittedFrom.Ip", errors);
+    }
 }
