@@ -73,6 +73,7 @@ public sealed partial class HonestGenerator(CorpusContext ctx, PersonFactory peo
             HardCases.DualCitizenBank => DualCitizenBank(person),
             HardCases.CompanyVpn => CompanyVpn(person.Dossier),
             HardCases.TravelRouter => TravelRouter(person),
+            HardCases.ColleagueReference => ColleagueReference(person),
             _ => person.Dossier,
         };
         return Label(d, person, category);

@@ -143,4 +143,27 @@ public sealed partial class HonestGenerator
             forms = new NameForms(NameForm.Exact, NameForm.Document, NameForm.Preferred, false) { Legal = NameForm.WithMiddle };
         return people.Create(home, name, forms);
     }
+
+    /// <summary>Applies from the office, and a current colleague fills in the reference form on the same office
+    /// connection (LINK-12 medium: colleagues share an office's network, never one device).</summary>
+    private SubmitCandidate.Command ColleagueReference(Person person)
+    {
+        var d = person.Dossier;
+        var office = ctx.Ips.Residential(Rng, person.Home);
+        var current = d.EmploymentHistory!.Last();
+        var colleague = Names.Random(Rng);
+        var (g, f) = colleague.Ascii;
+        var reference = new Reference
+        {
+            Name = colleague.Legal, Email = $"{g}.{f}@{current.EmployerDomain}", Employer = current.Employer, Relationship = "team lead",
+            SubmittedFrom = new NetworkSighting { Ip = office, At = ctx.Now.AddDays(-Rng.Next(1, 10)) },
+        };
+        var atWork = d.NetworkObservations![0] with { Ip = office, Context = "application" };
+        return d with
+        {
+            EmploymentHistory = [.. d.EmploymentHistory!.SkipLast(1), current with { EndedOn = null }],
+            NetworkObservations = [atWork, .. d.NetworkObservations.Skip(1)],
+            References = [reference, .. d.References!.Skip(1)],
+        };
+    }
 }

@@ -40,14 +40,15 @@ public static class HardCases
     public const string TravelRouter = "travel-router";
     public const string ImmigrantPhone = "recent-immigrant-phone";
     public const string NameChange = "name-change";
+    public const string ColleagueReference = "colleague-reference";
 
     /// <summary>Share of the honest corpus per category (sums to 1).</summary>
     public static readonly (string Category, double Share)[] Mix =
     [
         (Baseline, 0.16), (ApplePrivateRelay, 0.04), (Moonlighting, 0.03), (VpnUser, 0.06), (Traveller, 0.07),
-        (Relatives, 0.06), (WisePayoneer, 0.06), (Transliterated, 0.06), (LivingAbroad, 0.07), (Relocation, 0.06),
+        (Relatives, 0.06), (WisePayoneer, 0.05), (Transliterated, 0.06), (LivingAbroad, 0.07), (Relocation, 0.06),
         (SingleSessionAbroad, 0.07), (DualCitizenBank, 0.06), (CompanyVpn, 0.05), (TravelRouter, 0.05), (ImmigrantPhone, 0.05),
-        (NameChange, 0.05),
+        (NameChange, 0.04), (ColleagueReference, 0.02),
     ];
 
     /// <summary>The cases that come from ties to other countries. People of some origins have them more often (family
@@ -73,12 +74,13 @@ public static class Tactics
     public const string ForeignIsp = "foreign-isp";
     public const string BackdatedProfile = "backdated-profile";
     public const string DprkIp = "dprk-ip";
+    public const string SelfReference = "self-reference";
 
     /// <summary>The pool a ring draws 2-4 tactics from; the DPRK address block is added separately and rarely.</summary>
     public static readonly string[] Pool =
     [
         LaptopFarm, MulePayroll, SanctionedWallet, PrcBank, SharedVoip, ReferralChain, FrontCompany, ReusedResume,
-        VpnHosting, DeviceTimeZone, ForeignIsp, BackdatedProfile,
+        VpnHosting, DeviceTimeZone, ForeignIsp, BackdatedProfile, SelfReference,
     ];
 
     /// <summary>Tactics that work by sharing a resource between members: at least two members must use them.</summary>
@@ -100,6 +102,7 @@ public static class Tactics
         ForeignIsp => 0.35,
         BackdatedProfile => 0.45,
         DprkIp => 0.3,
+        SelfReference => 0.5,
         _ => 0.5,
     };
 }

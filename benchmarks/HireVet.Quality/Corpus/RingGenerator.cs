@@ -160,6 +160,13 @@ public sealed class RingGenerator(CorpusContext ctx, PersonFactory people, Sanct
                     CreatedOn = ctx.Today.AddDays(-Rng.Next(30, 200)), EarliestActivityOn = ctx.Today.AddDays(-Rng.Next(1000, 2500)),
                 };
                 return d with { Profiles = [github, .. d.Profiles!.Where(p => p.Kind != "github")] };
+            case Tactics.SelfReference:
+                // The member answers their own reference check: the referee's form comes from the member's connection.
+                var self = d.References![0] with
+                {
+                    SubmittedFrom = new NetworkSighting { Ip = Country.Pick(Rng, d.NetworkObservations!).Ip, At = ctx.Now.AddDays(-Rng.Next(1, 10)) },
+                };
+                return d with { References = [self, .. d.References.Skip(1)] };
             case Tactics.DprkIp:
                 return d with { NetworkObservations = [.. d.NetworkObservations!, Sighting(ctx.Ips.Dprk(Rng), r.WorkerZone, me)] };
             default:
