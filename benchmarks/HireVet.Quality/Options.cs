@@ -6,9 +6,9 @@ namespace HireVet.Quality;
 /// <summary>Command-line options; every one has a default, so `dotnet run` alone reproduces the committed report.</summary>
 public sealed record Options
 {
-    public int Honest { get; init; } = 2000;
+    public int Honest { get; init; } = 4000;
     /// <summary>About 5.4 members a ring on average: 55 rings give about 300 members.</summary>
-    public int Rings { get; init; } = 55;
+    public int Rings { get; init; } = 80;
     public int Seed { get; init; } = 20261121;
     public int FairnessPairs { get; init; } = 200;
     /// <summary>The day the corpus is generated for ("now" for sign-ins, job dates, document expiry).</summary>
