@@ -161,12 +161,16 @@ public sealed class RingGenerator(CorpusContext ctx, PersonFactory people, Sanct
                 };
                 return d with { Profiles = [github, .. d.Profiles!.Where(p => p.Kind != "github")] };
             case Tactics.SelfReference:
-                // The member answers their own reference check: the referee's form comes from the member's connection.
-                var self = d.References![0] with
+                // The member answers their own reference check, a former manager's, from the member's connection.
+                var current = d.EmploymentHistory!.Where(j => j.EndedOn is null).Select(j => j.Employer).ToHashSet();
+                var vouched = Array.FindIndex(d.References!, x => !current.Contains(x.Employer));
+                var k = vouched < 0 ? 0 : vouched;
+                var references = d.References!.ToArray();
+                references[k] = references[k] with
                 {
                     SubmittedFrom = new NetworkSighting { Ip = Country.Pick(Rng, d.NetworkObservations!).Ip, At = ctx.Now.AddDays(-Rng.Next(1, 10)) },
                 };
-                return d with { References = [self, .. d.References.Skip(1)] };
+                return d with { References = references };
             case Tactics.DprkIp:
                 return d with { NetworkObservations = [.. d.NetworkObservations!, Sighting(ctx.Ips.Dprk(Rng), r.WorkerZone, me)] };
             default:
