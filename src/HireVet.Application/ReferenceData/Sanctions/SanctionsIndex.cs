@@ -29,6 +29,9 @@ public sealed class SanctionsIndex
     /// </summary>
     public const double MatchThreshold = 0.85;
 
+    /// <summary>A word used in at least this many listed names is common ("mohammed", "ali", "kim", "chol").</summary>
+    private const int CommonTokenNames = 40;
+
     private const int MaxQueryTokens = 16;
     private const int MaxNameTokens = 64;
     private const int MinFuzzyLength = 5;
@@ -148,7 +151,9 @@ public sealed class SanctionsIndex
     /// <param name="dateOfBirth">yyyy, yyyy-MM or yyyy-MM-dd; only reported as agreement, never used to find hits.</param>
     /// <param name="country">ISO2 or country name; only reported as agreement, never used to find hits.</param>
     /// <param name="max">Most hits to return.</param>
-    public IReadOnlyList<SanctionsHit> Screen(string name, string? dateOfBirth = null, string? country = null, int max = 5)
+    /// <param name="subject">Whose name it is: decides which entry types may match.</param>
+    public IReadOnlyList<SanctionsHit> Screen(
+        string name, string? dateOfBirth = null, string? country = null, int max = 5, SanctionsSubject subject = SanctionsSubject.Any)
     {
         if (max <= 0 || string.IsNullOrWhiteSpace(name))
         {
@@ -175,6 +180,11 @@ public sealed class SanctionsIndex
         {
             var nameIndex = scratch.TouchedNames[k];
             var indexed = names[nameIndex];
+            if (!Admits(subject, entries[indexed.EntryIndex]))
+            {
+                continue;
+            }
+
             var query = indexed.EntityLike ? significant : full;
             var hitTokens = BitOperations.PopCount((uint)scratch.NameMask[nameIndex]);
             var listedCount = indexed.Name.Count;
@@ -241,6 +251,14 @@ public sealed class SanctionsIndex
     /// <summary>Entries listing a website on this host; scheme, "www.", path and trailing slash are ignored.</summary>
     public IReadOnlyList<SdnEntry> ByWebsiteHost(string host) =>
         NormalizeHost(host) is { } key && byHost.TryGetValue(key, out var found) ? found : [];
+
+    private static bool Admits(SanctionsSubject subject, SdnEntry entry) => subject switch
+    {
+        SanctionsSubject.Person => entry.IsIndividual,
+        SanctionsSubject.Organisation => entry.Type == "entity",
+        SanctionsSubject.PersonOrOrganisation => entry.IsIndividual || entry.Type == "entity",
+        _ => true,
+    };
 
     private int Intern(string text, List<string> keyTextList, List<List<int>> postingLists)
     {
@@ -587,11 +605,17 @@ public sealed class SanctionsIndex
             how.Add("one-letter spelling difference");
         }
 
+        var commonName = IsCommonName(matched.Name, alignment);
         var reasons = new List<string>
         {
             $"Name '{queryName.Trim()}' matches {kind} '{matched.Text}' (score {string.Join(", ", how)})",
             $"SDN entry {entry.ProfileId}, {entry.Type}",
         };
+        if (commonName)
+        {
+            reasons.Add("Every matched word of the listed name is common on the list; on the name alone this may well be a namesake");
+        }
+
         if (matched.IsWeak)
         {
             reasons.Add("OFAC marks this alias as weak (low quality); a match on it alone is weak evidence");
@@ -659,8 +683,22 @@ public sealed class SanctionsIndex
             NameScore = score,
             DateOfBirthAgreement = birthAgreement,
             CountryAgreement = countryAgreement,
+            CommonName = commonName,
             Reasons = reasons,
         };
+    }
+
+    private bool IsCommonName(TokenizedName listed, Alignment alignment)
+    {
+        for (var t = 0; t < listed.Count; t++)
+        {
+            if ((alignment.ListedUsed & (1UL << t)) != 0 && (listed.Ids[t] < 0 || postings[listed.Ids[t]].Length < CommonTokenNames))
+            {
+                return false;
+            }
+        }
+
+        return alignment.ListedUsed != 0;
     }
 
     // ISO2 code, OFAC country name or a common alias → ISO2; Code stays null for names OFAC's table lacks.
