@@ -13,7 +13,7 @@ using HireVet.Quality.Sanctions;
 // Quality benchmark: a generated, labelled corpus of honest candidates (with the hard cases) and fraud rings (from the
 // documented tactics) goes through the real submit and vet pipeline on a private PostgreSQL; the report compares bands
 // with the labels. It is a report: targets not met are printed as MISSED, and the exit code stays 0 unless the run fails.
-if (args.Contains("--sanctions-only")) return SanctionsEvaluation.RunStandalone();
+if (args.Contains("--sanctions-only")) return SanctionsEvaluation.RunStandalone(args);
 
 Options options;
 try { options = Options.Parse(args); }

@@ -45,6 +45,13 @@ dropped = Counter()
 rows = []
 for line, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
     kept = False
+    if "Liberation Army" in row["name1"] + row["name2"]:
+        # The peer means China's PLA; OFAC's "PEOPLE'S LIBERATION ARMY" is an alias of Sendero Luminoso (Peru).
+        dropped["the SDN name belongs to a different body (PLA: Sendero Luminoso's alias)"] += 1
+        continue
+    if row["schema"] == "Vessel":
+        dropped["a vessel (HireVet screens people and organisations)"] += 1
+        continue
     for query, target in ((row["name1"], row["name2"]), (row["name2"], row["name1"])):
         found = names.get(key(target), set())
         if len(found) != 1 or key(query) == key(target) and row["is_match"] != "true":

@@ -62,6 +62,8 @@ public static class SanctionsEvaluation
     public sealed record Result(string DateOfIssue, int Entries, int Names, TimeSpan Load, IReadOnlyList<Outcome> Outcomes,
         IReadOnlyList<SourceFigures> Sources, SourceFigures Total, IReadOnlyList<string> Headers)
     {
+        public IReadOnlyList<(string Query, double Ms)> Slowest { get; init; } = [];
+
         public bool RecallMet => Total.Recall >= RecallTarget;
         public bool FalseHitsMet => Total.FalseHitRate <= FalseHitTarget;
         public bool VesselsMet => Total.PersonOnVessel == 0;
@@ -97,7 +99,12 @@ public static class SanctionsEvaluation
         }
 
         var sources = outcomes.GroupBy(o => o.Case.Source).Select(g => Figures(g.Key, [.. g], latencies)).ToList();
-        return new Result(dateOfIssue, index.EntryCount, index.NameCount, load, outcomes, sources, Figures("all sources", outcomes, latencies), headers);
+        var slowest = latencies.Select(l => (l.Key.Query, Ms: l.Value.Order().ElementAt(l.Value.Count / 2))).DistinctBy(l => l.Query)
+            .OrderByDescending(l => l.Ms).Take(5).ToList();
+        return new Result(dateOfIssue, index.EntryCount, index.NameCount, load, outcomes, sources, Figures("all sources", outcomes, latencies), headers)
+        {
+            Slowest = slowest,
+        };
     }
 
     public static Outcome Screen(SanctionsIndex index, Case c)
@@ -188,6 +195,8 @@ public static class SanctionsEvaluation
         md.AppendLine();
         foreach (var header in result.Headers) md.AppendLine($"- {header}");
         md.AppendLine();
+        md.AppendLine("Slowest cases (median of the rounds): " + string.Join("; ", result.Slowest.Select(s => $"{Escape(s.Query)} {s.Ms:0.000} ms")) + ".");
+        md.AppendLine();
         var failed = result.Outcomes.Where(o => !o.Passed).ToList();
         md.AppendLine($"Cases not passed ({failed.Count}):");
         md.AppendLine();
@@ -214,9 +223,21 @@ public static class SanctionsEvaluation
     }
 
     /// <summary>`--sanctions-only`: evaluate, write benchmarks/results/sanctions.md and print it.</summary>
-    public static int RunStandalone(string? output = null)
+    public static int RunStandalone(string[] args)
     {
+        var explain = Array.IndexOf(args, "--explain");
+        if (explain >= 0 && explain + 1 < args.Length)
+        {
+            // One name screened as a person and as an organisation, with every hit's reasons.
+            var index = SanctionsIndex.Build(SdnAdvancedXml.ReadFile(SdnPath));
+            foreach (var subject in new[] { SanctionsSubject.Person, SanctionsSubject.Organisation })
+            foreach (var hit in index.Screen(args[explain + 1], subject: subject))
+                Console.WriteLine($"{subject}: {hit.Entry.ProfileId} {hit.Entry.Type} {hit.MatchedName} {hit.NameScore:0.000} | {string.Join(" | ", hit.Reasons)}");
+            return 0;
+        }
+
         var result = Run();
+        string? output = null;
         var markdown = ToMarkdown(result);
         output ??= Path.Combine(Paths.Results, "sanctions.md");
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
