@@ -45,6 +45,7 @@ dropped = Counter()
 rows = []
 for line, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
     kept = False
+    wrong_type = False
     if "Liberation Army" in row["name1"] + row["name2"]:
         # The peer means China's PLA; OFAC's "PEOPLE'S LIBERATION ARMY" is an alias of Sendero Luminoso (Peru).
         dropped["the SDN name belongs to a different body (PLA: Sendero Luminoso's alias)"] += 1
@@ -57,12 +58,18 @@ for line, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
         if len(found) != 1 or key(query) == key(target) and row["is_match"] != "true":
             continue
         (sdn_id, kind), = found
+        fits = {"Person": ("individual",), "Company": ("entity",), "Organization": ("entity",)}.get(row["schema"], ("individual", "entity"))
+        if kind not in fits:
+            wrong_type = True
+            continue
         expect = "match" if row["is_match"] == "true" else "no-match"
         qtype = "person" if row["schema"] == "Person" else "organisation" if row["schema"] in ("Company", "Organization", "LegalEntity") else "any"
         rows.append([f"{source}@{commit[:12]}:{path}#L{line}", query, qtype, "", "", expect, str(sdn_id), target])
         kept = True
         break
-    if not kept:
+    if not kept and wrong_type:
+        dropped["the SDN name is an entry of another type (e.g. the vessel NURSULTAN NAZARBAYEV for the person)"] += 1
+    elif not kept:
         ambiguous = any(len(names.get(key(n), ())) > 1 for n in (row["name1"], row["name2"]))
         dropped["target names several SDN entries" if ambiguous else "neither name is an SDN name"] += 1
 

@@ -36,6 +36,9 @@ public sealed class SanctionsIndex
     private const int MaxQueryTokens = 16;
     private const double PhoneticCredit = 0.9;
     private const double InitialCredit = 0.75;
+
+    // SurnameCount of a screened name (as opposed to -1, a listed name without OFAC's "Last, First" comma).
+    private const int ScreenedName = -2;
     private const int MaxNameTokens = 64;
     private const int MinFuzzyLength = 5;
     private const int MinSyllableLength = 2;
@@ -99,7 +102,11 @@ public sealed class SanctionsIndex
                 }
 
                 var tokens = Array.ConvertAll(raw, SanctionsNameText.Canonical);
-                if (!seen.Add(string.Join(' ', tokens)))
+
+                // A generic company name ("Global Trading Group", "ABC LLC") matches only on its whole name, so its
+                // spellings with other legal forms stay apart.
+                var wholeName = entityLike && raw.All(SanctionsNameText.IsGeneric) ? WholeNameKey(all) : null;
+                if (!seen.Add(wholeName ?? string.Join(' ', tokens)))
                 {
                     continue;
                 }
@@ -123,9 +130,7 @@ public sealed class SanctionsIndex
                     }
                 }
 
-                // A generic company name ("Global Trading Group", "ABC LLC") matches only on its whole name.
-                var generic = entityLike && raw.All(SanctionsNameText.IsGeneric);
-                nameList.Add(new IndexedName(e, text, isPrimary, !isPrimary && weak.Contains(text), entityLike, name, generic ? WholeNameKey(all) : null));
+                nameList.Add(new IndexedName(e, text, isPrimary, !isPrimary && weak.Contains(text), entityLike, name, wholeName));
             }
         }
 
@@ -216,7 +221,7 @@ public sealed class SanctionsIndex
 
     private List<(int Entry, int Name, Alignment Alignment)> Rank(string name, SanctionsSubject subject)
     {
-        var raw = SplitJoinedWords(Distinct(SanctionsNameText.Tokenize(name, MaxQueryTokens)));
+        var raw = SplitJoinedWords(SanctionsNameText.Tokenize(name, MaxQueryTokens));
         if (raw.Length == 0)
         {
             return [];
@@ -227,8 +232,8 @@ public sealed class SanctionsIndex
         var significant = significantRaw.Length == raw.Length
             ? full
             : Tokenize(significantRaw, Array.ConvertAll(significantRaw, SanctionsNameText.Canonical), Lookup, -1, false, false);
-        var personRaw = PersonTokens(name, MaxQueryTokens).Tokens is var parts && parts.Length > 0 ? SplitJoinedWords(Distinct(parts)) : raw;
-        var person = Tokenize(personRaw, Array.ConvertAll(personRaw, SanctionsNameText.Canonical), Lookup, -1, true, false);
+        var personRaw = PersonTokens(name, MaxQueryTokens).Tokens is var parts && parts.Length > 0 ? SplitJoinedWords(parts) : raw;
+        var person = Tokenize(personRaw, Array.ConvertAll(personRaw, SanctionsNameText.Canonical), Lookup, ScreenedName, true, false);
         var wholeName = WholeNameKey(raw);
         var initials = person.Tokens.Count(token => token.Length == 1);
 
@@ -285,9 +290,6 @@ public sealed class SanctionsIndex
         ranked.Sort(CompareRanked);
         return ranked;
     }
-
-    private static string[] Distinct(string[] tokens) =>
-        tokens.Length < 2 || tokens.Distinct(StringComparer.Ordinal).Count() == tokens.Length ? tokens : [.. tokens.Distinct(StringComparer.Ordinal)];
 
     // A word unknown to the list that splits into two listed words was typed run together ("ramimakhlouf").
     private string[] SplitJoinedWords(string[] raw)
@@ -414,7 +416,8 @@ public sealed class SanctionsIndex
             // is unknown, not the first or last word), and long enough not to be one syllable of a Korean or
             // Chinese given name.
             var middle = surnameCount > 0 ? t >= surnameCount : t > 0 && t < tokens.Length - 1;
-            if (individual && t < 64 && middle && tokens.Length >= 3 && tokens[t].Length >= 4 && !syllable)
+            // (A screened name's extra middle word may be shorter: "Bashar xal-Assad".)
+            if (individual && t < 64 && middle && tokens.Length >= 3 && tokens[t].Length >= (surnameCount == ScreenedName ? 3 : 4) && !syllable)
             {
                 ignorableMask |= 1UL << t;
             }
@@ -653,28 +656,6 @@ public sealed class SanctionsIndex
             }
         }
 
-        // Transliteration variants with the same consonant skeleton (Hezbollah ~ Hizballah), credited 0.9.
-        for (var i = 0; i < m; i++)
-        {
-            if ((result.QueryUsed & (1UL << i)) != 0 || query.PhoneticIds[i] < 0)
-            {
-                continue;
-            }
-
-            for (var j = 0; j < n; j++)
-            {
-                if ((result.ListedUsed & (1UL << j)) == 0 && listed.PhoneticIds[j] == query.PhoneticIds[i])
-                {
-                    result.QueryUsed |= 1UL << i;
-                    result.ListedUsed |= 1UL << j;
-                    result.Units++;
-                    result.Phonetic = true;
-                    covered += 2 * PhoneticCredit;
-                    break;
-                }
-            }
-        }
-
         for (var i = 0; i < m; i++)
         {
             if ((result.QueryUsed & (1UL << i)) != 0 || (query.FuzzyMask & (1UL << i)) == 0)
@@ -704,6 +685,28 @@ public sealed class SanctionsIndex
                 result.Units++;
                 result.Fuzzy = true;
                 covered += 2 * bestSimilarity;
+            }
+        }
+
+        // Transliteration variants with the same phonetic key (Hezbollah ~ Hizballah), credited 0.9.
+        for (var i = 0; i < m; i++)
+        {
+            if ((result.QueryUsed & (1UL << i)) != 0 || query.PhoneticIds[i] < 0)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                if ((result.ListedUsed & (1UL << j)) == 0 && listed.PhoneticIds[j] == query.PhoneticIds[i])
+                {
+                    result.QueryUsed |= 1UL << i;
+                    result.ListedUsed |= 1UL << j;
+                    result.Units++;
+                    result.Phonetic = true;
+                    covered += 2 * PhoneticCredit;
+                    break;
+                }
             }
         }
 
@@ -748,8 +751,31 @@ public sealed class SanctionsIndex
         }
 
         result.MiddleOmitted = omitted > 0;
+
+        // A word the screened name repeats ("Sergey Sergey Shoigu") is not a word the listed name lacks.
+        for (var i = 0; i < m; i++)
+        {
+            if ((result.QueryUsed & (1UL << i)) == 0 && IsRepeat(query, i, result.QueryUsed))
+            {
+                omitted++;
+            }
+        }
+
         result.Score = Math.Min(1.0, covered / (m + n - omitted));
         return result;
+    }
+
+    private static bool IsRepeat(TokenizedName query, int i, ulong used)
+    {
+        for (var k = 0; k < query.Count; k++)
+        {
+            if (k != i && (used & (1UL << k)) != 0 && query.Tokens[k] == query.Tokens[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool SameToken(TokenizedName a, int i, TokenizedName b, int j)
