@@ -10,15 +10,19 @@ namespace HireVet.Application.ReferenceData.Sanctions;
 /// <remarks>
 /// A name is compared as a set of tokens, so word order does not matter ("Kim, Sang Man" = "Sang-Man Kim").
 /// Tokens are compared after folding Korean/Chinese romanisation variants (Gim = Kim, Pak = Park, Chol = Cheol),
-/// a joined given name matches its parts ("Sangman" = "Sang Man"), and a token of five or more letters may
-/// differ by one edit, except for tokens that read as joined Korean/Chinese syllables, where one letter is a
-/// different syllable ("Sangmin" is not "Sangman").
+/// a joined given name matches its parts ("Sangman" = "Sang Man"), a token of five or more letters may differ by
+/// one edit (same first letter) or share a phonetic key (Hezbollah = Hizballah), except in the names of Korean- and
+/// Chinese-linked individuals, where one letter is a different syllable ("Sangmin" is not "Sangman"). People's
+/// names lose titles and Arabic particles; words run together are split; digits inside words read as letters;
+/// Cyrillic and Hangul are also read in Latin letters. Decision 0047 has the whole list and why.
 /// <para>
 /// NameScore = (matched tokens of the screened name + matched tokens of the listed name) / (all tokens of both),
-/// where a one-edit match counts 1 − 1/length instead of 1. Individuals need at least two matched parts, so a
+/// where a one-edit match counts 1 − 1/length, a phonetic one 0.9 and an initial 0.75 instead of 1, and middle
+/// names or patronymics one side leaves out are not counted. Individuals need at least two matched parts, so a
 /// single given name or surname never hits; an entity whose name has one distinctive word ("Lazarus Group")
-/// hits only on a complete match. Legal forms (Co., Ltd., LLC, Trading, General, …) are ignored on both sides
-/// when comparing with entities, vessels and aircraft.
+/// hits only on a complete match, and one made of generic words only on its whole name. Legal forms and
+/// descriptors (Co., Ltd., LLC, Trading, movement, …) are ignored on both sides when comparing with entities,
+/// vessels and aircraft. <see cref="SanctionsSubject"/> decides which entry types a name may match.
 /// </para>
 /// </remarks>
 public sealed class SanctionsIndex
