@@ -98,7 +98,7 @@ public sealed class SanctionsIndex
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (text, isPrimary) in entry.Aliases.Select(a => (a, false)).Prepend((entry.PrimaryName, true)))
             {
-                var all = SanctionsNameText.Tokenize(text, MaxNameTokens);
+                var all = entityLike ? SanctionsNameText.Tokenize(text, MaxNameTokens) : [];
                 var (raw, surnameCount) = entityLike ? (Significant(all), -1) : PersonTokens(text, MaxNameTokens);
                 if (raw.Length == 0)
                 {
@@ -443,21 +443,29 @@ public sealed class SanctionsIndex
 
     private static string? CollapseDoubles(string token)
     {
-        if (token.Length < 3)
+        var first = 1;
+        while (first < token.Length && token[first] != token[first - 1])
+        {
+            first++;
+        }
+
+        if (token.Length < 3 || first == token.Length)
         {
             return null;
         }
 
-        var builder = new System.Text.StringBuilder(token.Length);
-        foreach (var c in token)
+        Span<char> buffer = stackalloc char[token.Length];
+        token.AsSpan(0, first).CopyTo(buffer);
+        var length = first;
+        for (var i = first; i < token.Length; i++)
         {
-            if (builder.Length == 0 || builder[^1] != c)
+            if (token[i] != buffer[length - 1])
             {
-                builder.Append(c);
+                buffer[length++] = token[i];
             }
         }
 
-        return builder.Length == token.Length ? null : builder.ToString();
+        return new string(buffer[..length]);
     }
 
     // A token that splits into two or three known Korean/Chinese syllables ("sangman", "youngcheol") is a joined

@@ -163,12 +163,14 @@ internal static class SanctionsNameText
     /// </summary>
     public static string? PhoneticKey(string token)
     {
-        if (token.Length < 5 || !token.All(char.IsAsciiLetterLower))
+        if (token.Length < 5 || token.Length > 60 || !Ascii.IsValid(token) || token.Any(c => !char.IsAsciiLetterLower(c)))
         {
             return null;
         }
 
-        var key = new StringBuilder(token.Length + 1).Append('~');
+        Span<char> key = stackalloc char[2 * token.Length + 1];
+        key[0] = '~';
+        var length = 1;
         var consonants = 0;
         for (var i = 0; i < token.Length; i++)
         {
@@ -182,27 +184,33 @@ internal static class SanctionsNameText
 
             var folded = c switch
             {
-                'a' or 'e' or 'i' or 'o' or 'u' or 'y' => "a",
-                'b' => "p", 'd' => "t", 'g' => "k", 'v' or 'w' => "f", 'z' => "s", 'c' or 'q' => "k", 'x' => "ks", 'j' => "y",
-                _ => c.ToString(),
+                'a' or 'e' or 'i' or 'o' or 'u' or 'y' => 'a',
+                'b' => 'p', 'd' => 't', 'g' or 'c' or 'q' => 'k', 'v' or 'w' => 'f', 'z' => 's', 'j' => 'y', 'x' => 'k',
+                _ => c,
             };
-            foreach (var f in folded)
+            Append(key, ref length, ref consonants, folded);
+            if (c == 'x')
             {
-                if (key[^1] != f)
-                {
-                    key.Append(f);
-                    consonants += f == 'a' ? 0 : 1;
-                }
+                Append(key, ref length, ref consonants, 's');
             }
         }
 
-        if (key.Length > 2 && key[^1] == 'h')
+        if (length > 2 && key[length - 1] == 'h')
         {
-            key.Length--;
+            length--;
             consonants--;
         }
 
-        return consonants >= 3 ? key.ToString() : null;
+        return consonants >= 3 ? new string(key[..length]) : null;
+
+        static void Append(Span<char> key, ref int length, ref int consonants, char folded)
+        {
+            if (key[length - 1] != folded)
+            {
+                key[length++] = folded;
+                consonants += folded == 'a' ? 0 : 1;
+            }
+        }
     }
 
     /// <summary>How many consonants a <see cref="PhoneticKey"/> holds.</summary>
