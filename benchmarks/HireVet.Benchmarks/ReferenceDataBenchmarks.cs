@@ -10,7 +10,7 @@ namespace HireVet.Benchmarks;
 /// <summary>Start-up load of every dataset, the memory it keeps resident, and IP enrichment throughput on one core.</summary>
 public static class ReferenceDataBenchmarks
 {
-    public static async Task<ReferenceSnapshot> RunAsync(Report report)
+    public static async Task<ReferenceSnapshot> RunAsync(Report report, bool includeIpLookups = true)
     {
         var options = new ReferenceDataOptions { NpmModules = Paths.NpmModules, SharedData = Paths.SharedData };
         var catalog = new ReferenceDataCatalog(options, new ConfigurationBuilder().Build(), TimeProvider.System);
@@ -31,6 +31,7 @@ public static class ReferenceDataBenchmarks
         report.Add("Reference data resident (managed heap)", $"{residentMb:F0} MB", "≤ 400 MB", residentMb <= 400,
             "GC heap after load minus before, full collections");
 
+        if (!includeIpLookups) return snapshot;
         var network = snapshot.Get<NetworkIntelligence>(Datasets.Network) ?? throw new InvalidOperationException("network data did not load");
         var random = new Random(20261121);
         var addresses = new uint[4_000_000];

@@ -22,7 +22,7 @@ public sealed record Options
     public string? DumpTo { get; init; }
 
     public const string Usage =
-        "usage: HireVet.Quality [--honest N] [--rings N] [--seed N] [--fairness N] [--date yyyy-MM-dd] [--out FILE] [--what-if RULESET.json]... [--what-if-weights NET-09=30,LINK-02:medium=30]... [--dump FILE.jsonl]";
+        "usage: HireVet.Quality [--honest N] [--rings N] [--seed N] [--fairness N] [--date yyyy-MM-dd] [--out FILE] [--what-if RULESET.json]... [--what-if-weights NET-09=30,LINK-02:medium=30]... [--dump FILE.jsonl] | --sanctions-only [--explain NAME]";
 
     public static Options Parse(string[] args)
     {

@@ -8,10 +8,13 @@ using HireVet.Quality;
 using HireVet.Quality.Corpus;
 using HireVet.Quality.Evaluation;
 using HireVet.Quality.Running;
+using HireVet.Quality.Sanctions;
 
 // Quality benchmark: a generated, labelled corpus of honest candidates (with the hard cases) and fraud rings (from the
 // documented tactics) goes through the real submit and vet pipeline on a private PostgreSQL; the report compares bands
 // with the labels. It is a report: targets not met are printed as MISSED, and the exit code stays 0 unless the run fails.
+if (args.Contains("--sanctions-only")) return SanctionsEvaluation.RunStandalone(args);
+
 Options options;
 try { options = Options.Parse(args); }
 catch (Exception e) when (e is ArgumentException or FormatException) { Console.Error.WriteLine(e.Message); return 2; }
@@ -70,11 +73,12 @@ try
         Options = options, Ruleset = Ruleset.Embedded, ReferenceData = referenceData, Scored = scored, Metrics = metrics,
         Fairness = fairness, Resumes = resumes, Scenarios = scenarios, Timings = timings, Vettings = run.Vettings,
     };
-    var markdown = report.ToMarkdown();
+    var sanctions = SanctionsEvaluation.Run();
+    var markdown = report.ToMarkdown() + Environment.NewLine + SanctionsEvaluation.ToMarkdown(sanctions, headingLevel: 2);
     Directory.CreateDirectory(Path.GetDirectoryName(options.Output)!);
     File.WriteAllText(options.Output, markdown);
     Console.WriteLine(markdown);
-    foreach (var missed in report.Missed()) Console.WriteLine(missed);
+    foreach (var missed in report.Missed().Concat(SanctionsEvaluation.Missed(sanctions))) Console.WriteLine(missed);
     Console.WriteLine($"Written to {options.Output}");
     return 0;
 }

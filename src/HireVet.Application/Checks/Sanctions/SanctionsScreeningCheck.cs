@@ -8,8 +8,10 @@ namespace HireVet.Application.Checks.Sanctions;
 /// <summary>PAY-13: the candidate's names, the payee, previous employers and the referrer screened against the full
 /// OFAC SDN list with aliases (romanisation-aware fuzzy matching), plus exact matches on SDN emails and websites.
 /// Each hit shows why, as an analyst expects: the matched listed name and score, whether the date of birth and country
-/// agree, and the programmes. A DPRK-programme hit, or any hit whose date of birth agrees, is critical; a name whose
-/// date of birth disagrees is only medium, a likely namesake for a human to clear.</summary>
+/// agree, and the programmes. A person's names match listed individuals only, an employer listed entities only, a payee
+/// or referrer either, never a vessel or aircraft. A hit whose date of birth agrees is confirmed (critical); one whose
+/// date of birth disagrees is a likely namesake (medium); a name-only hit is critical for a DPRK programme and high
+/// otherwise, except on a common name ("Mohammed Ali"), which stays high (review) and says what would confirm it.</summary>
 public sealed class SanctionsScreeningCheck : ICheck
 {
     public string Name => "sanctions-screening";
@@ -43,7 +45,7 @@ public sealed class SanctionsScreeningCheck : ICheck
 
         var signals = new List<RawSignal>();
         foreach (var (field, value, fieldDob, fieldCountry) in screened.DistinctBy(s => (s.Field, s.Value)))
-        foreach (var hit in sdn.Screen(value, fieldDob, fieldCountry))
+        foreach (var hit in sdn.Screen(value, fieldDob, fieldCountry, subject: SubjectOf(field)))
             signals.Add(NameHit(field, value, hit));
 
         var emails = new[] { d.Email, d.PayrollDestination?.PlatformAccountEmail }.Concat((d.References ?? []).Select(r => r.Email))
@@ -61,11 +63,37 @@ public sealed class SanctionsScreeningCheck : ICheck
         return signals.Count == 0 ? CheckResult.NotFired : CheckResult.Fired([.. signals]);
     }
 
+    public const string Confirmed = "confirmed";
+    public const string Namesake = "namesake";
+    public const string NameOnly = "name-only";
+
+    /// <summary>How a name hit counts: <see cref="Kind"/> is confirmed, namesake or name-only; <see cref="WouldConfirm"/>
+    /// lists what the reviewer should compare when the name is all that agrees.</summary>
+    public sealed record Grade(string Kind, string Severity, IReadOnlyList<string> WouldConfirm);
+
+    /// <summary>Which SDN entry types a screened field may match.</summary>
+    public static SanctionsSubject SubjectOf(string field) => field switch
+    {
+        "legal name" or "other name" => SanctionsSubject.Person,
+        "previous employer" => SanctionsSubject.Organisation,
+        _ => SanctionsSubject.PersonOrOrganisation,
+    };
+
+    public static Grade GradeOf(SanctionsHit hit)
+    {
+        if (hit.DateOfBirthAgreement == SanctionsHit.Match) return new(Confirmed, Severity.Critical, []);
+        if (hit.DateOfBirthAgreement == SanctionsHit.Mismatch) return new(Namesake, Severity.Medium, []);
+        var wouldConfirm = new List<string>();
+        if (hit.Entry.DatesOfBirth.Length > 0) wouldConfirm.Add($"date of birth (listed {string.Join(", ", hit.Entry.DatesOfBirth)})");
+        if (hit.Entry.Countries.Length > 0 && hit.CountryAgreement != SanctionsHit.Match) wouldConfirm.Add($"country (listed {string.Join("; ", hit.Entry.Countries)})");
+        var severity = hit.CommonName || !hit.Entry.IsDprkProgram ? Severity.High : Severity.Critical;
+        return new(NameOnly, severity, wouldConfirm);
+    }
+
     private static RawSignal NameHit(string field, string value, SanctionsHit hit)
     {
-        var severity = hit.DateOfBirthAgreement == SanctionsHit.Mismatch ? Severity.Medium
-            : hit.Entry.IsDprkProgram || hit.DateOfBirthAgreement == SanctionsHit.Match ? Severity.Critical
-            : Severity.High;
+        var grade = GradeOf(hit);
+        var severity = grade.Severity;
         var dobText = hit.DateOfBirthAgreement switch
         {
             SanctionsHit.Match => "date of birth agrees",
@@ -74,7 +102,8 @@ public sealed class SanctionsScreeningCheck : ICheck
         };
         return new RawSignal("PAY-13", severity,
             $"The {field} \"{value}\" matches the OFAC SDN entry \"{hit.Entry.PrimaryName}\" ({string.Join(", ", hit.Entry.Programs)}; " +
-            $"name score {hit.NameScore:0.00}; {dobText}).",
+            $"name score {hit.NameScore:0.00}; {dobText}" +
+            (grade.Kind == NameOnly && hit.CommonName ? "; a common name, so a name-only match until the date of birth or country confirms it" : "") + ").",
             new JsonObject
             {
                 ["field"] = field,
@@ -83,6 +112,9 @@ public sealed class SanctionsScreeningCheck : ICheck
                 ["nameScore"] = Math.Round(hit.NameScore, 3),
                 ["dateOfBirth"] = hit.DateOfBirthAgreement,
                 ["country"] = hit.CountryAgreement,
+                ["match"] = grade.Kind,
+                ["commonName"] = hit.CommonName,
+                ["wouldConfirm"] = new JsonArray([.. grade.WouldConfirm.Select(w => (JsonNode)w)]),
                 ["sdn"] = Entry(hit.Entry),
                 ["reasons"] = new JsonArray([.. hit.Reasons.Select(r => (JsonNode)r)]),
             });

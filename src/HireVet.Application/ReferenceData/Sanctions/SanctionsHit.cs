@@ -25,5 +25,9 @@ public sealed record SanctionsHit
     /// <summary>match, mismatch or unknown (either side has no country).</summary>
     public required string CountryAgreement { get; init; }
 
+    /// <summary>Every matched word of the listed name is frequent on the list ("Mohammed Ali", "Kim Chol"): on the name
+    /// alone, such a hit is as likely a namesake as the listed person.</summary>
+    public bool CommonName { get; init; }
+
     public required IReadOnlyList<string> Reasons { get; init; }
 }

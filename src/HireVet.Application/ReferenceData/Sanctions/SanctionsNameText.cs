@@ -38,7 +38,7 @@ internal static class SanctionsNameText
         ["hyon", "hyun", "hyeon"],
         ["hyok", "hyeok", "hyuk"],
         ["hyong", "hyeong", "hyung"],
-        ["chol", "cheol", "chul"],
+        ["chol", "cheol", "chul", "jeol"],
         ["yong", "young", "yeong"],
         ["myong", "myung", "myeong"],
         ["kyong", "kyung", "kyeong", "gyeong", "gyong"],
@@ -85,7 +85,61 @@ internal static class SanctionsNameText
         "obshchestvo", "s", "ogranichennoi", "ogranichennoy", "otvetstvennostyu", "otvetstvennostiu", "aktsionernoe",
         "aktsionernoye", "publichnoe", "zakrytoe", "otkrytoe", "общество", "с", "ограниченной", "ответственностью",
         "акционерное", "публичное", "закрытое", "открытое", "ооо", "оао", "зао", "пао", "ао",
+        "joint", "stock", "liability",
+
+        // Descriptors a form adds to an organisation's name ("HAMAS MOVEMENT", "Hizballah party").
+        "movement", "organization", "organisation", "party", "front",
     };
+
+    // Words that make up generic company names ("Global Trading", "ABC Corporation", "Golden Star"): an entity
+    // name made only of these (after legal forms) matches only when the whole name, legal form included, agrees.
+    private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
+    {
+        "global", "international", "intl", "general", "national", "united", "universal", "first", "new", "star", "golden",
+        "gold", "silver", "alpha", "beta", "omega", "delta", "ocean", "pacific", "atlantic", "asia", "asian", "euro",
+        "europe", "world", "worldwide", "royal", "prime", "best", "top", "smart", "tech", "technology", "technologies",
+        "solution", "solutions", "service", "services", "industry", "industries", "industrial", "enterprise",
+        "enterprises", "commercial", "commerce", "import", "export", "investment", "investments", "capital", "consulting",
+        "management", "logistics", "system", "systems", "development", "energy", "business", "partners", "resources",
+        "supply", "products", "marketing", "media", "network", "digital", "software", "data", "trade", "traders", "east",
+        "west", "north", "south", "central", "sun", "sunrise", "future", "modern", "standard", "premier", "express",
+        "pioneer", "eagle", "lion", "green", "blue", "red", "great", "grand", "euro", "inter", "trans", "union",
+    };
+
+    // Honorifics and titles written before a person's name, and the particles of Arabic names (bin/ibn "son of",
+    // al-/el- "the"): dropped from people's names on both sides, so "Dr. Rami Makhlouf" is "Rami Makhlouf" and
+    // "Osama ibn Laden" is "Usama BIN LADIN".
+    private static readonly HashSet<string> PersonFillers = new(StringComparer.Ordinal)
+    {
+        "dr", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "prof", "professor", "sheikh", "shaikh", "shaykh", "sheik",
+        "president", "excellency", "mullah", "mulla", "maulana", "maulvi", "mawlawi",
+        "bin", "ibn", "ben", "bint", "binti", "al", "el", "ul", "ud", "ur",
+    };
+
+    private static readonly Dictionary<char, string> CyrillicToLatin = new()
+    {
+        ['а'] = "a", ['б'] = "b", ['в'] = "v", ['г'] = "g", ['д'] = "d", ['е'] = "e", ['ё'] = "e", ['ж'] = "zh",
+        ['з'] = "z", ['и'] = "i", ['й'] = "y", ['к'] = "k", ['л'] = "l", ['м'] = "m", ['н'] = "n", ['о'] = "o",
+        ['п'] = "p", ['р'] = "r", ['с'] = "s", ['т'] = "t", ['у'] = "u", ['ф'] = "f", ['х'] = "kh", ['ц'] = "ts",
+        ['ч'] = "ch", ['ш'] = "sh", ['щ'] = "shch", ['ъ'] = "", ['ы'] = "y", ['ь'] = "", ['э'] = "e", ['ю'] = "yu",
+        ['я'] = "ya", ['і'] = "i", ['ї'] = "yi", ['є'] = "ye", ['ґ'] = "g", ['ў'] = "u",
+    };
+
+    // Revised Romanisation of Hangul jamo (initial, vowel, final), for a syllable decomposed arithmetically.
+    private static readonly string[] HangulInitials =
+        ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"];
+
+    private static readonly string[] HangulVowels =
+    [
+        "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu",
+        "ui", "i",
+    ];
+
+    private static readonly string[] HangulFinals =
+    [
+        "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t",
+        "t", "k", "t", "p", "t",
+    ];
 
     private static readonly Dictionary<string, string> CanonicalBySpelling = BuildCanonicalMap();
 
@@ -95,6 +149,102 @@ internal static class SanctionsNameText
     public static IEnumerable<string> VariantSpellings => CanonicalBySpelling.Keys;
 
     public static bool IsLegalForm(string token) => LegalForms.Contains(token);
+
+    public static bool IsGeneric(string token) => GenericWords.Contains(token) || token.Length <= 3;
+
+    public static bool IsPersonFiller(string token) => PersonFillers.Contains(token);
+
+    /// <summary>
+    /// A spelling-blind key for transliteration variants of a Latin token of five letters or more: every run of
+    /// vowels (y included) becomes one "a", kh/gh/dh/th → h/g/d/t, sh/ch/zh → s/c/z, voiced → voiceless (b/d/g/v/z →
+    /// p/t/k/f/s), c/q → k, x → ks, w → v, j → y, doubled letters once, a final h dropped. Hezbollah = Hizballah,
+    /// Lukashenko = Lukashenka, Kadyrov = Kadirov, Makhlouf = Makhluf, but Putin ≠ Potanin. Null when the token
+    /// is too short or has fewer than three consonants, or is not plain Latin.
+    /// </summary>
+    public static string? PhoneticKey(string token)
+    {
+        if (token.Length < 5 || token.Length > 60 || !Ascii.IsValid(token) || token.Any(c => !char.IsAsciiLetterLower(c)))
+        {
+            return null;
+        }
+
+        Span<char> key = stackalloc char[2 * token.Length + 1];
+        key[0] = '~';
+        var length = 1;
+        var consonants = 0;
+        for (var i = 0; i < token.Length; i++)
+        {
+            var c = token[i];
+            var next = i + 1 < token.Length ? token[i + 1] : '\0';
+            if (next == 'h' && c is 'k' or 'g' or 'd' or 't' or 's' or 'c' or 'z' or 'p')
+            {
+                i++;
+                c = c switch { 'k' => 'h', 'p' => 'f', _ => c };
+            }
+
+            var folded = c switch
+            {
+                'a' or 'e' or 'i' or 'o' or 'u' or 'y' => 'a',
+                'b' => 'p', 'd' => 't', 'g' or 'c' or 'q' => 'k', 'v' or 'w' => 'f', 'z' => 's', 'j' => 'y', 'x' => 'k',
+                _ => c,
+            };
+            Append(key, ref length, ref consonants, folded);
+            if (c == 'x')
+            {
+                Append(key, ref length, ref consonants, 's');
+            }
+        }
+
+        if (length > 2 && key[length - 1] == 'h')
+        {
+            length--;
+            consonants--;
+        }
+
+        return consonants >= 3 ? new string(key[..length]) : null;
+
+        static void Append(Span<char> key, ref int length, ref int consonants, char folded)
+        {
+            if (key[length - 1] != folded)
+            {
+                key[length++] = folded;
+                consonants += folded == 'a' ? 0 : 1;
+            }
+        }
+    }
+
+    /// <summary>How many consonants a <see cref="PhoneticKey"/> holds.</summary>
+    public static int PhoneticConsonants(string key) => key.Count(c => c is not ('a' or '~'));
+
+    /// <summary>Cyrillic and Hangul written in Latin letters (Hangul syllable by syllable, Revised Romanisation);
+    /// null when the text has neither.</summary>
+    public static string? Transliterate(string text)
+    {
+        var builder = new StringBuilder(text.Length * 2);
+        var changed = false;
+        foreach (var original in text)
+        {
+            var c = char.ToLowerInvariant(original);
+            if (CyrillicToLatin.TryGetValue(c, out var latin))
+            {
+                builder.Append(latin);
+                changed = true;
+            }
+            else if (c is >= '\uAC00' and <= '\uD7A3')
+            {
+                var syllable = c - 0xAC00;
+                builder.Append(' ').Append(HangulInitials[syllable / 588]).Append(HangulVowels[syllable % 588 / 28])
+                    .Append(HangulFinals[syllable % 28]).Append(' ');
+                changed = true;
+            }
+            else
+            {
+                builder.Append(original);
+            }
+        }
+
+        return changed ? builder.ToString() : null;
+    }
 
     public static string Canonical(string token) => CanonicalBySpelling.GetValueOrDefault(token, token);
 
@@ -113,9 +263,18 @@ internal static class SanctionsNameText
         var source = ascii ? text : text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(source.Length);
         var baseIsLatin = true;
+        var previousWasLower = false;
         foreach (var rune in source.EnumerateRunes())
         {
             var value = rune.Value;
+            // Words run together keep their capitals: "RamiMakhlouf" is two words.
+            var isUpper = Rune.IsUpper(rune);
+            if (isUpper && previousWasLower)
+            {
+                builder.Append(' ');
+            }
+
+            previousWasLower = Rune.IsLower(rune);
             if (value is '\'' or '.' or '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4')
             {
                 continue;
@@ -158,7 +317,35 @@ internal static class SanctionsNameText
         // Recompose what NFD split apart (Hangul syllables into jamo, й into и + breve).
         var normalized = ascii ? builder.ToString() : builder.ToString().Normalize(NormalizationForm.FormC);
         var tokens = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return tokens.Length <= maxTokens ? tokens : tokens[..maxTokens];
+        tokens = tokens.Length <= maxTokens ? tokens : tokens[..maxTokens];
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            tokens[t] = FoldDigits(tokens[t]);
+        }
+
+        return tokens;
+    }
+
+    // Digits standing in for letters inside a word ("Ig0r Sech1n", "I9or") are read as the letters they imitate;
+    // a token of digits only (a vessel's number) stays as it is.
+    private static string FoldDigits(string token)
+    {
+        if (!token.Any(char.IsAsciiDigit) || !token.Any(char.IsLetter))
+        {
+            return token;
+        }
+
+        return string.Create(token.Length, token, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] switch
+                {
+                    '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't', '8' => 'b', '9' => 'g', '2' => 'z', '6' => 'g',
+                    var other => other,
+                };
+            }
+        });
     }
 
     private static Dictionary<string, string> BuildCanonicalMap()

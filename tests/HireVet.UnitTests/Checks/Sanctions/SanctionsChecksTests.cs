@@ -91,6 +91,45 @@ public sealed class SanctionsChecksTests
     }
 
     [Fact]
+    public void A_candidate_named_like_a_listed_vessel_is_not_a_hit()
+    {
+        // IVAN SIDORENKO (profile 32972) is a vessel; a person of that name is screened against individuals only.
+        Assert.Equal(CheckResult.NotFired, new SanctionsScreeningCheck().Run(With(Person("Ivan Sidorenko"))));
+    }
+
+    [Fact]
+    public void A_generic_employer_name_is_not_matched_to_a_listed_company_after_its_legal_form_is_stripped()
+    {
+        var d = Person("Emily Carter") with
+        {
+            EmploymentHistory = [new Employment { Employer = "Global Trading LLC", StartedOn = new DateOnly(2019, 1, 1) }],
+        };
+
+        Assert.Equal(CheckResult.NotFired, new SanctionsScreeningCheck().Run(With(d)));
+    }
+
+    [Fact]
+    public void A_common_name_matched_on_the_name_alone_is_a_name_only_match_for_review_saying_what_would_confirm_it()
+    {
+        var signal = new SanctionsScreeningCheck().Run(With(Person("Mohammed Ali"))).Signals.First();
+
+        Assert.Equal(Severity.High, signal.Severity);
+        Assert.Equal("name-only", signal.Evidence["match"]!.GetValue<string>());
+        Assert.True(signal.Evidence["commonName"]!.GetValue<bool>());
+        Assert.Contains("name-only match", signal.Explanation);
+        Assert.Contains(signal.Evidence["wouldConfirm"]!.AsArray(), w => w!.GetValue<string>().StartsWith("date of birth", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_person_listed_with_a_patronymic_is_found_by_given_name_and_surname()
+    {
+        var signal = Assert.Single(new SanctionsScreeningCheck().Run(With(Person("Ramzan Kadyrov"))).Signals);
+
+        Assert.Equal(23343, signal.Evidence["sdn"]!["profileId"]!.GetValue<int>());
+        Assert.Equal(Severity.High, signal.Severity);
+    }
+
+    [Fact]
     public void A_payout_to_a_Lazarus_Group_wallet_is_critical_and_the_case_of_an_EVM_address_does_not_matter()
     {
         var d = Person("Alex Morgan") with
