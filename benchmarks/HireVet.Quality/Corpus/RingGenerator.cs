@@ -164,9 +164,9 @@ public sealed class RingGenerator(CorpusContext ctx, PersonFactory people, Sanct
                 // The member answers their own reference check, a former manager's, from the member's connection.
                 var current = d.EmploymentHistory!.Where(j => j.EndedOn is null).Select(j => j.Employer).ToHashSet();
                 var vouched = Array.FindIndex(d.References!, x => !current.Contains(x.Employer));
-                var k = vouched < 0 ? 0 : vouched;
+                var referee = vouched < 0 ? 0 : vouched;
                 var references = d.References!.ToArray();
-                references[k] = references[k] with
+                references[referee] = references[referee] with
                 {
                     SubmittedFrom = new NetworkSighting { Ip = Country.Pick(Rng, d.NetworkObservations!).Ip, At = ctx.Now.AddDays(-Rng.Next(1, 10)) },
                 };
