@@ -84,7 +84,8 @@ public static class SanctionsEvaluation
         var list = SdnAdvancedXml.ReadFile(SdnPath);
         var parsed = started.Elapsed;
         var index = SanctionsIndex.Build(list);
-        return Evaluate(index, list.DateOfIssue, started.Elapsed) with { Indexing = started.Elapsed - parsed };
+        var loaded = started.Elapsed;
+        return Evaluate(index, list.DateOfIssue, loaded) with { Indexing = loaded - parsed };
     }
 
     public static Result Evaluate(SanctionsIndex index, string dateOfIssue, TimeSpan load)
