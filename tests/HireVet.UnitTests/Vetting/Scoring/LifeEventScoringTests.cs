@@ -122,4 +122,17 @@ public sealed class LifeEventScoringTests
 
         Assert.Equal(40, R.Evaluate(signals).Score);
     }
+
+    [Fact]
+    public void Places_survive_the_stored_signals_json_so_shadow_runs_group_as_vetting_did()
+    {
+        Signal[] signals = [S("NET-08", Severity.Medium, "DE", "ties"), S("PAY-02", Severity.Medium, "DE"), S("ID-01", Severity.Low, "DE")];
+
+        var json = System.Text.Json.JsonSerializer.Serialize(signals, HireVet.Application.Dossiers.DossierJson.Options);
+        var stored = System.Text.Json.JsonSerializer.Deserialize<Signal[]>(json, HireVet.Application.Dossiers.DossierJson.Options)!;
+
+        Assert.Contains("\"place\":\"DE\"", json);
+        Assert.Equal(R.Evaluate(signals).Score, R.Rescore(stored).Score);
+        Assert.Single(R.Rescore(stored).LifeEvents);
+    }
 }
