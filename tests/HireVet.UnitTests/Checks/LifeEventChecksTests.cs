@@ -173,4 +173,13 @@ public sealed class LifeEventChecksTests
         Assert.Equal(Severity.Low, Assert.Single(new TimeZoneCheck().Run(With(ongoing)).Signals).Severity);
         Assert.Equal(Severity.Medium, Assert.Single(new TimeZoneCheck().Run(With(mostly)).Signals).Severity);
     }
+
+    [Fact]
+    public void A_far_clock_read_in_the_night_of_its_zone_is_not_a_trip()
+    {
+        // 15:00 UTC is 00:00 in Seoul: office hours in Chicago, the middle of the night where the clock says it is.
+        var d = SeenAt((Comcast, Monday.AddDays(-3), "America/Chicago"), (Comcast, Monday.AddDays(-1), "America/Chicago"), (Comcast, Monday, "Asia/Seoul"));
+
+        Assert.Equal(Severity.Medium, Assert.Single(new TimeZoneCheck().Run(With(d)).Signals).Severity);
+    }
 }

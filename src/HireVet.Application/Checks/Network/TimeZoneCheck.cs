@@ -12,7 +12,9 @@ namespace HireVet.Application.Checks.Network;
 /// registered in, or of a country the candidate was seen in on a residential network within a month of it (outside
 /// China, Russia and the DPRK), is consistent, not a mismatch (when the network and time-zone data are loaded). A
 /// clock of a country the candidate's own declarations tie them to (bank, phone, document address) is placed there
-/// (<see cref="Signal.Place"/>): a clock left on the time of a country lived in before. A clock on UTC says nothing.</summary>
+/// (<see cref="Signal.Place"/>): a clock left on the time of a country lived in before. A far clock only during one stay
+/// of at most a month, read in that zone's waking hours, with the claimed zone around it, is a trip behind a travel
+/// router or a VPN home (low). A clock on UTC says nothing.</summary>
 public sealed class TimeZoneCheck : ICheck
 {
     /// <summary>Neighbouring zones and daylight-saving edges differ by an hour or two; a working day's shift does not.</summary>
@@ -42,7 +44,8 @@ public sealed class TimeZoneCheck : ICheck
         var home = observed.Where(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.DeviceTimeZone!, out var z)
                                        && (z.GetUtcOffset(o.ObservedAt!.Value) - claimed.GetUtcOffset(o.ObservedAt!.Value)).Duration() <= Tolerance)
             .Select(o => o.ObservedAt!.Value).ToArray();
-        var trip = IsOneTrip([.. far.Select(x => x.Observation.ObservedAt!.Value)], home);
+        var trip = far.All(x => IsWakingHour(x.Zone!, x.Observation.ObservedAt!.Value))
+                   && IsOneTrip([.. far.Select(x => x.Observation.ObservedAt!.Value)], home);
         var place = PlaceOf(context, [.. far.Select(x => x.Observation)]) ?? (trip ? CountryOfZones(context, far.Select(x => x.Observation.DeviceTimeZone!)) : null);
 
         var zones = string.Join(", ", far.Select(x => x.Observation.DeviceTimeZone).Distinct());
@@ -63,6 +66,10 @@ public sealed class TimeZoneCheck : ICheck
             })
         { Place = place });
     }
+
+    /// <summary>A traveller acts in the daytime of where they are; a worker abroad keeping the claimed zone's office
+    /// hours acts in the night of theirs.</summary>
+    private static bool IsWakingHour(TimeZoneInfo zone, DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).Hour is >= 7 and < 23;
 
     /// <summary>The far clocks are one trip: one run of at most a month with no home clock inside it, and the claimed
     /// zone on both sides of it, or on one side when the far readings are no more than the home ones (a trip still going
