@@ -144,11 +144,15 @@ public sealed class RingGenerator(CorpusContext ctx, PersonFactory people, Sanct
                     observations[k] = observations[k] with { Ip = Rng.NextDouble() < 0.7 ? ctx.Ips.Vpn(Rng) : ctx.Ips.Hosting(Rng) };
                 return d with { NetworkObservations = observations };
             case Tactics.DeviceTimeZone:
-                // Most sign-ins show the real clock; a careful worker resets it for some.
-                return d with
+                // Most sign-ins show the real clock; a careful worker resets it for some (never for all: then the
+                // tactic would not have been applied at all).
+                var clocks = d.NetworkObservations!.Select(o => Rng.NextDouble() < 0.75 ? o with { DeviceTimeZone = r.WorkerZone } : o).ToArray();
+                if (clocks.All(o => o.DeviceTimeZone != r.WorkerZone))
                 {
-                    NetworkObservations = [.. d.NetworkObservations!.Select(o => Rng.NextDouble() < 0.75 ? o with { DeviceTimeZone = r.WorkerZone } : o)],
-                };
+                    var reset = Rng.Next(clocks.Length);
+                    clocks[reset] = clocks[reset] with { DeviceTimeZone = r.WorkerZone };
+                }
+                return d with { NetworkObservations = clocks };
             case Tactics.ForeignIsp:
                 // The VPN dropped once: a sign-in straight from a Chinese or Russian ISP.
                 return d with { NetworkObservations = [.. d.NetworkObservations!, Sighting(r.Mainland(), r.WorkerZone, me)] };
