@@ -52,7 +52,7 @@ public sealed class TimeZoneCheck : ICheck
         var gap = far.Max(x => x.Gap.Duration()).TotalHours;
         return CheckResult.Fired(new RawSignal("NET-09", trip ? Severity.Low : Severity.Medium,
             trip
-                ? $"The device reported {zones}, {gap:0.#} hours from the claimed time zone {d.ClaimedTimeZone}, only during one stay of at most a month, with the claimed zone before and after: the clock followed a trip while the connection stayed the home one (a travel router or a VPN home)."
+                ? $"The device reported {zones}, {gap:0.#} hours from the claimed time zone {d.ClaimedTimeZone}, only during one stay of at most a month, in that zone's daytime, with the claimed zone around it: the clock followed a trip while the connection stayed the home one (a travel router or a VPN home)."
                 : $"The device reported {zones}, {gap:0.#} hours from the claimed time zone {d.ClaimedTimeZone}.",
             new JsonObject
             {
@@ -81,7 +81,7 @@ public sealed class TimeZoneCheck : ICheck
         if (last - first > CountryTies.OneStay || home.Any(h => h >= first && h <= last)) return false;
         var before = home.Any(h => h < first);
         var after = home.Any(h => h > last);
-        return (before && after) || ((before || after) && (far.Length == 1 || far.Length <= home.Length));
+        return (before && after) || ((before || after) && far.Length <= home.Length);
     }
 
     /// <summary>The one country every zone is named for (tz database), or null when they differ or are unknown.</summary>
