@@ -30,7 +30,6 @@ public static class DependencyInjection
         services.AddScoped<DbSession>();
         services.AddScoped<IDbSession>(sp => sp.GetRequiredService<DbSession>());
         services.AddScoped<IBulkCopy, NpgsqlBulkCopy>();
-        services.AddSingleton(sp => new MigrationRunner(connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<MigrationRunner>>()));
 
         services.AddDataProtection().SetApplicationName("HireVet");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>

@@ -15,6 +15,9 @@ using HireVet.Web.Security;
 using MediatR;
 using Microsoft.AspNetCore.OpenApi;
 
+// Migrations run as the owner in a process of their own, before any application is built.
+if (args is ["admin", "migrate", ..]) return await MigrateCommand.RunAsync(args[2..]);
+
 var cli = args.Length > 0 && args[0] == "admin";
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").Skip(cli ? 1 : 0).ToArray());
@@ -74,11 +77,11 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxRequestBo
 
 var app = builder.Build();
 
+await ApplicationLoginCheck.EnsureAsync(app.Services.GetRequiredService<AppDataSource>().Value);
 if (cli) return await AdminCli.RunAsync(app.Services, args.Skip(1).ToArray());
 
-if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+if (app.Configuration.GetValue("Database:SeedOnStartup", true))
 {
-    await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync();
     await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SeedRuleset.Command());
 }

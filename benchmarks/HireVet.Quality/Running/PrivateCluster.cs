@@ -23,7 +23,8 @@ public sealed class PrivateCluster : IDisposable
         _directory = keepIn is null ? Directory.CreateTempSubdirectory("hirevet-quality-").FullName : Directory.CreateDirectory(keepIn).FullName;
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_directory, (UnixFileMode)0b111_101_101);
         var port = Run("start").Trim();
-        ServerConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+        var password = File.ReadAllText(Path.Combine(_directory, "pg", "password")).Trim(); // kept there by pg-cluster.sh
+        ServerConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Password={password};Database=postgres;Pooling=false";
         // Ctrl+C, a kill or any other exit still stops the cluster (Dispose is idempotent); the signal then ends the process.
         _onSignals = [PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => Dispose()), PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => Dispose())];
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();

@@ -28,8 +28,10 @@ public sealed class VettingHost : IDisposable
 
     private VettingHost(IHost host, string connectionString) => (_host, _connectionString) = (host, connectionString);
 
+    /// <param name="connectionString">The owner's: the harness migrates, then works in-process (no web process serves).</param>
     public static async Task<VettingHost> StartAsync(string connectionString)
     {
+        await new MigrationRunner(connectionString, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance).MigrateAsync();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Paths.RepositoryRoot });
         builder.Configuration["ConnectionStrings:HireVet"] = connectionString;
         builder.Configuration["Jobs:Enabled"] = "false"; // vetting is driven below, not by the job servers
@@ -39,7 +41,6 @@ public sealed class VettingHost : IDisposable
         builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
         builder.Services.AddScoped<ICurrentActor>(_ => new Actor("quality", Roles.Hr));
         var host = builder.Build();
-        await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync();
         return new VettingHost(host, connectionString);
     }
 

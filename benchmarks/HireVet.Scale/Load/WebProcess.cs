@@ -32,7 +32,7 @@ public sealed partial class WebProcess : IAsyncDisposable
     {
         if (!File.Exists(Dll)) throw new InvalidOperationException($"{Dll} is missing: build it with `dotnet build src/HireVet.Web -c Release`.");
         var port = FreePort();
-        var info = Start(connectionString, "--contentRoot", ContentRoot, "--urls", $"http://127.0.0.1:{port}");
+        var info = Start(await ApplicationLoginAsync(connectionString), "--contentRoot", ContentRoot, "--urls", $"http://127.0.0.1:{port}");
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__HireVet.Application.Common.Behaviours.LoggingBehaviour"] = "Debug";
         info.Environment["Logging__LogLevel__HireVet.Infrastructure.ReferenceData.ReferenceDataStore"] = "Information";
@@ -97,7 +97,7 @@ public sealed partial class WebProcess : IAsyncDisposable
     private static async Task<(int Exit, string Output, string Error)> AdminAsync(string connectionString, IReadOnlyDictionary<string, string> environment,
         params string[] args)
     {
-        var info = Start(connectionString, ["admin", .. args]);
+        var info = Start(await ApplicationLoginAsync(connectionString), ["admin", .. args]);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in environment) info.Environment[name] = value;
         using var cli = Process.Start(info)!;
@@ -120,6 +120,20 @@ public sealed partial class WebProcess : IAsyncDisposable
         var client = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = timeout };
         client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return client;
+    }
+
+    private static readonly string ApplicationPassword = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>The benchmark holds the owner's connection (it migrates and seeds); the app it starts logs in as
+    /// hirevet_app, as in production, with a password this run sets.</summary>
+    private static async Task<string> ApplicationLoginAsync(string ownerConnectionString)
+    {
+        await new HireVet.Infrastructure.Database.MigrationRunner(ownerConnectionString,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<HireVet.Infrastructure.Database.MigrationRunner>.Instance).SetApplicationPasswordAsync(ApplicationPassword);
+        return new Npgsql.NpgsqlConnectionStringBuilder(ownerConnectionString)
+        {
+            Username = HireVet.Infrastructure.Database.AppDataSource.ApplicationRole, Password = ApplicationPassword,
+        }.ConnectionString;
     }
 
     private static ProcessStartInfo Start(string connectionString, params string[] args)

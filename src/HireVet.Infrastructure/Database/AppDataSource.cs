@@ -2,17 +2,14 @@ using Npgsql;
 
 namespace HireVet.Infrastructure.Database;
 
-/// <summary>The data source the application works through. Every physical connection switches to the hirevet_app
-/// role, which may append to the audit trail but never change it; migrations and the job engine (its own schema) use the owner's connection.</summary>
-public sealed class AppDataSource(string ownerConnectionString) : IDisposable
+/// <summary>The data source the application works through, logged in as hirevet_app: a login that owns nothing, may
+/// append to the audit trail but never change it, and cannot become the owner (decision 0054). Migrations run
+/// elsewhere, with the owner's credentials (<see cref="MigrationRunner"/>).</summary>
+public sealed class AppDataSource(string connectionString) : IDisposable
 {
     public const string ApplicationRole = "hirevet_app";
 
-    public NpgsqlDataSource Value { get; } = new NpgsqlDataSourceBuilder(WithPreparedStatements(ownerConnectionString))
-        .UsePhysicalConnectionInitializer(
-            connection => { using var cmd = new NpgsqlCommand($"set role {ApplicationRole}", connection); cmd.ExecuteNonQuery(); },
-            async connection => { await using var cmd = new NpgsqlCommand($"set role {ApplicationRole}", connection); await cmd.ExecuteNonQueryAsync(); })
-        .Build();
+    public NpgsqlDataSource Value { get; } = NpgsqlDataSource.Create(WithPreparedStatements(connectionString));
 
     /// <summary>The app runs the same few dozen statements over and over, and on a large database planning them cost
     /// about as much as running them (measured by the scale benchmark): Npgsql prepares a statement on a connection once

@@ -9,7 +9,8 @@ namespace HireVet.Infrastructure.Database;
 
 /// <summary>Applies the numbered SQL files of migrations/ (embedded in this assembly) in order, one transaction each,
 /// under an advisory lock so that several nodes starting at once migrate once. Applied files are checksummed; a
-/// changed file stops start-up, because migrations are forward-only and never edited.</summary>
+/// changed file stops start-up, because migrations are forward-only and never edited. It connects as the owner: it runs in
+/// its own step (`./hirevet admin migrate`), never inside the serving process, which logs in as hirevet_app.</summary>
 public sealed class MigrationRunner(string ownerConnectionString, ILogger<MigrationRunner> logger)
 {
     private const long LockKey = 7_202_611_211;
@@ -80,8 +81,27 @@ public sealed class MigrationRunner(string ownerConnectionString, ILogger<Migrat
         await using var connection = new NpgsqlConnection(ownerConnectionString);
         await connection.OpenAsync(ct);
         PostgreSqlObjectsInstaller.Install(connection, HangfireSetup.Schema);
-        // Tables the installer created are the owner's; the application's role must not reach them (migration 0028).
-        await Execute(connection, null, $"revoke all on all tables in schema {HangfireSetup.Schema} from public, {AppDataSource.ApplicationRole}", ct);
+        // Tables the installer created are the owner's. The application enqueues and runs jobs: it reads and writes their
+        // rows, and nothing more (no truncate, no DDL). A stored job names code to run, so decision 0054 explains why
+        // this gives code in the web process nothing it does not have already.
+        await Execute(connection, null, $"""
+            revoke all on all tables in schema {HangfireSetup.Schema} from public;
+            grant usage on schema {HangfireSetup.Schema} to {AppDataSource.ApplicationRole};
+            grant select, insert, update, delete on all tables in schema {HangfireSetup.Schema} to {AppDataSource.ApplicationRole};
+            grant usage, select on all sequences in schema {HangfireSetup.Schema} to {AppDataSource.ApplicationRole};
+            """, ct);
+    }
+
+    /// <summary>Sets the password the application's login (hirevet_app) signs in with; the server stores only its
+    /// SCRAM verifier. For a private cluster, where HireVet generates the password; a DBA may set it instead.</summary>
+    public async Task SetApplicationPasswordAsync(string password, CancellationToken ct = default)
+    {
+        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        await connection.OpenAsync(ct);
+        await using var format = new NpgsqlCommand("select format('alter role %I login password %L', @role, @password)", connection);
+        format.Parameters.AddWithValue("role", AppDataSource.ApplicationRole);
+        format.Parameters.AddWithValue("password", password);
+        await Execute(connection, null, (string)(await format.ExecuteScalarAsync(ct))!, ct);
     }
 
     private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, CancellationToken ct)

@@ -11,17 +11,17 @@ using Npgsql;
 
 namespace HireVet.Infrastructure.Jobs;
 
-/// <summary>Hangfire on the application's PostgreSQL, in its own schema, reached with the owner's credentials: the
-/// application's role may not write there, since a stored job names the code a worker runs. The storage, the client and
+/// <summary>Hangfire on the application's PostgreSQL, in its own schema, reached with the application's login, which may
+/// read and write the rows of its tables and nothing more (decision 0054). The storage, the client and
 /// the monitoring view are registered on every node (the dashboard and the jobs page read them); the servers, the
 /// recurring jobs and the enqueuing adapters only where Jobs:Enabled.</summary>
 public static class HangfireSetup
 {
     public const string Schema = "hangfire";
 
-    public static void AddHangfireJobs(this IServiceCollection services, JobSettings settings, string ownerConnectionString)
+    public static void AddHangfireJobs(this IServiceCollection services, JobSettings settings, string applicationConnectionString)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(ownerConnectionString) { ApplicationName = "hirevet-jobs", MaxPoolSize = 20 }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(applicationConnectionString) { ApplicationName = "hirevet-jobs", MaxPoolSize = 20 }.ConnectionString;
         var storage = new PostgreSqlStorage(new PooledConnectionFactory(connectionString), new PostgreSqlStorageOptions
         {
             SchemaName = Schema,

@@ -1,14 +1,13 @@
 using HireVet.Application.Access;
 using HireVet.Application.Audit;
 using HireVet.Application.Common.Security;
-using HireVet.Infrastructure.Database;
 using HireVet.Web.Security;
 using MediatR;
 
 namespace HireVet.Web.Cli;
 
 /// <summary>Non-interactive operator commands, for bootstrapping and scripts:
-///   admin migrate
+///   admin migrate                                      (MigrateCommand: as the owner, in a process of its own)
 ///   admin create-user --username NAME --role ROLE [--display-name TEXT] (--password-stdin | --password-env VAR)
 ///   admin create-api-key --name NAME --role ROLE        (prints the key once)
 ///   admin walk-audit-chain                              (exit 0 intact, 1 broken)
@@ -17,7 +16,7 @@ namespace HireVet.Web.Cli;
 public static class AdminCli
 {
     public const string Usage = """
-        usage: hirevet admin migrate
+        usage: HIREVET_OWNER_DATABASE_URL=... hirevet admin migrate [--app-password-file FILE]
                hirevet admin create-user --username NAME --role hr|security|auditor|admin [--display-name TEXT] (--password-stdin | --password-env VAR)
                hirevet admin create-api-key --name NAME --role hr|security|auditor|admin
                hirevet admin walk-audit-chain
@@ -27,16 +26,12 @@ public static class AdminCli
     {
         try
         {
-            await services.GetRequiredService<MigrationRunner>().MigrateAsync();
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentActor>().Explicit =
                 new Actor($"cli:{Environment.UserName}", Roles.Admin);
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             switch (args.FirstOrDefault())
             {
-                case "migrate":
-                    Console.WriteLine("Database is up to date.");
-                    return 0;
                 case "create-user":
                     var id = await mediator.Send(new CreateUser.Command
                     {

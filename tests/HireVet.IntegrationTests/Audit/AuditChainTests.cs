@@ -206,7 +206,6 @@ public sealed class AuditChainTests(DatabaseFixture db) : IAsyncLifetime
         await RejectedCandidate();
         await using var connection = new NpgsqlConnection(db.ConnectionString);
         await connection.OpenAsync();
-        await using (var role = new NpgsqlCommand("set role hirevet_app", connection)) await role.ExecuteNonQueryAsync();
 
         await db.SendAsync(new ChainAuditRecords.Command());
         foreach (var sql in new[] { "update audit_records set actor = 'x'", "delete from audit_records", "truncate audit_records",

@@ -18,13 +18,19 @@ namespace HireVet.IntegrationTests.Infrastructure;
 public sealed class DatabaseCollection : ICollectionFixture<DatabaseFixture>;
 
 /// <summary>One private PostgreSQL per test run; the hirevet_test database is recreated and migrated from zero by the
-/// same MigrationRunner the application uses, then every test resets it with TRUNCATE.</summary>
+/// same MigrationRunner `./hirevet admin migrate` uses, as the owner, then every test resets it with TRUNCATE. The
+/// application under test logs in as hirevet_app with a password generated for the run, as in production.</summary>
 public sealed class DatabaseFixture : IAsyncLifetime
 {
     private readonly PrivatePostgres _postgres = new();
     private readonly Dictionary<string, string> _apiKeys = [];
 
+    /// <summary>The application's login (hirevet_app) on hirevet_test: what every app under test connects with.</summary>
     public string ConnectionString { get; private set; } = "";
+    /// <summary>The owner's (superuser's here) connection to hirevet_test: migrations, resets and attacks.</summary>
+    public string OwnerConnectionString { get; private set; } = "";
+    /// <summary>The application login's password, generated for this run.</summary>
+    public string ApplicationPassword { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
     public HireVetFactory Factory { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -37,8 +43,11 @@ public sealed class DatabaseFixture : IAsyncLifetime
             await using var create = new NpgsqlCommand("create database hirevet_test", server);
             await create.ExecuteNonQueryAsync();
         }
-        ConnectionString = new NpgsqlConnectionStringBuilder(_postgres.ServerConnectionString) { Database = "hirevet_test", Pooling = true }.ConnectionString;
-        await new MigrationRunner(ConnectionString, NullLogger<MigrationRunner>.Instance).MigrateAsync();
+        OwnerConnectionString = OwnerConnectionStringFor("hirevet_test");
+        var migrations = new MigrationRunner(OwnerConnectionString, NullLogger<MigrationRunner>.Instance);
+        await migrations.MigrateAsync();
+        await migrations.SetApplicationPasswordAsync(ApplicationPassword);
+        ConnectionString = ConnectionStringFor("hirevet_test");
         Factory = new HireVetFactory(ConnectionString, jobsEnabled: false);
     }
 
@@ -98,8 +107,16 @@ public sealed class DatabaseFixture : IAsyncLifetime
         Factory.Services.GetRequiredService<AppDataSource>().Value.Clear();
     }
 
-    /// <summary>A connection string to another database of the same server (created and dropped by the test).</summary>
-    public string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
+    /// <summary>The application login's connection string to a database of the same server (another one is created and
+    /// dropped by the test, and migrated with <see cref="OwnerConnectionStringFor"/>).</summary>
+    public string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder(_postgres.ServerConnectionString)
+    {
+        Database = database, Username = AppDataSource.ApplicationRole, Password = ApplicationPassword, Pooling = true,
+    }.ConnectionString;
+
+    /// <summary>The owner's (superuser's) connection string to a database of the same server.</summary>
+    public string OwnerConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(_postgres.ServerConnectionString) { Database = database, Pooling = true }.ConnectionString;
 
     /// <summary>Runs SQL on the server's maintenance database (create or drop a database).</summary>
     public async Task ExecuteOnServerAsync(string sql)
@@ -110,22 +127,22 @@ public sealed class DatabaseFixture : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Runs SQL as the database owner (superuser here), bypassing the application's role.</summary>
+    /// <summary>Runs SQL as the database owner (superuser here), bypassing the application's login.</summary>
     public async Task ExecuteAsync(string sql, object? param = null)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(OwnerConnectionString);
         await Dapper.SqlMapper.ExecuteAsync(connection, sql, param);
     }
 
     public async Task<T> QuerySingleAsync<T>(string sql, object? param = null)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(OwnerConnectionString);
         return await Dapper.SqlMapper.QuerySingleAsync<T>(connection, sql, param);
     }
 
     public async Task<T[]> QueryAsync<T>(string sql, object? param = null)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(OwnerConnectionString);
         return (await Dapper.SqlMapper.QueryAsync<T>(connection, sql, param)).ToArray();
     }
 
@@ -200,7 +217,7 @@ public sealed class HireVetFactory(string connectionString, bool jobsEnabled, ID
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:HireVet", connectionString);
         builder.UseSetting("Jobs:Enabled", jobsEnabled ? "true" : "false");
-        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Database:SeedOnStartup", "false");
         if (jobsEnabled && !timedSchedules)
             foreach (var key in new[] { "Jobs:RescreenCron", "Jobs:FullRescreenCron", "Jobs:AuditWalkCron", "Jobs:ConnectorPullCron" }) builder.UseSetting(key, Never);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);

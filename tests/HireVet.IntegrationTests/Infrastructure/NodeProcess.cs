@@ -35,9 +35,9 @@ public sealed class NodeProcess : IDisposable
     };
 
     /// <summary>Starts the node with <see cref="FastRecovery"/> and then <paramref name="settings"/> (environment
-    /// variables: Jobs__RescreenWorkers, ...); <paramref name="migrate"/> lets it run the migrations at start-up, as
+    /// variables: Jobs__RescreenWorkers, ...); <paramref name="seed"/> lets it store the shipped ruleset at start-up, as
     /// `./hirevet start` does.</summary>
-    public static NodeProcess Start(string name, string connectionString, IDictionary<string, string>? settings = null, bool migrate = false)
+    public static NodeProcess Start(string name, string connectionString, IDictionary<string, string>? settings = null, bool seed = false)
     {
         var info = new ProcessStartInfo("dotnet", [WebDll(), "--urls", "http://127.0.0.1:0"])
         {
@@ -46,7 +46,7 @@ public sealed class NodeProcess : IDisposable
         };
         info.Environment["ConnectionStrings__HireVet"] = connectionString;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Database__MigrateOnStartup"] = migrate ? "true" : "false";
+        info.Environment["Database__SeedOnStartup"] = seed ? "true" : "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         info.Environment["Jobs__NodeName"] = name;
@@ -78,6 +78,24 @@ public sealed class NodeProcess : IDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException($"node {Name} did not answer /health in time:\n{Output}");
+    }
+
+    /// <summary>`hirevet admin migrate` as its own process, with the owner's connection, as `./hirevet start` runs it;
+    /// returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> MigrateAsync(string ownerConnectionString, string? appPasswordFile = null)
+    {
+        var info = new ProcessStartInfo("dotnet", [WebDll(), "admin", "migrate", .. appPasswordFile is null ? Array.Empty<string>() : ["--app-password-file", appPasswordFile]])
+        {
+            WorkingDirectory = Path.Combine(PrivatePostgres.RepositoryRoot(), "src", "HireVet.Web"),
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        info.Environment["HIREVET_OWNER_DATABASE_URL"] = ownerConnectionString;
+        info.Environment.Remove("HIREVET_DATABASE_URL");
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
     }
 
     /// <summary>SIGKILL: no shutdown; its transactions die with its connections.</summary>

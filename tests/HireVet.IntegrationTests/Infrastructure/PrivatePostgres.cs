@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace HireVet.IntegrationTests.Infrastructure;
 
 /// <summary>A private PostgreSQL cluster for the test run, started with the same script the run command uses, unless
-/// HIREVET_TEST_DB names a server to use instead.</summary>
+/// HIREVET_TEST_DB names a server to use instead (a superuser's connection string).</summary>
 public sealed class PrivatePostgres : IDisposable
 {
     private readonly string? _directory;
@@ -21,7 +21,9 @@ public sealed class PrivatePostgres : IDisposable
         _directory = Directory.CreateTempSubdirectory("hirevet-tests-").FullName;
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_directory, (UnixFileMode)0b111_101_101);
         var port = Run("start", Path.Combine(_directory, "pg")).Trim();
-        ServerConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+        // The cluster requires a password on every connection; the script keeps the superuser's in pg/password.
+        var password = File.ReadAllText(Path.Combine(_directory, "pg", "password")).Trim();
+        ServerConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Password={password};Database=postgres;Pooling=false";
     }
 
     public static string RepositoryRoot()

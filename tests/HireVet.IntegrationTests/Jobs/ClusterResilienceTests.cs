@@ -36,9 +36,9 @@ public sealed class ClusterResilienceTests(DatabaseFixture db, ITestOutputHelper
         return Task.CompletedTask;
     }
 
-    private NodeProcess Start(string name, string? connectionString = null, bool migrate = false)
+    private NodeProcess Start(string name, string? connectionString = null, bool seed = false)
     {
-        var node = NodeProcess.Start(name, connectionString ?? db.ConnectionString, Sweeps, migrate);
+        var node = NodeProcess.Start(name, connectionString ?? db.ConnectionString, Sweeps, seed);
         _nodes.Add(node);
         return node;
     }
@@ -56,19 +56,22 @@ public sealed class ClusterResilienceTests(DatabaseFixture db, ITestOutputHelper
     private string Outputs() => string.Join('\n', _nodes.Select(n => n.Output));
 
     [Fact]
-    public async Task Two_nodes_started_together_on_an_empty_database_both_serve_and_install_the_schema_once()
+    public async Task Two_migrations_started_together_on_an_empty_database_install_the_schema_once_and_two_nodes_then_serve()
     {
         const string database = "hirevet_two_nodes";
         await db.ExecuteOnServerAsync($"drop database if exists {database} with (force)");
         await db.ExecuteOnServerAsync($"create database {database}");
         try
         {
+            // Two operators (or two deploy pipelines) migrate at once, each in its own process as the owner.
+            var migrations = await Task.WhenAll(NodeProcess.MigrateAsync(db.OwnerConnectionStringFor(database)), NodeProcess.MigrateAsync(db.OwnerConnectionStringFor(database)));
+            Assert.All(migrations, m => Assert.True(m.ExitCode == 0, m.Output));
             var connectionString = db.ConnectionStringFor(database);
-            var a = Start("node-a", connectionString, migrate: true);
-            var b = Start("node-b", connectionString, migrate: true);
+            var a = Start("node-a", connectionString, seed: true);
+            var b = Start("node-b", connectionString, seed: true);
             await Task.WhenAll(a.WaitHealthyAsync(TimeSpan.FromSeconds(120)), b.WaitHealthyAsync(TimeSpan.FromSeconds(120)));
 
-            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            await using var connection = new Npgsql.NpgsqlConnection(db.OwnerConnectionStringFor(database));
             Assert.Equal(MigrationRunner.Embedded().Count, await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "select count(*)::int from schema_migrations"));
             Assert.Equal([23], await Dapper.SqlMapper.QueryAsync<int>(connection, "select version from hangfire.schema"));
             await WaitUntilAsync(async () => await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "select count(*)::int from hangfire.server") == 8,

@@ -43,28 +43,6 @@ public sealed class JobGuaranteesTests(DatabaseFixture db) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_application_role_can_neither_read_nor_write_the_job_storage()
-    {
-        await using var connection = new NpgsqlConnection(db.ConnectionString);
-        await connection.OpenAsync();
-        await using (var role = new NpgsqlCommand("set role hirevet_app", connection)) await role.ExecuteNonQueryAsync();
-
-        foreach (var sql in new[]
-                 {
-                     "select count(*) from hangfire.job",
-                     "insert into hangfire.job (invocationdata, arguments, createdat) values ('{}', '[]', now())",
-                     "update hangfire.hash set value = 'x'", "delete from hangfire.jobqueue", "create table hangfire.x (id int)",
-                 })
-        {
-            await using var cmd = new NpgsqlCommand(sql, connection);
-            var error = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
-            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
-        }
-        // Quartz's tables are gone.
-        Assert.Equal(0, await db.QuerySingleAsync<int>("select count(*)::int from pg_tables where tablename like 'qrtz%'"));
-    }
-
-    [Fact]
     public async Task A_stopping_node_lets_its_running_batch_finish_and_commit()
     {
         var ids = await db.ClearedCandidatesAsync("ats-guarantee", 4);

@@ -386,7 +386,6 @@ public sealed class NoticeFlowTests(DatabaseFixture db) : IAsyncLifetime
         await _app.SendAsync(new RecordNoticeResponse.Command { CandidateId = id, Channel = "email", ResponseText = "I dispute this." }, "sam");
         await using var connection = new NpgsqlConnection(db.ConnectionString);
         await connection.OpenAsync();
-        await using (var role = new NpgsqlCommand("set role hirevet_app", connection)) await role.ExecuteNonQueryAsync();
 
         foreach (var sql in new[] { "update candidate_notices set letter_text = 'changed'", "delete from candidate_notices",
                      "update notice_responses set response_text = 'changed'", "delete from notice_responses",
