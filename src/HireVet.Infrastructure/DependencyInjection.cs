@@ -32,9 +32,15 @@ public static class DependencyInjection
         services.AddScoped<IBulkCopy, NpgsqlBulkCopy>();
         services.AddSingleton(sp => new MigrationRunner(connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<MigrationRunner>>()));
 
+        var keyEncryptionKeys = KeyEncryptionKeys.From(configuration); // checked at start-up
+        services.AddSingleton(keyEncryptionKeys);
+        services.AddSingleton<KeyRingWrapping>();
         services.AddDataProtection().SetApplicationName("HireVet");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = new PostgresXmlRepository(() => sp.GetRequiredService<AppDataSource>().Value)));
+        {
+            o.XmlRepository = new PostgresXmlRepository(() => sp.GetRequiredService<AppDataSource>().Value);
+            if (keyEncryptionKeys.Configured) o.XmlEncryptor = new KeyRingXmlEncryptor(keyEncryptionKeys);
+        }));
         services.AddSingleton<ISensitiveData, SensitiveData>();
 
         services.AddSingleton(sp => ReferenceDataOptions.From(configuration,

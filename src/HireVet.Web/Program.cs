@@ -6,6 +6,7 @@ using HireVet.Application.Common.Security;
 using HireVet.Application.Rulesets;
 using HireVet.Infrastructure;
 using HireVet.Infrastructure.Database;
+using HireVet.Infrastructure.Security;
 using HireVet.Web.Cli;
 using HireVet.Web.Demo;
 using HireVet.Web.Endpoints;
@@ -16,6 +17,8 @@ using MediatR;
 using Microsoft.AspNetCore.OpenApi;
 
 var cli = args.Length > 0 && args[0] == "admin";
+// Needs no database and no configured key (it creates the file a configuration will then name).
+if (cli && args.Length > 1 && args[1] == AdminCli.CreateKeyEncryptionKey) return AdminCli.CreateKeyEncryptionKeyFile(args.Skip(2).ToArray());
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").Skip(cli ? 1 : 0).ToArray());
 
@@ -82,6 +85,7 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SeedRuleset.Command());
 }
+await app.Services.GetRequiredService<KeyRingWrapping>().PrepareAsync();
 
 app.UseExceptionHandler("/error/500");
 // Scripts come only from HireVet's own files (wwwroot/js, wwwroot/lib): no inline script, no CDN. Pages hand data to
