@@ -50,8 +50,8 @@ public sealed class DatabaseDumpTests(DatabaseFixture db) : IAsyncLifetime
     {
         var kek = _ring.NewKeyFile("kek");
         await using var app = _ring.App(kek.Path);
-        var hr = await ClientAsync(app, Roles.Hr);
-        var integration = await ClientAsync(app, Roles.Integration);
+        var hr = await KeyRingSandbox.ClientAsync(app, Roles.Hr);
+        var integration = await KeyRingSandbox.ClientAsync(app, Roles.Integration);
 
         var bank = await SubmitAsync(hr, Dossiers.Honest() with
         {
@@ -169,14 +169,6 @@ public sealed class DatabaseDumpTests(DatabaseFixture db) : IAsyncLifetime
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Explicit = new Actor($"dump-{role}", role);
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-    }
-
-    private static async Task<HttpClient> ClientAsync(HireVetFactory app, string role)
-    {
-        var key = (await SendAsync(app, new CreateApiKey.Command { Name = $"dump-{role}", Role = role }, Roles.Admin)).Key;
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, key);
-        return client;
     }
 
     private static async Task<long> SubmitAsync(HttpClient hr, Application.Candidates.SubmitCandidate.Command dossier)

@@ -123,6 +123,17 @@ public sealed class KeyRingEncryptionTests(DatabaseFixture db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Admins_see_on_the_reference_data_page_when_the_key_ring_is_stored_in_clear()
+    {
+        await using (var withoutKey = _ring.App(null))
+            Assert.Contains("id=\"key-ring-unencrypted\"", await (await KeyRingSandbox.ClientAsync(withoutKey, Roles.Admin)).GetStringAsync("/admin/reference-data"));
+        await using var withKey = _ring.App(_ring.NewKeyFile("kek").Path);
+        var page = await (await KeyRingSandbox.ClientAsync(withKey, Roles.Admin)).GetStringAsync("/admin/reference-data");
+        Assert.Contains("id=\"datasets\"", page);
+        Assert.DoesNotContain("key-ring-unencrypted", page);
+    }
+
+    [Fact]
     public void The_key_file_command_writes_an_owner_only_key_and_never_overwrites()
     {
         var path = Path.Combine(Path.GetTempPath(), $"hirevet-kek-{Guid.NewGuid():N}");

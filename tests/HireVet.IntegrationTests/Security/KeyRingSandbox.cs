@@ -1,4 +1,10 @@
+using HireVet.Application.Access;
+using HireVet.Application.Common.Security;
 using HireVet.Infrastructure.Security;
+using HireVet.Web.Security;
+using MediatR;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using HireVet.IntegrationTests.Infrastructure;
 
 namespace HireVet.IntegrationTests.Security;
@@ -55,6 +61,20 @@ public sealed class KeyRingSandbox(DatabaseFixture db) : IAsyncDisposable
         if (current is not null) settings[KeyEncryptionKeys.FileSetting] = current;
         for (var i = 0; i < previous.Length; i++) settings[$"{KeyEncryptionKeys.PreviousFilesSetting}:{i}"] = previous[i];
         return new HireVetFactory(db.ConnectionString, jobsEnabled: false, settings);
+    }
+
+    /// <summary>An HTTP client of that app with a new API key of the given role.</summary>
+    public static async Task<HttpClient> ClientAsync(HireVetFactory app, string role)
+    {
+        string key;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Explicit = new Actor("key-ring-test", Roles.Admin);
+            key = (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateApiKey.Command { Name = $"key-ring-{role}", Role = role })).Key;
+        }
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, key);
+        return client;
     }
 
     /// <summary>The stored key ring, as the database holds it.</summary>
