@@ -4,14 +4,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using HireVet.Application.Access;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Connectors;
 using HireVet.Application.Vetting;
 using HireVet.IntegrationTests.Infrastructure;
 using HireVet.Web.Security;
 using MediatR;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -96,11 +94,17 @@ public sealed class DatabaseDumpTests(DatabaseFixture db) : IAsyncLifetime
         {
             Kind = "greenhouse", Name = "Greenhouse", Settings = new() { ["notes"] = "on", ["onBehalfOf"] = "4080" }, Secrets = new() { ["apiKey"] = ConnectorApiKey },
         }, Roles.Admin);
+        var admin = await KeyRingSandbox.ClientAsync(app, Roles.Admin);
+        var webhook = await admin.PostAsJsonAsync("/api/admin/webhooks", new { url = "https://soar.example/hooks/hirevet", events = new[] { "worker.band_raised" } });
+        Assert.True(webhook.IsSuccessStatusCode, await webhook.Content.ReadAsStringAsync());
+        // Generated secrets: the webhook's signing secret (encrypted) and the API keys (only their SHA-256 is stored).
+        string[] generated = [(await webhook.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!,
+            .. new[] { hr, integration, admin }.Select(c => c.DefaultRequestHeaders.GetValues(ApiKeyAuthenticationHandler.Header).Single())];
         Assert.Equal(3, await db.QuerySingleAsync<int>("select count(*)::int from candidate_revisions where sensitive_protected <> ''"));
 
         var dump = await PgDumpAsync();
 
-        var leaks = Spellings().Where(s => dump.Contains(s, StringComparison.Ordinal)).ToArray();
+        var leaks = Spellings().Concat(generated).Where(s => dump.Contains(s, StringComparison.Ordinal)).ToArray();
         Assert.True(leaks.Length == 0, $"The dump holds in clear: {string.Join(", ", leaks)}\n{Around(dump, leaks)}");
         var keyRing = Table(dump, "data_protection_keys");
         Assert.Contains("encryptedSecret", keyRing);
