@@ -31,9 +31,15 @@ public static class DependencyInjection
         services.AddScoped<IDbSession>(sp => sp.GetRequiredService<DbSession>());
         services.AddScoped<IBulkCopy, NpgsqlBulkCopy>();
 
+        var keyEncryptionKeys = KeyEncryptionKeys.From(configuration); // checked at start-up
+        services.AddSingleton(keyEncryptionKeys);
+        services.AddSingleton<KeyRingWrapping>();
         services.AddDataProtection().SetApplicationName("HireVet");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = new PostgresXmlRepository(() => sp.GetRequiredService<AppDataSource>().Value)));
+        {
+            o.XmlRepository = new PostgresXmlRepository(() => sp.GetRequiredService<AppDataSource>().Value);
+            if (keyEncryptionKeys.Configured) o.XmlEncryptor = new KeyRingXmlEncryptor(keyEncryptionKeys);
+        }));
         services.AddSingleton<ISensitiveData, SensitiveData>();
 
         services.AddSingleton(sp => ReferenceDataOptions.From(configuration,

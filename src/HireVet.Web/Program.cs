@@ -6,6 +6,7 @@ using HireVet.Application.Common.Security;
 using HireVet.Application.Rulesets;
 using HireVet.Infrastructure;
 using HireVet.Infrastructure.Database;
+using HireVet.Infrastructure.Security;
 using HireVet.Web.Cli;
 using HireVet.Web.Demo;
 using HireVet.Web.Endpoints;
@@ -19,6 +20,8 @@ using Microsoft.AspNetCore.OpenApi;
 if (args is ["admin", "migrate", ..]) return await MigrateCommand.RunAsync(args[2..]);
 
 var cli = args.Length > 0 && args[0] == "admin";
+// Needs no database and no configured key (it creates the file a configuration will then name).
+if (cli && args.Length > 1 && args[1] == AdminCli.CreateKeyEncryptionKey) return AdminCli.CreateKeyEncryptionKeyFile(args.Skip(2).ToArray());
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").Skip(cli ? 1 : 0).ToArray());
 
@@ -80,6 +83,7 @@ var app = builder.Build();
 await ApplicationLoginCheck.EnsureAsync(app.Services.GetRequiredService<AppDataSource>().Value);
 if (cli) return await AdminCli.RunAsync(app.Services, args.Skip(1).ToArray());
 
+await app.Services.GetRequiredService<KeyRingWrapping>().PrepareAsync();
 if (app.Configuration.GetValue("Database:SeedOnStartup", true))
 {
     await using var scope = app.Services.CreateAsyncScope();

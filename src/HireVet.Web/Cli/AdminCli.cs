@@ -1,6 +1,7 @@
 using HireVet.Application.Access;
 using HireVet.Application.Audit;
 using HireVet.Application.Common.Security;
+using HireVet.Infrastructure.Security;
 using HireVet.Web.Security;
 using MediatR;
 
@@ -11,6 +12,8 @@ namespace HireVet.Web.Cli;
 ///   admin create-user --username NAME --role ROLE [--display-name TEXT] (--password-stdin | --password-env VAR)
 ///   admin create-api-key --name NAME --role ROLE        (prints the key once)
 ///   admin walk-audit-chain                              (exit 0 intact, 1 broken)
+///   admin rewrap-key-ring                               (re-encrypts the key ring with the current KEK)
+///   admin create-key-encryption-key --out FILE          (no database needed; refuses to overwrite)
 /// Every command that changes state is audited as actor "cli:$USER" with role admin; the walk is recorded with the
 /// scheduler's walks instead.</summary>
 public static class AdminCli
@@ -20,12 +23,17 @@ public static class AdminCli
                hirevet admin create-user --username NAME --role hr|security|auditor|admin [--display-name TEXT] (--password-stdin | --password-env VAR)
                hirevet admin create-api-key --name NAME --role hr|security|auditor|admin
                hirevet admin walk-audit-chain
+               hirevet admin rewrap-key-ring
+               hirevet admin create-key-encryption-key --out FILE
         """;
+
+    public const string CreateKeyEncryptionKey = "create-key-encryption-key";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         try
         {
+            await services.GetRequiredService<KeyRingWrapping>().PrepareAsync();
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentActor>().Explicit =
                 new Actor($"cli:{Environment.UserName}", Roles.Admin);
@@ -54,6 +62,11 @@ public static class AdminCli
                     }
                     Console.WriteLine($"The audit chain is broken at {(walk.FirstBrokenSeq is { } seq ? $"link {seq}" : $"record id {walk.FirstBrokenId}")}: {walk.Problem}");
                     return 1;
+                case "rewrap-key-ring":
+                    var rewrap = await services.GetRequiredService<KeyRingWrapping>().RewrapAllAsync();
+                    Console.WriteLine($"Key ring: {rewrap.Elements} elements; {rewrap.Rewrapped} re-wrapped from a previous key-encryption key, {rewrap.WrappedFromClear} wrapped from clear, {rewrap.AlreadyCurrent} already under the current key {services.GetRequiredService<KeyEncryptionKeys>().CurrentId}.");
+                    Console.WriteLine($"No element needs a previous key any more: remove it from {KeyEncryptionKeys.PreviousFilesSetting}.");
+                    return 0;
                 default:
                     Console.Error.WriteLine(Usage);
                     return 2;
@@ -67,6 +80,41 @@ public static class AdminCli
         catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)
         {
             Console.Error.WriteLine($"Already exists ({e.ConstraintName}).");
+            return 1;
+        }
+        catch (KeyEncryptionKeyMissingException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>Writes a new key-encryption key (32 random bytes, base64) to a new file only its owner can read.</summary>
+    public static int CreateKeyEncryptionKeyFile(string[] args)
+    {
+        if (Option(args, "--out") is not { Length: > 0 } path)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            using (var file = new StreamWriter(path, System.Text.Encoding.ASCII, options)) file.WriteLine(KeyEncryptionKeys.Generate());
+            var id = KeyEncryptionKeys.From(new ConfigurationBuilder()
+                .AddInMemoryCollection([new(KeyEncryptionKeys.FileSetting, path)]).Build()).CurrentId;
+            Console.WriteLine($"Wrote key-encryption key {id} to {path} (mode 600). Keep a copy outside the database's backups; name it in {KeyEncryptionKeys.FileSetting}.");
+            return 0;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            Console.Error.WriteLine($"{path} already exists: a key file is never overwritten.");
+            return 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"Cannot write {path}: {e.Message}");
             return 1;
         }
     }

@@ -45,16 +45,19 @@ public sealed class IdentityVerificationCheck : ICheck
                     Evidence(("check", check), ("outcome", outcome))));
         }
 
-        var birth = CompareBirthDates(r.DateOfBirth, d.DateOfBirth ?? d.IdentityDocument?.DateOfBirth);
+        // The evidence is stored in clear with the assessment, so it says how the dates differ, never the dates (both
+        // are encrypted at rest; a reviewer reads them on the candidate's page).
+        var declaredBirth = d.DateOfBirth ?? d.IdentityDocument?.DateOfBirth;
+        var birth = CompareBirthDates(r.DateOfBirth, declaredBirth);
         if (birth == BirthDates.Different)
             signals.Add(new RawSignal("ID-18", Severity.High,
                 $"The date of birth {r.Vendor} verified is not the candidate's: the verified person is someone else {Source}.",
-                Evidence(("verifiedDateOfBirth", r.DateOfBirth?.ToString("yyyy-MM-dd")),
-                    ("declaredDateOfBirth", (d.DateOfBirth ?? d.IdentityDocument?.DateOfBirth)?.ToString("yyyy-MM-dd")))));
+                Evidence(("dateOfBirth", "different"), ("differsIn", DifferingParts(r.DateOfBirth!.Value, declaredBirth!.Value)),
+                    ("daysApart", Math.Abs(r.DateOfBirth.Value.DayNumber - declaredBirth.Value.DayNumber)))));
         else if (birth == BirthDates.DayAndMonthSwapped)
             signals.Add(new RawSignal("ID-18", Severity.Low,
                 $"The date of birth {r.Vendor} verified has the day and month of the declared one swapped, a date-format slip rather than another person {Source}.",
-                Evidence(("verifiedDateOfBirth", r.DateOfBirth?.ToString("yyyy-MM-dd")), ("likelyCause", "day and month swapped"))));
+                Evidence(("dateOfBirth", "day and month swapped"), ("likelyCause", "day and month swapped"))));
 
         if (r.VerifiedName is { Length: > 0 } verified && NameFinding(d, verified, birth) is { } name)
             signals.Add(new RawSignal("ID-18", name.Severity,
@@ -71,6 +74,9 @@ public sealed class IdentityVerificationCheck : ICheck
     }
 
     internal enum BirthDates { Unknown, Same, DayAndMonthSwapped, Different }
+
+    private static string DifferingParts(DateOnly a, DateOnly b) => string.Join(", ", new[]
+        { a.Year != b.Year ? "year" : null, a.Month != b.Month ? "month" : null, a.Day != b.Day ? "day" : null }.OfType<string>());
 
     internal static BirthDates CompareBirthDates(DateOnly? verified, DateOnly? declared) =>
         verified is not { } v || declared is not { } c ? BirthDates.Unknown

@@ -1,3 +1,4 @@
+using HireVet.Infrastructure.Security;
 using HireVet.Application.ReferenceData;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -5,9 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HireVet.Web.Pages.Admin;
 
-/// <summary>Admins see every reference dataset (as-of date, rows, licence, status) and reload them without a restart.</summary>
-public sealed class ReferenceDataModel(IMediator mediator) : PageModel
+/// <summary>Admins see every reference dataset (as-of date, rows, licence, status) and reload them without a restart,
+/// and whether the Data Protection key ring is wrapped with a key-encryption key.</summary>
+public sealed class ReferenceDataModel(IMediator mediator, KeyEncryptionKeys keyEncryptionKeys) : PageModel
 {
+    public KeyEncryptionKeys KeyEncryptionKeys => keyEncryptionKeys;
     public DatasetInfo[] Datasets { get; private set; } = [];
     public bool Reloaded { get; private set; }
 

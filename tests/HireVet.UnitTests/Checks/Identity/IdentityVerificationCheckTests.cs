@@ -99,7 +99,10 @@ public sealed class IdentityVerificationCheckTests
 
         Assert.Equal([Severity.High, Severity.High], signals.Select(s => s.Severity));
         Assert.Contains(signals, s => s.Explanation.Contains("shares nothing with the candidate's legal name"));
-        Assert.Contains(signals, s => s.Evidence["verifiedDateOfBirth"]?.GetValue<string>() == "1988-09-30");
+        // How the dates differ, never the dates: the evidence is stored in clear.
+        var birth = Assert.Single(signals, s => s.Evidence["dateOfBirth"]?.GetValue<string>() == "different");
+        Assert.Equal("year, month, day", birth.Evidence["differsIn"]?.GetValue<string>());
+        Assert.DoesNotContain("1988", birth.Evidence.ToJsonString());
     }
 
     [Fact]
