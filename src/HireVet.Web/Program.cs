@@ -32,6 +32,7 @@ if (cli) builder.Configuration["Jobs:Enabled"] = "false";
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
 builder.Services.AddSingleton(HireVet.Application.Notices.NoticeOptions.From(builder.Configuration)); // checked at start-up
 builder.Services.AddSingleton(HireVet.Application.Checks.PostHire.PostHireSettings.From(builder.Configuration)); // checked at start-up
+builder.Services.AddSingleton(SignInPolicy.From(builder.Configuration)); // checked at start-up
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());

@@ -6,7 +6,8 @@ using MediatR;
 namespace HireVet.Application.Access;
 
 /// <summary>Local users for the admin page, newest first, paged: role, when created, the last sign-in, and whether
-/// (since when, by whom) the user is disabled. Never the password hash.</summary>
+/// (since when, by whom) the user is disabled, their current run of wrong passwords and, while they are locked out, until
+/// when. Never the password hash.</summary>
 public static class ListUsers
 {
     public sealed record Query(int Limit = 50, int Offset = 0) : IRequest<Item[]>;
@@ -21,6 +22,11 @@ public static class ListUsers
         public DateTimeOffset? LastSignInAt { get; init; }
         public DateTimeOffset? DisabledAt { get; init; }
         public string? DisabledBy { get; init; }
+        /// <summary>Wrong passwords in the user's current run (<see cref="SignInPolicy.CurrentFailures"/>).</summary>
+        public int FailedSignIns { get; init; }
+        public DateTimeOffset? LastFailedSignInAt { get; init; }
+        /// <summary>Set only while the user is locked out.</summary>
+        public DateTimeOffset? LockedUntil { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Query>
@@ -32,16 +38,25 @@ public static class ListUsers
         }
     }
 
-    public sealed class Handler(IDbSession db) : IRequestHandler<Query, Item[]>
+    public sealed class Handler(IDbSession db, SignInPolicy policy, TimeProvider clock) : IRequestHandler<Query, Item[]>
     {
         private const string Sql = """
-            select id, username, display_name, role, created_at, last_sign_in_at, disabled_at, disabled_by
+            select id, username, display_name, role, created_at, last_sign_in_at, disabled_at, disabled_by,
+              failed_sign_ins, last_failed_sign_in_at, locked_until
             from users
             order by id desc
             limit @Limit offset @Offset
             """;
 
-        public async Task<Item[]> Handle(Query query, CancellationToken ct) =>
-            [.. await db.Connection.QueryAsync<Item>(new CommandDefinition(Sql, query, db.Transaction, cancellationToken: ct))];
+        public async Task<Item[]> Handle(Query query, CancellationToken ct)
+        {
+            var now = clock.GetUtcNow();
+            return [.. (await db.Connection.QueryAsync<Item>(new CommandDefinition(Sql, query, db.Transaction, cancellationToken: ct)))
+                .Select(u => u with
+                {
+                    FailedSignIns = policy.CurrentFailures(u.FailedSignIns, u.LastFailedSignInAt, u.LockedUntil, now),
+                    LockedUntil = policy.IsLocked(u.LockedUntil, now) ? u.LockedUntil : null,
+                })];
+        }
     }
 }

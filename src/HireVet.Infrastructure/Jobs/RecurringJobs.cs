@@ -29,6 +29,8 @@ public static class RecurringJobs
             MisfireHandlingMode.Ignorable, (m, d, cron, o) => m.AddOrUpdate<WalkAuditChainJob>(d.Id, d.Queue, j => j.RunAsync(CancellationToken.None), cron, o)),
         new("pull-connectors", "Connectors: pull the identity providers' sign-ins", Maintenance, "ConnectorPullCron", "15 * * * * ?",
             MisfireHandlingMode.Ignorable, (m, d, cron, o) => m.AddOrUpdate<PullConnectorsJob>(d.Id, d.Queue, j => j.RunAsync(CancellationToken.None), cron, o)),
+        new("purge-sign-in-attempts", "Sign-in: delete attempts older than the retention", Maintenance, "SignInAttemptsPurgeCron", "0 15 4 * * ?",
+            MisfireHandlingMode.Ignorable, (m, d, cron, o) => m.AddOrUpdate<PurgeSignInAttemptsJob>(d.Id, d.Queue, j => j.RunAsync(CancellationToken.None), cron, o)),
     ];
 
     public static Definition? Find(string id) => All.FirstOrDefault(d => d.Id == id);

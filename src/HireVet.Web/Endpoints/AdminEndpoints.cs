@@ -24,7 +24,7 @@ public static class AdminEndpoints
 
         group.MapGet("/users", (IMediator mediator, CancellationToken ct, int? limit, int? offset) =>
                 mediator.Send(new ListUsers.Query(limit ?? 50, offset ?? 0), ct))
-            .WithSummary("Local users, newest first: role, created, last sign-in, disabled (since when, by whom).");
+            .WithSummary("Local users, newest first: role, created, last sign-in, disabled (since when, by whom), failed sign-ins in a row, locked until.");
 
         group.MapPost("/users/{id:long}/disable", async (long id, IMediator mediator, CancellationToken ct) =>
         {
@@ -37,6 +37,16 @@ public static class AdminEndpoints
             await mediator.Send(new EnableUser.Command(id), ct);
             return Results.NoContent();
         }).WithSummary("Enable a disabled user again.");
+
+        group.MapPost("/users/{id:long}/unlock", async (long id, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new UnlockUser.Command(id), ct);
+            return Results.NoContent();
+        }).WithSummary("Unlock a user locked out after repeated wrong passwords, before the lockout ends.");
+
+        group.MapGet("/sign-in-attempts", (IMediator mediator, CancellationToken ct, string? outcome, string? user, int? limit, int? offset) =>
+                mediator.Send(new ListSignInAttempts.Query(outcome, user, limit ?? 50, offset ?? 0), ct))
+            .WithSummary("Sign-in attempts, newest first: every failure (or one outcome), optionally for one user name; who, from where, when.");
 
         group.MapGet("/api-keys", (IMediator mediator, CancellationToken ct, int? limit, int? offset) =>
                 mediator.Send(new ListApiKeys.Query(limit ?? 50, offset ?? 0), ct))

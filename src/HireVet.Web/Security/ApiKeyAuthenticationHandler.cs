@@ -10,7 +10,8 @@ namespace HireVet.Web.Security;
 
 /// <summary>API callers present a key in `X-Api-Key` (or `Authorization: ApiKey …`); the key carries one role. A key
 /// found valid is remembered for <see cref="Remembered"/>, so an integration sending 100 requests a second costs the
-/// database one lookup, not 100; a revoked key therefore stops working within that time.</summary>
+/// database one lookup, not 100; a revoked key therefore stops working within that time. A refused key is recorded in
+/// sign_in_attempts for admins.</summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IMediator mediator, IMemoryCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -35,11 +36,27 @@ public sealed class ApiKeyAuthenticationHandler(
         if (!cache.TryGetValue(cacheKey, out AuthenticateApiKey.Caller? caller) || caller is null)
         {
             caller = await mediator.Send(new AuthenticateApiKey.Query(key), Context.RequestAborted);
-            if (caller is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
+            if (caller is null)
+            {
+                await RecordFailureAsync(key);
+                return AuthenticateResult.Fail("Unknown or revoked API key.");
+            }
             cache.Set(cacheKey, caller, Remembered);
             await mediator.Send(new RecordApiKeyUse.Command(caller.Id), Context.RequestAborted);
         }
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, caller.Name), new Claim(ClaimTypes.Role, caller.Role)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>Records a refused key (its prefix, never the key), at most once a minute per client address and key
+    /// prefix on this node: an integration left with a revoked key, or a flood of made-up keys, adds a row a minute,
+    /// not one per request.</summary>
+    private async Task RecordFailureAsync(string key)
+    {
+        var address = SignInClient.Address(Context);
+        var noted = $"apikey-failure:{address}:{RecordFailedApiKey.Prefix(key)}";
+        if (cache.TryGetValue(noted, out _)) return;
+        cache.Set(noted, true, TimeSpan.FromMinutes(1));
+        await mediator.Send(new RecordFailedApiKey.Command(key, address, SignInClient.UserAgent(Context)), Context.RequestAborted);
     }
 }

@@ -38,9 +38,9 @@ public sealed class AdminCliTests(DatabaseFixture db) : IAsyncLifetime
 
         Assert.Equal(0, exit);
         Assert.Contains("Created user alice (id ", output);
-        var user = await db.SendAsync(new SignIn.Query("alice", "correct horse battery staple"));
+        var user = (await db.SendAsync(new SignIn.Query("alice", "correct horse battery staple"))).User;
         Assert.Equal(("alice", "security"), (user!.Username, user.Role));
-        Assert.Null(await db.SendAsync(new SignIn.Query("alice", "wrong password!!")));
+        Assert.Equal(SignInOutcome.WrongPassword, (await db.SendAsync(new SignIn.Query("alice", "wrong password!!"))).Outcome);
         var audit = await db.QuerySingleAsync<(string Action, string ActorRole, string Details)>("select action, actor_role, details from audit_records");
         Assert.Equal(("CreateUser", "admin"), (audit.Action, audit.ActorRole));
         Assert.DoesNotContain("horse", audit.Details);

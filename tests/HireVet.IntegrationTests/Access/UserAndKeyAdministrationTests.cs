@@ -48,7 +48,7 @@ public sealed class UserAndKeyAdministrationTests(DatabaseFixture db) : IAsyncLi
         Assert.Contains("This account is disabled.", await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await fresh.GetAsync("/candidates")).StatusCode);
         Assert.Contains("Wrong username or password.", await (await FormSignIn.PostAsync(fresh, "hana", "not the password")).Content.ReadAsStringAsync());
-        Assert.True((await db.SendAsync(new SignIn.Query("hana", Password)))!.Disabled);
+        Assert.Equal(SignInOutcome.Disabled, (await db.SendAsync(new SignIn.Query("hana", Password))).Outcome);
 
         // Enabled again: a new sign-in works; a cookie from before the disabling does not come back to life.
         await db.SendAsync(new EnableUser.Command(hana), "ada", Roles.Admin);

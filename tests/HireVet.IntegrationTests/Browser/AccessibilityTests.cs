@@ -137,6 +137,7 @@ public sealed class AccessibilityTests(DatabaseFixture db) : BrowserTest(db)
         { "ada", "/admin/jobs", "main" },
         { "ada", "/admin/users", "#users" },
         { "ada", "/admin/api-keys", "#keys" },
+        { "ada", "/admin/sign-ins?outcome=succeeded", "#attempts" },
         { "ada", "/admin/rulesets", "#versions" },
         { "ada", $"/admin/rulesets/{Ruleset.Embedded.Version}", "#weights" },
         { "ada", "/admin/webhooks", "#webhooks" },

@@ -9,8 +9,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HireVet.IntegrationTests.Browser;
 
-/// <summary>The admin pages for users, API keys, rulesets and webhooks in Debian's Chromium, signed in as an admin
-/// through the form: what the admin sees and does (a user created and disabled, a key's secret shown once and refused
+/// <summary>The admin pages for users, sign-in attempts, API keys, rulesets and webhooks in Debian's Chromium, signed in
+/// as an admin through the form: what the admin sees and does (a user created and disabled, failed sign-ins read and a
+/// locked-out user unlocked, a key's secret shown once and refused
 /// once revoked, a ruleset's field errors, its shadow run and activation, a webhook's secret and deliveries), axe on the
 /// states the forms reach, and every other role turned away.</summary>
 [Collection("db")]
@@ -85,6 +86,47 @@ public sealed class AdminPagesTests(DatabaseFixture db) : BrowserTest(db)
         await again.FillAsync("#password", Password);
         await again.ClickAsync("#sign-in");
         await Expect(again.Locator("#login-error")).ToHaveTextAsync("This account is disabled. Ask an administrator to enable it.");
+    }
+
+    [Fact]
+    public async Task Admin_reads_the_failed_sign_ins_sees_a_locked_out_user_and_unlocks_them()
+    {
+        // Someone guesses hana's password five times: she is locked out, and the form says no more than to anyone.
+        // The form comes back after each failure, so the guesses cost the sign-in rate limit (20 a minute) one request each.
+        var guesser = await App.PageAsync();
+        await guesser.GotoAsync("/account/login");
+        for (var i = 0; i < 5; i++)
+        {
+            await guesser.FillAsync("#username", "hana");
+            await guesser.FillAsync("#password", $"guess number {i}");
+            await guesser.ClickAsync("#sign-in");
+            await Expect(guesser.Locator("#login-error")).ToContainTextAsync("Wrong username or password.");
+        }
+
+        var admin = await AdminAsync("Sign-in attempts");
+        var rows = admin.Locator("#attempts tbody tr");
+        await Expect(rows).ToHaveCountAsync(5);
+        await Expect(rows.First.Locator("[data-col=who]")).ToHaveTextAsync("hana");
+        await Expect(rows.First.Locator("[data-col=outcome]")).ToHaveTextAsync("wrong password");
+        await Expect(rows.First.Locator("[data-col=address]")).ToHaveTextAsync("127.0.0.1");
+        await NoAccessibilityViolationsAsync(admin, "/admin/sign-ins");
+        await admin.GetByLabel("Outcome").SelectOptionAsync("succeeded");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(1); // ada's own sign-in
+        await Expect(rows.First.Locator("[data-col=who]")).ToHaveTextAsync("ada");
+
+        await admin.GotoAsync("/admin/users");
+        var hana = admin.Locator("#users tr[data-username='hana']");
+        await Expect(hana).ToHaveAttributeAsync("data-locked", "true");
+        await Expect(hana.Locator("[data-col=status]")).ToContainTextAsync("locked out");
+        await Expect(hana.Locator("[data-col=failed-sign-ins]")).ToHaveTextAsync("5 in a row");
+        await NoAccessibilityViolationsAsync(admin, "/admin/users with a locked-out user");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Unlock hana" }).ClickAsync();
+        await Expect(admin.Locator("#flash")).ToHaveTextAsync("User hana is unlocked: they can sign in again now.");
+        await Expect(hana).ToHaveAttributeAsync("data-locked", "false");
+        await Expect(hana.Locator("[data-col=failed-sign-ins]")).ToHaveTextAsync("0");
+
+        await App.SignInAsync("hana");
     }
 
     [Fact]
@@ -277,9 +319,9 @@ public sealed class AdminPagesTests(DatabaseFixture db) : BrowserTest(db)
 
     private static async Task RefusedAsync(IPage page)
     {
-        foreach (var link in new[] { "Users", "API keys", "Rulesets", "Webhooks" })
+        foreach (var link in new[] { "Users", "Sign-in attempts", "API keys", "Rulesets", "Webhooks" })
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true })).ToHaveCountAsync(0);
-        foreach (var path in new[] { "/admin/users", "/admin/api-keys", "/admin/rulesets", $"/admin/rulesets/{Ruleset.Embedded.Version}",
+        foreach (var path in new[] { "/admin/users", "/admin/sign-ins", "/admin/api-keys", "/admin/rulesets", $"/admin/rulesets/{Ruleset.Embedded.Version}",
                      $"/admin/rulesets/{Ruleset.Embedded.Version}/activate", "/admin/webhooks" })
         {
             await page.GotoAsync(path);

@@ -9,10 +9,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HireVet.Web.Pages.Admin;
 
 /// <summary>Admins list the local users (50 to a page), create one with a role and a password (the rules CreateUser
-/// enforces), and disable or enable a user.</summary>
-public sealed class UsersModel(IMediator mediator) : PageModel
+/// enforces), disable or enable a user, and unlock a user locked out after repeated wrong passwords.</summary>
+public sealed class UsersModel(IMediator mediator, SignInPolicy policy) : PageModel
 {
     public const int PageSize = 50;
+
+    public SignInPolicy Policy => policy;
 
     public sealed class NewUser
     {
@@ -61,6 +63,9 @@ public sealed class UsersModel(IMediator mediator) : PageModel
 
     public Task<IActionResult> OnPostDisableAsync(long id, CancellationToken ct) =>
         ActAsync(new DisableUser.Command(id), "is disabled: they cannot sign in, and their open sessions end at their next request", ct);
+
+    public Task<IActionResult> OnPostUnlockAsync(long id, CancellationToken ct) =>
+        ActAsync(new UnlockUser.Command(id), "is unlocked: they can sign in again now", ct);
 
     public Task<IActionResult> OnPostEnableAsync(long id, CancellationToken ct) =>
         ActAsync(new EnableUser.Command(id), "is enabled: they can sign in again", ct);
