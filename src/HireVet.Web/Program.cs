@@ -16,6 +16,8 @@ using MediatR;
 using Microsoft.AspNetCore.OpenApi;
 
 var cli = args.Length > 0 && args[0] == "admin";
+// Needs neither the database nor the configured key: it makes the key the configuration will name.
+if (cli && args.ElementAtOrDefault(1) == "create-signing-key") return AdminCli.CreateSigningKey(args.Skip(2).ToArray());
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").Skip(cli ? 1 : 0).ToArray());
 
@@ -25,6 +27,7 @@ if (cli) builder.Configuration["Jobs:Enabled"] = "false";
 
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
 builder.Services.AddSingleton(HireVet.Application.Notices.NoticeOptions.From(builder.Configuration)); // checked at start-up
+builder.Services.AddSingleton(HireVet.Application.Common.Auditing.AuditSigning.From(builder.Configuration)); // checked at start-up
 builder.Services.AddSingleton(HireVet.Application.Checks.PostHire.PostHireSettings.From(builder.Configuration)); // checked at start-up
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
