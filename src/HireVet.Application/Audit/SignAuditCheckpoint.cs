@@ -37,25 +37,39 @@ public static class SignAuditCheckpoint
     // One signer at a time across nodes, held until the transaction ends (after the file append).
     private const long SignerLockKey = 7_202_611_211;
 
-    public sealed class Handler(IMediator mediator, AuditSigning signing) : IRequestHandler<Command, Response>
+    /// <summary>Whether links were added after the first <c>Size</c> by anything but signing itself.</summary>
+    private const string GrewSql = """
+        select exists (select 1 from audit_chain c join audit_records r on r.id = c.record_id
+                       where c.seq > @Size and r.action <> 'SignAuditCheckpoint')
+        """;
+
+    public sealed class Handler(IMediator mediator, IDbSession db, AuditSigning signing) : IRequestHandler<Command, Response>
     {
         public async Task<Response> Handle(Command command, CancellationToken ct)
         {
             if (!signing.Signs) throw new ConflictException(AuditSigning.NotSignedMessage);
             await mediator.Send(new ChainAuditRecords.Command(Wait: true), ct);
+            // Looked at before the audited transaction too, so that the scheduler's runs on an idle trail add no record.
+            var last = CheckpointLog.ValidInFile(signing.CheckpointFile!, signing.TrustedKeys).MaxBy(r => r.Checkpoint!.Size);
+            if (!await db.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(GrewSql, new { Size = last?.Checkpoint!.Size ?? 0 },
+                    db.Transaction, cancellationToken: ct)))
+                return NothingNew(last);
             return await mediator.Send(new Sign(), ct);
         }
     }
+
+    private static Response NothingNew(AuditCheckpoint.Read? last) => last is null
+        ? new Response { Message = "Nothing to sign: the audit trail is empty." }
+        : new Response
+        {
+            Message = $"Nothing new since the checkpoint of {CheckpointLog.When(last.Checkpoint!.SignedAt)} (records 1..{last.Checkpoint.Size}).",
+            Checkpoint = VerifyAuditCheckpoints.CheckpointView.Of(last),
+        };
 
     public sealed class SignHandler(IDbSession db, AuditSigning signing, AuditScope audit, TimeProvider clock, ILogger<SignHandler> logger)
         : IRequestHandler<Sign, Response>
     {
         private const string LockSql = "select true from pg_advisory_xact_lock(@SignerLockKey)";
-
-        private const string GrewSql = """
-            select exists (select 1 from audit_chain c join audit_records r on r.id = c.record_id
-                           where c.seq > @Size and r.action <> 'SignAuditCheckpoint')
-            """;
 
         private const string InsertSql = """
             insert into audit_checkpoints (tree_size, root, head_seq, head_hash, signed_at, key_id, body, signature)
@@ -94,14 +108,9 @@ public static class SignAuditCheckpoint
                 if (!rootAtLast!.AsSpan().SequenceEqual(lastCheckpoint.Root) || headAtLast != lastCheckpoint.HeadHash)
                     Refuse($"the trail no longer matches checkpoint line {last!.LineNumber} signed at {CheckpointLog.When(lastCheckpoint.SignedAt)}: it was rewritten");
             }
-            if (tree.Size == 0) return new Response { Message = "Nothing to sign: the audit trail is empty." };
-            if (lastCheckpoint is not null && !await db.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(GrewSql,
-                    new { lastCheckpoint.Size }, db.Transaction, cancellationToken: ct)))
-                return new Response
-                {
-                    Message = $"Nothing new since the checkpoint of {CheckpointLog.When(lastCheckpoint.SignedAt)} (records 1..{lastCheckpoint.Size}).",
-                    Checkpoint = VerifyAuditCheckpoints.CheckpointView.Of(last!),
-                };
+            if (!await db.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(GrewSql, new { Size = lastCheckpoint?.Size ?? 0 }, db.Transaction,
+                    cancellationToken: ct)))
+                return NothingNew(last);
 
             var checkpoint = new AuditCheckpoint
             {
