@@ -15,6 +15,7 @@ using HireVet.IntegrationTests.Infrastructure;
 using HireVet.Web.Security;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HireVet.IntegrationTests.Audit;
@@ -427,6 +428,69 @@ public sealed class AuditCheckpointTests(DatabaseFixture db) : IAsyncLifetime
         (code, output) = await Run("openssl", "dgst", "-sha256", "-verify", files.Key, "-signature", signature, body);
         Assert.True(code == 0, output);
         Assert.Contains("Verified OK", output);
+    }
+
+    [Fact]
+    public async Task The_decision_report_carries_its_records_proof_and_the_audit_pages_show_the_checkpoint_check()
+    {
+        var (app, decisionId) = await TwoCheckpoints();
+
+        var decision = await Send(app, new GetDecision.Query(decisionId));
+        var proof = decision.SignedProof!;
+        Assert.Equal((7L, 8L), (proof.Record.Seq, proof.TreeSize));
+        var root = AuditCheckpoint.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(proof.Checkpoint.Body)))!.Root;
+        Assert.True(MerkleTree.VerifyInclusion(proof.LeafIndex, proof.TreeSize, Convert.FromHexString(proof.LeafHash),
+            [.. proof.AuditPath.Select(Convert.FromHexString)], root));
+
+        const string password = "correct horse battery staple";
+        await db.SendAsync(new HireVet.Application.Access.CreateUser.Command { Username = "audrey", Role = Roles.Auditor, Password = password }, "fixture", Roles.Admin);
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await FormSignIn.PostAsync(browser, "audrey", password)).StatusCode);
+        var page = await browser.GetStringAsync($"/audit/decisions/{decisionId}");
+        Assert.Contains("Proof in a signed checkpoint", page);
+        Assert.Contains("is leaf 6 of the", page);
+        Assert.Contains(proof.Checkpoint.Signature, page);
+        var report = await browser.GetStringAsync($"/audit/decisions/{decisionId}/report");
+        Assert.Contains("is leaf 6 of the", report);
+        Assert.Contains("The trail matches its signed checkpoints.", await browser.GetStringAsync("/audit"));
+
+        // A decision made after the latest checkpoint says so; the default app has no key and says that.
+        var later = await RejectedCandidate();
+        await Send(app, new ChainAuditRecords.Command(Wait: true));
+        var pending = await Send(app, new GetDecision.Query(later));
+        Assert.Null(pending.SignedProof);
+        Assert.Matches(@"^Record \d+ is not yet in a signed checkpoint: the latest one, signed at .+, covers records 1\.\.8\.$", pending.SignedProofStatus);
+        Assert.Equal("Checkpoints are not signed: no signing key configured (Audit:SigningKeyFile).",
+            (await db.SendAsync(new GetDecision.Query(later), "audrey", Roles.Auditor)).SignedProofStatus);
+
+        // After a rewrite the report gives no proof, and the audit page says what happened.
+        await db.ExecuteAsync("set session_replication_role = replica; update audit_records set actor = 'x' where id = (select record_id from audit_chain where seq = 7); set session_replication_role = origin;");
+        await RecomputeChainFromAsync(7);
+        Assert.Contains("the link hashes no longer give its signed root", (await Send(app, new GetDecision.Query(decisionId))).SignedProofStatus);
+        var index = await browser.GetStringAsync("/audit");
+        Assert.Contains("The trail does not match its signed checkpoints: treat records from 3 on as untrusted", index);
+        Assert.Contains("the trail was rewritten", index);
+    }
+
+    [Fact]
+    public void The_cli_creates_a_signing_key_only_when_asked_never_over_another_and_readable_only_by_its_owner()
+    {
+        var path = Path.Combine(_dir, "keys", "audit-signing.pem");
+
+        Assert.Equal(0, HireVet.Web.Cli.AdminCli.CreateSigningKey(["--out", path]));
+        var written = File.ReadAllText(path);
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        using var key = ECDsa.Create();
+        key.ImportFromPem(written);
+        Assert.Equal(256, key.KeySize);
+
+        Assert.Equal(1, HireVet.Web.Cli.AdminCli.CreateSigningKey(["--out", path]));
+        Assert.Equal(written, File.ReadAllText(path));
+        Assert.Equal(2, HireVet.Web.Cli.AdminCli.CreateSigningKey([]));
+        // The key it wrote is one HireVet starts with.
+        var signing = AuditSigning.From(new ConfigurationBuilder().AddInMemoryCollection(
+            new Dictionary<string, string?> { ["Audit:SigningKeyFile"] = path, ["Audit:CheckpointFile"] = CheckpointFile }).Build());
+        Assert.Equal(AuditCheckpoint.KeyIdOf(key), signing.KeyId);
     }
 
     private static Task<(int, string)> Python(params string[] args) =>
