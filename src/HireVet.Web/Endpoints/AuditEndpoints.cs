@@ -35,9 +35,9 @@ public static class AuditEndpoints
                         detail: keyId is null ? AuditSigning.NotSignedMessage : $"No trusted public key has the id {keyId}."))
             .WithSummary("The public key (PEM) checkpoints are signed with, or the trusted key with the given keyId (after a rotation).");
 
-        group.MapGet("/records/{seq:long}/proof", (long seq, long? size, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new GetAuditRecordProof.Query(seq, size), ct))
-            .WithSummary("Inclusion proof (RFC 9162) of the audit record at chain position seq in the latest signed checkpoint " +
+        group.MapGet("/records/{id:long}/proof", (long id, long? size, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new GetAuditRecordProof.Query(id, size), ct))
+            .WithSummary("Inclusion proof (RFC 9162) of the audit record at chain position id (its seq) in the latest signed checkpoint " +
                          "(or the one of size records), with the record's chain fields and the checkpoint's signed body and signature.");
 
         group.MapGet("/consistency", (long from, long? to, IMediator mediator, CancellationToken ct) =>

@@ -449,7 +449,7 @@ public sealed class AuditCheckpointTests(DatabaseFixture db) : IAsyncLifetime
         var page = await browser.GetStringAsync($"/audit/decisions/{decisionId}");
         Assert.Contains("Proof in a signed checkpoint", page);
         Assert.Contains("is leaf 6 of the", page);
-        Assert.Contains(proof.Checkpoint.Signature, page);
+        Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(proof.Checkpoint.Signature), page);
         var report = await browser.GetStringAsync($"/audit/decisions/{decisionId}/report");
         Assert.Contains("is leaf 6 of the", report);
         Assert.Contains("The trail matches its signed checkpoints.", await browser.GetStringAsync("/audit"));
@@ -470,6 +470,33 @@ public sealed class AuditCheckpointTests(DatabaseFixture db) : IAsyncLifetime
         var index = await browser.GetStringAsync("/audit");
         Assert.Contains("The trail does not match its signed checkpoints: treat records from 3 on as untrusted", index);
         Assert.Contains("the trail was rewritten", index);
+    }
+
+    [Fact]
+    public async Task The_cli_verifies_against_an_auditors_copies_of_the_checkpoints_and_the_public_key()
+    {
+        var (app, _) = await TwoCheckpoints();
+        var copy = Path.Combine(_dir, "copy.jsonl");
+        var pub = Path.Combine(_dir, "pub.pem");
+        File.Copy(CheckpointFile, copy);
+        File.WriteAllText(pub, app.Services.GetRequiredService<AuditSigning>().PublicKeyPem);
+        // The default app has no key: the copies and the public key are all it checks with.
+        string[] args = ["verify-audit", "--checkpoints", copy, "--public-key", pub];
+
+        Assert.Equal(0, await HireVet.Web.Cli.AdminCli.RunAsync(db.Factory.Services, args));
+
+        await db.ExecuteAsync("set session_replication_role = replica; update audit_records set actor = 'x' where id = (select record_id from audit_chain where seq = 4); set session_replication_role = origin;");
+        await RecomputeChainFromAsync(4);
+        Assert.Equal(1, await HireVet.Web.Cli.AdminCli.RunAsync(db.Factory.Services, args));
+        Assert.Equal(0, await HireVet.Web.Cli.AdminCli.RunAsync(db.Factory.Services, ["walk-audit-chain"])); // the walk alone is fooled
+        var result = await db.SendAsync(new VerifyAuditChain.Query
+        {
+            Checkpoints = new VerifyAuditCheckpoints.Query
+            {
+                CheckpointFile = copy, TrustedKeys = AuditSigning.KeysFromPem([(File.ReadAllText(pub), pub)]),
+            },
+        }, "audrey", Roles.Auditor);
+        Assert.Equal(3, result.Checkpoints.FirstChangedSeq);
     }
 
     [Fact]
