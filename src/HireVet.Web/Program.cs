@@ -20,8 +20,9 @@ using Microsoft.AspNetCore.OpenApi;
 if (args is ["admin", "migrate", ..]) return await MigrateCommand.RunAsync(args[2..]);
 
 var cli = args.Length > 0 && args[0] == "admin";
-// Needs no database and no configured key (it creates the file a configuration will then name).
-if (cli && args.Length > 1 && args[1] == AdminCli.CreateKeyEncryptionKey) return AdminCli.CreateKeyEncryptionKeyFile(args.Skip(2).ToArray());
+// These need neither the database nor the configured keys: they make the key files a configuration will then name.
+if (cli && args.ElementAtOrDefault(1) == AdminCli.CreateKeyEncryptionKey) return AdminCli.CreateKeyEncryptionKeyFile(args.Skip(2).ToArray());
+if (cli && args.ElementAtOrDefault(1) == "create-signing-key") return AdminCli.CreateSigningKey(args.Skip(2).ToArray());
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").Skip(cli ? 1 : 0).ToArray());
 
@@ -31,6 +32,7 @@ if (cli) builder.Configuration["Jobs:Enabled"] = "false";
 
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
 builder.Services.AddSingleton(HireVet.Application.Notices.NoticeOptions.From(builder.Configuration)); // checked at start-up
+builder.Services.AddSingleton(HireVet.Application.Common.Auditing.AuditSigning.From(builder.Configuration)); // checked at start-up
 builder.Services.AddSingleton(HireVet.Application.Checks.PostHire.PostHireSettings.From(builder.Configuration)); // checked at start-up
 builder.Services.AddSingleton(SignInPolicy.From(builder.Configuration)); // checked at start-up
 builder.Services.AddHttpContextAccessor();

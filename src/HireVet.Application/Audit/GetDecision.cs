@@ -47,6 +47,11 @@ public static class GetDecision
         public int CurrentRevision { get; init; }
         public AuditRecordView[] AuditRecords { get; init; } = [];
         public long AuditRecordsTotal { get; init; }
+        /// <summary>The decision's own audit record (DecideCandidate) proven in the latest signed checkpoint, so the report
+        /// carries its proof; null with <see cref="SignedProofStatus"/> saying why (not yet in a signed checkpoint, not
+        /// signed at all, or the trail no longer matches).</summary>
+        public GetAuditRecordProof.Response? SignedProof { get; init; }
+        public string? SignedProofStatus { get; init; }
     }
 
     public sealed record Snapshot
@@ -103,7 +108,7 @@ public static class GetDecision
         [JsonIgnore] public string? PredecessorHash { get; init; }
     }
 
-    public sealed class Handler(IDbSession db) : IRequestHandler<Query, Response>
+    public sealed class Handler(IDbSession db, IMediator mediator) : IRequestHandler<Query, Response>
     {
         private const string DecisionSql = """
             select d.id as decision_id, d.candidate_id, c.external_id, c.legal_name, c.status as candidate_status, d.outcome,
@@ -174,8 +179,11 @@ public static class GetDecision
             var records = (await db.Connection.QueryAsync<AuditRecordView>(new CommandDefinition(RecordsSql, new { Ids = ids },
                 db.Transaction, cancellationToken: ct))).Select(r => Checked(r, decision.DecisionId)).ToArray();
 
+            var (proof, proofStatus) = await ProofAsync(records, ct);
             return decision with
             {
+                SignedProof = proof,
+                SignedProofStatus = proofStatus,
                 Assessment = snapshot with
                 {
                     Signals = JsonSerializer.Deserialize<Signal[]>(snapshot.SignalsJson, DossierJson.Options)!,
@@ -186,6 +194,21 @@ public static class GetDecision
                 AuditRecords = records,
                 AuditRecordsTotal = total,
             };
+        }
+
+        private async Task<(GetAuditRecordProof.Response?, string?)> ProofAsync(AuditRecordView[] records, CancellationToken ct)
+        {
+            var decided = records.FirstOrDefault(r => r is { AboutThisDecision: true, Action: "DecideCandidate" });
+            if (decided is null) return (null, "The decision's audit record is not among the records shown.");
+            if (decided.Seq is not { } seq) return (null, "Not yet in a signed checkpoint: the decision's audit record is not linked into the chain yet.");
+            try
+            {
+                return (await mediator.Send(new GetAuditRecordProof.Query(seq), ct), null);
+            }
+            catch (ConflictException e)
+            {
+                return (null, e.Message);
+            }
         }
 
         /// <summary>The record's own link, checked on its own: its hash recomputed from its content, and its previous hash

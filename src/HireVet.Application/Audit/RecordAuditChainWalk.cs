@@ -32,6 +32,8 @@ public static class RecordAuditChainWalk
             }, db.Transaction, cancellationToken: ct));
             if (!walked.Valid)
                 logger.LogError("The audit chain is broken at link {Seq} (record {RecordId}): {Problem}", walked.FirstBrokenSeq, walked.FirstBrokenId, walked.Problem);
+            if (!walked.Checkpoints.Valid)
+                logger.LogError("The audit trail does not match its signed checkpoints: {Problems}", string.Join("; ", walked.Checkpoints.Problems));
             return walked;
         }
     }

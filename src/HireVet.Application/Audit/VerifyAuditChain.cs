@@ -20,6 +20,8 @@ public static class VerifyAuditChain
     {
         /// <summary>Walk from the latest intact recorded full walk (a full walk when there is none, or it found a break).</summary>
         public bool SinceLastWalk { get; init; }
+        /// <summary>For the CLI only (never bound from a request): the checkpoints to check against, when not the configured ones.</summary>
+        public VerifyAuditCheckpoints.Query Checkpoints { get; init; } = new();
     }
 
     public sealed record Response
@@ -42,6 +44,9 @@ public static class VerifyAuditChain
         /// <summary>The highest record id linked through <see cref="ThroughSeq"/>.</summary>
         public long MaxRecordId { get; init; }
         public TimeSpan Duration { get; init; }
+        /// <summary>The trail checked against the signed checkpoints (<see cref="VerifyAuditCheckpoints"/>): what catches a
+        /// rewrite that recomputed every hash, which this walk alone reports as intact.</summary>
+        public VerifyAuditCheckpoints.Response Checkpoints { get; init; } = new();
     }
 
     /// <summary>A full walk as <see cref="RecordAuditChainWalk"/> recorded it.</summary>
@@ -85,6 +90,12 @@ public static class VerifyAuditChain
             """;
 
         public async Task<Response> Handle(Query query, CancellationToken ct)
+        {
+            var walked = await WalkAsync(query, ct);
+            return walked with { Checkpoints = await mediator.Send(query.Checkpoints, ct) };
+        }
+
+        private async Task<Response> WalkAsync(Query query, CancellationToken ct)
         {
             var started = Stopwatch.StartNew();
             await mediator.Send(new ChainAuditRecords.Command(Wait: true), ct);

@@ -10,7 +10,10 @@ namespace HireVet.Application.Webhooks;
 public static class WebhookOutbox
 {
     public const string WorkerBandRaised = "worker.band_raised";
-    public static readonly string[] EventTypes = [WorkerBandRaised];
+    /// <summary>Each signed audit checkpoint, as the line written to the checkpoint file: a copy held by the subscriber
+    /// (a SIEM, a second organisation) that no one on HireVet's host can rewrite.</summary>
+    public const string AuditCheckpoint = "audit.checkpoint";
+    public static readonly string[] EventTypes = [WorkerBandRaised, AuditCheckpoint];
 
     private const string EnqueueSql = """
         insert into webhook_deliveries (subscription_id, event_type, payload, created_at, next_attempt_at)

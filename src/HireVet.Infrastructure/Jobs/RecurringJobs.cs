@@ -27,6 +27,8 @@ public static class RecurringJobs
             MisfireHandlingMode.Ignorable, (m, d, cron, o) => m.AddOrUpdate<FoldDashboardCountsJob>(d.Id, d.Queue, j => j.RunAsync(CancellationToken.None), cron, o)),
         new("walk-audit-chain", "Audit: walk the whole hash chain and record the result", Maintenance, "AuditWalkCron", "0 30 * * * ?",
             MisfireHandlingMode.Ignorable, (m, d, cron, o) => m.AddOrUpdate<WalkAuditChainJob>(d.Id, d.Queue, j => j.RunAsync(CancellationToken.None), cron, o)),
+        new("sign-audit-checkpoint", "Audit: sign a checkpoint of the trail when it grew (needs Audit:SigningKeyFile)", Maintenance, "AuditCheckpointCron", "0 */10 * * * ?",
+            MisfireHandlingMode.Ignorable, (m, d, cron, o) => m.AddOrUpdate<SignAuditCheckpointJob>(d.Id, d.Queue, j => j.RunAsync(CancellationToken.None), cron, o)),
         new("pull-connectors", "Connectors: pull the identity providers' sign-ins", Maintenance, "ConnectorPullCron", "15 * * * * ?",
             MisfireHandlingMode.Ignorable, (m, d, cron, o) => m.AddOrUpdate<PullConnectorsJob>(d.Id, d.Queue, j => j.RunAsync(CancellationToken.None), cron, o)),
         new("purge-sign-in-attempts", "Sign-in: delete attempts older than the retention", Maintenance, "SignInAttemptsPurgeCron", "0 15 4 * * ?",

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using HireVet.Application.Audit;
+using HireVet.Application.Common.Auditing;
 using HireVet.Web.Pages.Audit;
 using HireVet.Web.Reports;
 using HireVet.Web.Security;
@@ -17,7 +18,35 @@ public static class AuditEndpoints
         var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Auditor);
 
         group.MapGet("/verify", (IMediator mediator, CancellationToken ct) => mediator.Send(new VerifyAuditChain.Query(), ct))
-            .WithSummary("Walk the audit hash chain and report the first broken record.");
+            .WithSummary("Walk the audit hash chain and report the first broken record; check the trail against the signed " +
+                         "checkpoints in the checkpoint file (the checkpoints section), which catches a rewrite that recomputed every hash.");
+
+        group.MapGet("/checkpoints", (AuditSigning signing) => signing.CheckpointFile is { } file && File.Exists(file)
+                ? Results.Stream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), "application/x-ndjson",
+                    "hirevet-audit-checkpoints.jsonl")
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No checkpoint file.",
+                    detail: signing.CheckpointFile is null ? AuditSigning.NotSignedMessage : "No checkpoint has been signed yet."))
+            .WithSummary("The checkpoint file as it is on disk (JSON Lines, one signed checkpoint a line), for offline verification.");
+
+        group.MapGet("/public-key", (AuditSigning signing, string? keyId) =>
+                (keyId ?? signing.KeyId) is { } id && signing.TrustedKeyPems.TryGetValue(id, out var pem)
+                    ? Results.Text(pem, "application/x-pem-file")
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such public key.",
+                        detail: keyId is null ? AuditSigning.NotSignedMessage : $"No trusted public key has the id {keyId}."))
+            .WithSummary("The public key (PEM) checkpoints are signed with, or the trusted key with the given keyId (after a rotation).");
+
+        group.MapGet("/records/{id:long}/proof", (long id, long? size, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new GetAuditRecordProof.Query(id, size), ct))
+            .WithSummary("Inclusion proof (RFC 9162) of the audit record at chain position id (its seq) in the latest signed checkpoint " +
+                         "(or the one of size records), with the record's chain fields and the checkpoint's signed body and signature.");
+
+        group.MapGet("/consistency", (long from, long? to, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new GetAuditConsistency.Query(from, to), ct))
+            .WithSummary("Consistency proof (RFC 9162) that the signed checkpoint of 'to' records (default: the latest) extends the one of 'from' records.");
+
+        app.MapPost("/api/audit/checkpoints", (IMediator mediator, CancellationToken ct) => mediator.Send(new SignAuditCheckpoint.Command(), ct))
+            .RequireAuthorization(Policies.AdminsAndAuditors).WithTags("Audit")
+            .WithSummary("Sign a checkpoint of the audit trail now (when it grew since the last one); 409 when no signing key is configured.");
 
         group.MapGet("/decisions", async (IMediator mediator, HttpResponse response, CancellationToken ct, string? from, string? to,
                 string? reviewer, string? outcome, string? band, int? limit, int? offset) =>

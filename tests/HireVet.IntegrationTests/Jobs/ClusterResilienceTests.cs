@@ -77,7 +77,7 @@ public sealed class ClusterResilienceTests(DatabaseFixture db, ITestOutputHelper
             await WaitUntilAsync(async () => await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "select count(*)::int from hangfire.server") == 8,
                 TimeSpan.FromSeconds(60), Outputs);
             // Both nodes registered the same schedules; the storage holds each once.
-            Assert.Equal(7, await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "select count(*)::int from hangfire.set where key = 'recurring-jobs'"));
+            Assert.Equal(9, await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "select count(*)::int from hangfire.set where key = 'recurring-jobs'"));
             Assert.False(a.Process.HasExited || b.Process.HasExited, Outputs());
         }
         finally

@@ -59,7 +59,7 @@ public sealed class JobsDashboardTests(DatabaseFixture db) : IAsyncLifetime
         });
         _withJobs.CreateClient().Dispose();
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await db.QuerySingleAsync<int>("select count(*)::int from hangfire.set where key = 'recurring-jobs'") < 7 && DateTime.UtcNow < deadline)
+        while (await db.QuerySingleAsync<int>("select count(*)::int from hangfire.set where key = 'recurring-jobs'") < 9 && DateTime.UtcNow < deadline)
             await Task.Delay(200);
 
         var client = await db.ClientAsync(Roles.Admin);

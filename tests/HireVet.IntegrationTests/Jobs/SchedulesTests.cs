@@ -54,11 +54,12 @@ public sealed class SchedulesTests(DatabaseFixture db) : IAsyncLifetime
         var retry = await _withJobs.Services.GetRequiredService<IRescreenScheduler>().EnqueueBatchAsync(999, 1, TimeSpan.FromHours(1), default);
         Assert.NotNull(retry);
 
-        var view = await ListUntilAsync(v => v.Schedules.Count == 8 && v.Nodes.Any(n => n is { IsThisNode: true, Servers.Count: 4 }));
+        var view = await ListUntilAsync(v => v.Schedules.Count == 9 && v.Nodes.Any(n => n is { IsThisNode: true, Servers.Count: 4 }));
         var now = DateTimeOffset.UtcNow;
 
         Assert.Equal(("running", "schedules-node"), (view.Status, view.ThisNode));
-        Assert.Equal(["fold-dashboard-counts", "pull-connectors", "purge-sign-in-attempts", "rescreen-nightly", "rescreen-weekly", "sweep-pending-vetting", "sweep-rescreen-batches", "walk-audit-chain"],
+        Assert.Equal(["fold-dashboard-counts", "pull-connectors", "purge-sign-in-attempts", "rescreen-nightly", "rescreen-weekly", "sign-audit-checkpoint",
+                      "sweep-pending-vetting", "sweep-rescreen-batches", "walk-audit-chain"],
             view.Schedules.Select(s => s.Name));
         Assert.Equal(1, view.Scheduled);
         Assert.Equal(["vetting", "rescreen", "maintenance", "connectors"], view.Queues.Select(q => q.Name));
@@ -78,6 +79,7 @@ public sealed class SchedulesTests(DatabaseFixture db) : IAsyncLifetime
         NextRun("rescreen-weekly", "0 0 3 ? * SUN", "StartRescreenJob.RunAsync", TimeSpan.FromDays(7),
             t => t.DayOfWeek == DayOfWeek.Sunday && t.TimeOfDay == TimeSpan.FromHours(3));
         NextRun("walk-audit-chain", "0 30 * * * ?", "WalkAuditChainJob.RunAsync", TimeSpan.FromHours(1), t => t is { Minute: 30, Second: 0 });
+        NextRun("sign-audit-checkpoint", "0 */10 * * * ?", "SignAuditCheckpointJob.RunAsync", TimeSpan.FromMinutes(10), t => t is { Second: 0, Minute: 0 or 10 or 20 or 30 or 40 or 50 });
         NextRun("fold-dashboard-counts", "0 * * * * ?", "FoldDashboardCountsJob.RunAsync", TimeSpan.FromMinutes(1), t => t.Second == 0);
         NextRun("sweep-rescreen-batches", "30 * * * * ?", "SweepRescreenBatchesJob.RunAsync", TimeSpan.FromMinutes(1), t => t.Second == 30);
         NextRun("purge-sign-in-attempts", "0 15 4 * * ?", "PurgeSignInAttemptsJob.RunAsync", TimeSpan.FromDays(1), t => t.TimeOfDay == new TimeSpan(4, 15, 0));
@@ -97,7 +99,7 @@ public sealed class SchedulesTests(DatabaseFixture db) : IAsyncLifetime
     {
         _withJobs = new HireVetFactory(db.ConnectionString, jobsEnabled: true, new Dictionary<string, string?> { ["Jobs:NodeName"] = "run-now-node" });
         _withJobs.CreateClient().Dispose();
-        await ListUntilAsync(v => v.Schedules.Count == 8);
+        await ListUntilAsync(v => v.Schedules.Count == 9);
 
         var triggered = await SendAsync(new TriggerSchedule.Command("walk-audit-chain"));
 
