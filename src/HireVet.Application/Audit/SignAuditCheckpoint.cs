@@ -35,7 +35,7 @@ public static class SignAuditCheckpoint
     public const string EventType = WebhookOutbox.AuditCheckpoint;
 
     // One signer at a time across nodes, held until the transaction ends (after the file append).
-    private const long SignerLockKey = 7_202_611_211;
+    private const long SignerLockKey = 7_202_611_212; // not the migration runner's (…211) or the chain writer's (…210)
 
     /// <summary>Whether links were added after the first <c>Size</c> by anything but signing itself.</summary>
     private const string GrewSql = """
