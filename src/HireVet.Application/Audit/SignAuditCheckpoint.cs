@@ -62,7 +62,9 @@ public static class SignAuditCheckpoint
         ? new Response { Message = "Nothing to sign: the audit trail is empty." }
         : new Response
         {
-            Message = $"Nothing new since the checkpoint of {CheckpointLog.When(last.Checkpoint!.SignedAt)} (records 1..{last.Checkpoint.Size}).",
+            // Said plainly: with nothing to sign, the trail was not compared with the checkpoint (verification does that).
+            Message = $"Nothing new since the checkpoint of {CheckpointLog.When(last.Checkpoint!.SignedAt)} (records 1..{last.Checkpoint.Size}), " +
+                      "so nothing was signed or checked: verify the trail to compare it with the checkpoints.",
             Checkpoint = VerifyAuditCheckpoints.CheckpointView.Of(last),
         };
 
