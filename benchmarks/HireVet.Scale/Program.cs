@@ -24,7 +24,7 @@ var timings = new List<(string, TimeSpan)>();
 var total = Stopwatch.StartNew();
 var step = Stopwatch.StartNew();
 
-using var cluster = ScaleCluster.Start(options.KeepDb);
+using var cluster = ScaleCluster.Start(options.KeepDb, options.Fsync);
 try
 {
     var kept = await cluster.HasDatabaseAsync(database);

@@ -7,11 +7,11 @@ namespace HireVet.Scale;
 /// cache. A quarter is the usual size for a dedicated server; PG_SERVER_OPTIONS set by hand wins.</summary>
 public static class ScaleCluster
 {
-    public static PrivateCluster Start(string? keepIn)
+    public static PrivateCluster Start(string? keepIn, bool fsync = false)
     {
         if (Environment.GetEnvironmentVariable("PG_SERVER_OPTIONS") is null)
             Environment.SetEnvironmentVariable("PG_SERVER_OPTIONS",
                 $"-c shared_buffers={Math.Max(128, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / 1024 / 1024)}MB");
-        return new PrivateCluster(keepIn);
+        return new PrivateCluster(keepIn, durable: fsync);
     }
 }

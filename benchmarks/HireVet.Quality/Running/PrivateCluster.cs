@@ -5,7 +5,7 @@ using Npgsql;
 namespace HireVet.Quality.Running;
 
 /// <summary>A PostgreSQL cluster started with scripts/pg-cluster.sh (as the integration tests do), with fsync off
-/// because its data is regenerated rather than kept safe. By default it is thrown away: Dispose stops it and deletes
+/// because its data is regenerated rather than kept safe, unless asked to sync as a customer's database does. By default it is thrown away: Dispose stops it and deletes
 /// its folder. Given a folder, the cluster is kept there (stopped, not deleted) and reused by the next run.</summary>
 public sealed class PrivateCluster : IDisposable
 {
@@ -16,8 +16,12 @@ public sealed class PrivateCluster : IDisposable
 
     public string ServerConnectionString { get; }
 
-    public PrivateCluster(string? keepIn = null)
+    private readonly bool _durable;
+
+    /// <param name="durable">fsync, synchronous_commit and full_page_writes on, as PostgreSQL ships them.</param>
+    public PrivateCluster(string? keepIn = null, bool durable = false)
     {
+        _durable = durable;
         _keep = keepIn is not null;
         // Under /tmp with mode 755: as root the server runs as another user, which must traverse every parent folder.
         _directory = keepIn is null ? Directory.CreateTempSubdirectory("hirevet-quality-").FullName : Directory.CreateDirectory(keepIn).FullName;
@@ -64,7 +68,7 @@ public sealed class PrivateCluster : IDisposable
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
         };
-        info.Environment["PG_FAST_UNSAFE"] = "1";
+        info.Environment["PG_FAST_UNSAFE"] = _durable ? "0" : "1";
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEnd();
         var error = process.StandardError.ReadToEnd();

@@ -34,7 +34,7 @@ public static class MonitoringBenchmark
         var tag = now.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var timings = new List<(string, TimeSpan)>();
         var step = Stopwatch.StartNew();
-        using var cluster = ScaleCluster.Start(options.KeepDb);
+        using var cluster = ScaleCluster.Start(options.KeepDb, options.Fsync);
 
         var files = Directory.CreateTempSubdirectory("hirevet-monitoring-");
         try
@@ -133,6 +133,13 @@ public static class MonitoringBenchmark
             var ingestPhase = resources.TakePhase();
             timings.Add(("ingest", step.Elapsed));
             await Sql.ExecuteAsync(connectionString, "analyze sign_in_events");
+            CopyBaseline.Result? baseline = null;
+            if (options.RunIngest)
+            {
+                step.Restart();
+                baseline = await CopyBaseline.MeasureAsync(connectionString, UploadWriters, files.FullName, Log);
+                timings.Add(("bare COPY baseline (export, load without and with the indexes)", step.Elapsed));
+            }
 
             Run? full = null, incremental = null;
             Upload? freshUpload = null;
@@ -153,7 +160,7 @@ public static class MonitoringBenchmark
 
             var report = new MonitoringReport
             {
-                Options = options, Date = now, Machine = await Machine.DescribeAsync(connectionString), Reused = kept, Workers = workforce.Length,
+                Options = options, Date = now, Baseline = baseline, Machine = await Machine.DescribeAsync(connectionString), Reused = kept, Workers = workforce.Length,
                 Suspicious = signIns.Suspicious, GeneratedBytes = bytes, Uploads = uploads, FreshUpload = freshUpload, ChangedWorkers = changed.Length,
                 Full = full, Incremental = incremental, Ingest = ingestPhase, FullPhase = fullPhase, IncrementalPhase = incrementalPhase,
                 WebPeakMiB = web.PeakWorkingSetMiB(),
@@ -175,6 +182,9 @@ public static class MonitoringBenchmark
             files.Delete(recursive: true);
         }
     }
+
+    /// <summary>The web app's concurrent batch writers per upload (UploadIngestion.Writers on this machine).</summary>
+    private static readonly int UploadWriters = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     public sealed record Upload(string File, long Bytes, int Received, int Accepted, int Duplicates, int Rejected, int Unmatched, double Seconds);
 

@@ -21,12 +21,15 @@ public sealed record MonitoringOptions
     /// <summary>Without ingest, a kept cluster's sign-ins from an earlier run are re-screened.</summary>
     public bool RunRescreen { get; init; } = true;
     public string? KeepDb { get; init; }
+    /// <summary>PostgreSQL syncs to disk (fsync, synchronous_commit, full_page_writes on) as a customer's database does;
+    /// off by default, as the figures before issue 18 were taken.</summary>
+    public bool Fsync { get; init; }
     public string Output { get; init; } = Path.Combine(Paths.Results, "monitoring.md");
     public string CommandLine { get; init; } = "./hirevet bench-monitoring";
 
     public const string Usage =
         "usage: HireVet.Scale monitoring [--workers N] [--events N] [--files N] [--changed-share 0.01] [--suspicious-share 0.005] " +
-        "[--seed N] [--scenarios ingest,rescreen] [--keep-db DIR] [--out FILE]";
+        "[--seed N] [--scenarios ingest,rescreen] [--keep-db DIR] [--fsync on|off] [--out FILE]";
 
     public static MonitoringOptions Parse(string[] args)
     {
@@ -47,6 +50,7 @@ public sealed record MonitoringOptions
                 "--seed" => options with { Seed = checked((int)Number()) },
                 "--scenarios" => Scenarios(options, value),
                 "--keep-db" => options with { KeepDb = Path.GetFullPath(value) },
+                "--fsync" => options with { Fsync = value switch { "on" => true, "off" => false, _ => throw new ArgumentException($"--fsync is on or off. {Usage}") } },
                 "--out" => options with { Output = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"Unknown option {name}. {Usage}"),
             };

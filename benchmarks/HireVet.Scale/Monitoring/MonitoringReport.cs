@@ -17,6 +17,7 @@ public sealed class MonitoringReport
     public required IReadOnlyList<MonitoringBenchmark.Upload> Uploads { get; init; }
     public MonitoringBenchmark.Upload? FreshUpload { get; init; }
     public int ChangedWorkers { get; init; }
+    public CopyBaseline.Result? Baseline { get; init; }
     public MonitoringBenchmark.Run? Full { get; init; }
     public MonitoringBenchmark.Run? Incremental { get; init; }
     public long StoredSignIns { get; init; }
@@ -82,6 +83,15 @@ public sealed class MonitoringReport
             md.AppendLine(F($"| {u.File} | {u.Bytes / 1024.0 / 1024:N0} MiB | {u.Received:N0} | {u.Accepted:N0} | {u.Duplicates:N0} | {u.Rejected:N0} | {u.Unmatched:N0} | {u.Seconds:0.0} s | {u.Accepted / u.Seconds:N0} |"));
         md.AppendLine(F($"| **all** | | | **{accepted:N0}** | | | | **{seconds:0.0} s** | **{rate:N0}** |"));
         md.AppendLine();
+        if (Baseline is { } b)
+        {
+            md.AppendLine(F($"**Against PostgreSQL's own floor.** The same {b.Rows:N0} rows, exported in the order they were stored and loaded by bare binary COPY in {b.Sessions} sessions at once (as many as the upload's writers, each taking every other batch of 10,000), after a checkpoint, into the same table:")).AppendLine();
+            md.AppendLine("| Load | Time | Rows/s | HireVet over HTTP as a share of it |").AppendLine("|---|---|---|---|");
+            md.AppendLine(F($"| HireVet, `POST /api/integrations/sign-ins` (parse, check, match workers, store, audit) | {seconds:0.0} s | {rate:N0} | |"));
+            md.AppendLine(F($"| bare COPY, `sign_in_events` with its indexes and constraints | {b.IndexedSeconds:0.0} s | {b.IndexedRate:N0} | **{rate / b.IndexedRate:P0}** |"));
+            md.AppendLine(F($"| bare COPY, the same table without indexes | {b.BareSeconds:0.0} s | {b.BareRate:N0} | {rate / b.BareRate:P0} |"));
+            md.AppendLine();
+        }
         md.AppendLine(F($"Peak memory while ingesting: web app {Ingest.WebMiB:N0} MiB resident, PostgreSQL {Ingest.PostgresMiB:N0} MiB resident. {Cpu(Ingest, seconds)}")).AppendLine();
     }
 

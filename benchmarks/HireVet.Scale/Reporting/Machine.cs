@@ -22,8 +22,9 @@ public static class Machine
         await using var db = new NpgsqlConnection(connectionString);
         var postgres = await db.ExecuteScalarAsync<string>("select current_setting('server_version')");
         var buffers = await db.ExecuteScalarAsync<string>("select current_setting('shared_buffers')");
+        var fsync = await db.ExecuteScalarAsync<string>("select current_setting('fsync')");
         return $"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), " +
                $"{(memory is null ? "?" : $"{long.Parse(memory) / 1024 / 1024} GiB")} RAM, {RuntimeInformation.OSDescription}, " +
-               $".NET {Environment.Version}, PostgreSQL {postgres} (private cluster, fsync off, shared_buffers {buffers}); load generator, web app and PostgreSQL share the machine";
+               $".NET {Environment.Version}, PostgreSQL {postgres} (private cluster, fsync {fsync}, shared_buffers {buffers}); load generator, web app and PostgreSQL share the machine";
     }
 }

@@ -37,5 +37,11 @@ public sealed class NpgsqlBulkCopy(IDbSession session) : IBulkCopy
         }
 
         public void Boolean(bool value) => importer.Write(value, NpgsqlDbType.Boolean);
+
+        public void Number(long? value)
+        {
+            if (value is null) importer.WriteNull();
+            else importer.Write(value.Value, NpgsqlDbType.Bigint);
+        }
     }
 }

@@ -57,6 +57,23 @@ public sealed class IngestionTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal(worker, await db.QuerySingleAsync<long>("select worker_id from sign_in_events where event_id = 'g-1'"));
     }
 
+    [Fact]
+    public async Task A_batch_mixing_stored_and_new_sign_ins_stores_the_new_ones_once_matched_to_their_workers()
+    {
+        var ana = await HiredWorkerAsync("ana.costa@corp.example");
+        var integration = await db.ClientAsync(Roles.Integration);
+        (await integration.PostAsync("/api/integrations/sign-ins", Ndjson(SignIn("m-1", "ana.costa@corp.example")))).EnsureSuccessStatusCode();
+
+        // m-1 again (a resend), m-2 twice in the batch, m-3 for no worker yet.
+        var mixed = await (await integration.PostAsync("/api/integrations/sign-ins", Ndjson(SignIn("m-1", "ana.costa@corp.example"),
+            SignIn("m-2", "ANA.COSTA@corp.example"), SignIn("m-2", "ana.costa@corp.example"), SignIn("m-3", "nobody@corp.example"))))
+            .Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal((4, 2, 2, 0, 0, 1), Counts(mixed));
+        var stored = (await db.QueryAsync<(string, long?)>("select event_id, worker_id from sign_in_events order by event_id")).ToArray();
+        Assert.Equal([("m-1", ana), ("m-2", ana), ("m-3", (long?)null)], stored);
+    }
+
     private static string SignIn(string id, string user) =>
         $$"""{"eventId": "{{id}}", "occurredAt": "2026-11-20T08:00:00Z", "user": "{{user}}", "ip": "73.162.10.20", "country": "US", "outcome": "success"}""";
 

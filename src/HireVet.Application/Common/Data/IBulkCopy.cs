@@ -13,4 +13,5 @@ public interface ICopyRow
     void Text(string? value);
     void Time(DateTimeOffset? value);
     void Boolean(bool value);
+    void Number(long? value);
 }
