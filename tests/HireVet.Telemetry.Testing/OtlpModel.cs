@@ -25,7 +25,7 @@ public sealed record ReceivedSpan
 public static class OtlpModel
 {
     /// <summary>ExportTraceServiceRequest: resource_spans(1) → resource(1), scope_spans(2) → scope(1), spans(2).</summary>
-    public static List<ReceivedSpan> ReadSpans(ReadOnlySpan<byte> request)
+    public static List<ReceivedSpan> ReadSpans(ReadOnlySpan<byte> request, Func<string, bool>? keepAttribute = null)
     {
         var spans = new List<ReceivedSpan>();
         var reader = new ProtobufReader(request);
@@ -41,23 +41,23 @@ public static class OtlpModel
                     service = ReadAttributes(resourceSpans.Bytes, 1).GetValueOrDefault("service.name", "");
                 else if (resourceSpans.Field == 2 && resourceSpans.WireType == 2) scopes.Add(resourceSpans.Bytes.ToArray());
             }
-            foreach (var scopeSpans in scopes) ReadScopeSpans(scopeSpans, service, spans);
+            foreach (var scopeSpans in scopes) ReadScopeSpans(scopeSpans, service, spans, keepAttribute);
         }
         return spans;
     }
 
-    private static void ReadScopeSpans(ReadOnlySpan<byte> data, string service, List<ReceivedSpan> spans)
+    private static void ReadScopeSpans(ReadOnlySpan<byte> data, string service, List<ReceivedSpan> spans, Func<string, bool>? keepAttribute)
     {
         var reader = new ProtobufReader(data);
         var scope = "";
         while (reader.Next())
         {
             if (reader.Field == 1 && reader.WireType == 2) scope = ReadName(reader.Bytes, 1);
-            else if (reader.Field == 2 && reader.WireType == 2) spans.Add(ReadSpan(reader.Bytes, service, scope));
+            else if (reader.Field == 2 && reader.WireType == 2) spans.Add(ReadSpan(reader.Bytes, service, scope, keepAttribute));
         }
     }
 
-    private static ReceivedSpan ReadSpan(ReadOnlySpan<byte> data, string service, string scope)
+    private static ReceivedSpan ReadSpan(ReadOnlySpan<byte> data, string service, string scope, Func<string, bool>? keepAttribute)
     {
         var reader = new ProtobufReader(data);
         string traceId = "", spanId = "", parent = "", name = "";
@@ -78,7 +78,7 @@ public static class OtlpModel
                 case 8: end = reader.Value; break;
                 case 9:
                     var (key, value) = ReadKeyValue(reader.Bytes);
-                    attributes[key] = value;
+                    if (keepAttribute?.Invoke(key) ?? true) attributes[key] = value;
                     break;
                 case 13: links.Add(ReadLink(reader.Bytes)); break;
                 case 15: status = ReadStatusCode(reader.Bytes); break;

@@ -11,7 +11,8 @@ namespace HireVet.Telemetry.Testing;
 
 /// <summary>An OTLP/HTTP receiver (protobuf bodies on POST /v1/traces and /v1/metrics) on a port the system picks:
 /// point OTEL_EXPORTER_OTLP_ENDPOINT at <see cref="Endpoint"/> with OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf. It keeps
-/// every span and the name of every metric it was sent.</summary>
+/// every span (with the attributes it is told to keep: SQL spans carry their statement's text) and the name of every
+/// metric it was sent.</summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -25,7 +26,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
     /// <summary>Each metric's name with the number of exports that carried it.</summary>
     public IReadOnlyDictionary<string, int> Metrics => _metrics;
 
-    public static async Task<OtlpReceiver> StartAsync()
+    public static async Task<OtlpReceiver> StartAsync(Func<string, bool>? keepAttribute = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -33,7 +34,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
         var receiver = new OtlpReceiver(builder.Build());
         receiver._app.MapPost("/v1/traces", async (HttpRequest request) =>
         {
-            foreach (var span in OtlpModel.ReadSpans(await BodyAsync(request))) receiver._spans.Enqueue(span);
+            foreach (var span in OtlpModel.ReadSpans(await BodyAsync(request), keepAttribute)) receiver._spans.Enqueue(span);
             return Results.Bytes([], "application/x-protobuf"); // an empty ExportTraceServiceResponse: all accepted
         });
         receiver._app.MapPost("/v1/metrics", async (HttpRequest request) =>
