@@ -66,18 +66,23 @@ public sealed class AssessmentWriter(IDbSession db, IAfterCommit afterCommit, IV
         Dictionary<long, long> assessmentIds;
         using (HireVetTelemetry.Step("vetting.insert-assessments", rows.Length))
             assessmentIds = (await db.Connection.QueryAsync<(long Id, long CandidateId)>(new CommandDefinition(InsertAssessmentsSql, new
-        {
-            CandidateIds = ids, RevisionIds = rows.Select(r => r.RevisionId).ToArray(),
-            Scores = outcomes.Select(o => o.Score).ToArray(), Bands = outcomes.Select(o => o.Band).ToArray(),
-            Signals = signals, Traces = traces,
-            RulesetVersion = ruleset.Version, RulesetHash = ruleset.Hash,
-            ReferenceData = JsonSerializer.Serialize(reference.Datasets.Select(d => new { d.Name, d.AsOf, d.Status, d.Rows }), DossierJson.Options),
-            Now = now, RescreenRunId = rescreenRunId,
-        }, db.Transaction, cancellationToken: ct))).ToDictionary(a => a.CandidateId, a => a.Id);
-        // A revision's first assessment ends the wait its submitter sees; re-vettings (a ring grew) and re-screening do not.
-        if (rescreenRunId is null)
-            foreach (var row in rows.Where(r => r.FirstOfRevision))
-                HireVetTelemetry.SubmissionToAssessment.Record(Math.Max(0, (now - row.SubmittedAt).TotalSeconds));
+            {
+                CandidateIds = ids, RevisionIds = rows.Select(r => r.RevisionId).ToArray(),
+                Scores = outcomes.Select(o => o.Score).ToArray(), Bands = outcomes.Select(o => o.Band).ToArray(),
+                Signals = signals, Traces = traces,
+                RulesetVersion = ruleset.Version, RulesetHash = ruleset.Hash,
+                ReferenceData = JsonSerializer.Serialize(reference.Datasets.Select(d => new { d.Name, d.AsOf, d.Status, d.Rows }), DossierJson.Options),
+                Now = now, RescreenRunId = rescreenRunId,
+            }, db.Transaction, cancellationToken: ct))).ToDictionary(a => a.CandidateId, a => a.Id);
+        // A revision's first assessment ends the wait its submitter sees, once committed; re-vettings (a ring grew) and
+        // re-screening do not.
+        var waited = rescreenRunId is null ? rows.Where(r => r.FirstOfRevision).Select(r => Math.Max(0, (now - r.SubmittedAt).TotalSeconds)).ToArray() : [];
+        if (waited.Length > 0 && HireVetTelemetry.SubmissionToAssessment.Enabled)
+            afterCommit.Enqueue(_ =>
+            {
+                foreach (var seconds in waited) HireVetTelemetry.SubmissionToAssessment.Record(seconds);
+                return Task.CompletedTask;
+            });
 
         using var complete = HireVetTelemetry.Step("vetting.complete", rows.Length);
         // A hired worker whose band rises has a case again: it reopens in the security queue, and subscribers

@@ -9,9 +9,7 @@ public sealed class AppDataSource(string connectionString) : IDisposable
 {
     public const string ApplicationRole = "hirevet_app";
 
-    public NpgsqlDataSource Value { get; } = new NpgsqlDataSourceBuilder(WithPreparedStatements(connectionString))
-        .ConfigureTracing(t => t.ConfigureCommandSpanNameProvider(c => SqlSpanName.Of(c.CommandText)))
-        .Build();
+    public NpgsqlDataSource Value { get; } = NpgsqlDataSource.Create(WithPreparedStatements(connectionString));
 
     /// <summary>The app runs the same few dozen statements over and over, and on a large database planning them cost
     /// about as much as running them (measured by the scale benchmark): Npgsql prepares a statement on a connection once

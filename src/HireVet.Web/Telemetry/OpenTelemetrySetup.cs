@@ -35,6 +35,7 @@ public static class OpenTelemetrySetup
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
                 .AddSource(HireVetTelemetry.Name)
+                .AddProcessor(new SqlSpanName.Processor()) // before the exporter: it names what is exported
                 .AddOtlpExporter())
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()

@@ -50,7 +50,7 @@ public sealed class OpenTelemetryTests(DatabaseFixture db) : IAsyncLifetime
         Assert.Equal("hirevet-test", server.Service);
         Assert.All(receiver.Spans, s => Assert.Equal("hirevet-test", s.Service));
         // The MediatR request runs inside the request, and its SQL inside it.
-        Assert.Contains(receiver.Spans, s => s.TraceId == server.TraceId && s.Scope == "Npgsql" && s.Kind == 3);
+        Assert.Contains(receiver.Spans, s => s.TraceId == server.TraceId && s.Scope == "Npgsql" && s.Kind == 3 && s.Name == "insert candidates");
         Assert.Equal(server.SpanId, Ancestors(receiver, submit).Last().SpanId);
         // The vetting ran in a job's trace of its own, linked back to the submission.
         Assert.NotEqual(server.TraceId, vetting.TraceId);
