@@ -13,6 +13,7 @@ using HireVet.Web.Endpoints;
 using HireVet.Web.Errors;
 using HireVet.Web.Pages.Account;
 using HireVet.Web.Security;
+using HireVet.Web.Telemetry;
 using MediatR;
 using Microsoft.AspNetCore.OpenApi;
 
@@ -31,6 +32,7 @@ if (Environment.GetEnvironmentVariable("HIREVET_DATABASE_URL") is { Length: > 0 
 if (cli) builder.Configuration["Jobs:Enabled"] = "false";
 
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
+builder.Services.AddHireVetTelemetry(builder.Configuration); // only when OTEL_EXPORTER_OTLP_ENDPOINT is set
 builder.Services.AddSingleton(HireVet.Application.Notices.NoticeOptions.From(builder.Configuration)); // checked at start-up
 builder.Services.AddSingleton(HireVet.Application.Common.Auditing.AuditSigning.From(builder.Configuration)); // checked at start-up
 builder.Services.AddSingleton(HireVet.Application.Checks.PostHire.PostHireSettings.From(builder.Configuration)); // checked at start-up

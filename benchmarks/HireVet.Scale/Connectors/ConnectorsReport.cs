@@ -98,7 +98,7 @@ public sealed class ConnectorsReport
         var store = pull.HandlerTimes.TryGetValue("Connectors.StoreSignInPage", out var s) ? s : [];
         var ingest = pull.HandlerTimes.TryGetValue("Ingestion.IngestSignIns", out var i) ? i : [];
         var perPage = pull.Seconds * 1000 / pull.Pages;
-        md.AppendLine("Where a page's time goes (the app's own Debug log of each command's time, transaction and audit record included):").AppendLine();
+        md.AppendLine("Where a page's time goes (each command's span in the app's traces, transaction and audit record included):").AppendLine();
         md.AppendLine("| Per page of " + F($"{Options.PageSize:N0}") + " | Mean | p50 | p95 |").AppendLine("|---|---|---|---|");
         md.AppendLine(F($"| wall time (trigger to last page stored, ÷ {pull.Pages:N0} pages) | {perPage:0.0} ms | | |"));
         if (store.Length > 0)

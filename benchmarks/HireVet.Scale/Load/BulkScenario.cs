@@ -23,7 +23,7 @@ public static class BulkScenario
 
     public sealed record Result(bool Available, string? Unavailable, int Sent, int SharingWithStored, Counts Totals, double Seconds,
         Latency? Concurrent, IReadOnlyDictionary<string, double[]> HandlerTimes,
-        IReadOnlyDictionary<string, (int Batches, (string Step, double MeanMs)[] Steps)>? Steps = null)
+        IReadOnlyList<WebProcess.SpanSummary>? Spans = null)
     {
         public double VettedPerSecond => Seconds > 0 ? Totals.Vetted / Seconds : 0;
     }
@@ -84,6 +84,7 @@ public static class BulkScenario
         }
         var latency = Latency.Of(samples, seconds);
         log($"bulk: {totals.Vetted:N0} vetted in {seconds:0.0} s = {totals.Vetted / seconds:0} a second; concurrent POST p99 {latency.P99:0.0} ms");
-        return new Result(true, null, lines.Length, sharing, totals, seconds, latency, web.HandlerTimes(started, ended), web.BatchSteps(started, ended, 100));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the last batch's spans reach the receiver
+        return new Result(true, null, lines.Length, sharing, totals, seconds, latency, web.HandlerTimes(started, ended), web.TimeTable(started, ended));
     }
 }

@@ -10,10 +10,11 @@ public static class PostScenario
     public sealed record Result(Latency Latency, double Seconds, long CompletedBefore, long CompletedAfter, long AssessedInWindow,
         long PendingAfter, int SharingWithStored, IReadOnlyDictionary<string, double[]> HandlerTimes,
         (TimeSpan Elapsed, bool Drained, long Left) Drain, long AssessedInDrain, string LoadBefore, string LoadAfter, Calibration Light,
-        IReadOnlyList<(string State, double Sessions)> DatabaseSessions);
+        IReadOnlyList<(string State, double Sessions)> DatabaseSessions, IReadOnlyList<WebProcess.SpanSummary> Spans);
 
     /// <summary>The same requests at a light rate first: what one request costs when nothing queues.</summary>
-    public sealed record Calibration(int Rate, Latency Latency, IReadOnlyDictionary<string, double[]> HandlerTimes);
+    public sealed record Calibration(int Rate, Latency Latency, IReadOnlyDictionary<string, double[]> HandlerTimes,
+        IReadOnlyList<WebProcess.SpanSummary> Spans);
 
     private const int LightRate = 5;
     private const int LightSeconds = 20;
@@ -38,7 +39,9 @@ public static class PostScenario
         log($"light load: {LightRate} requests/s for {LightSeconds} s");
         var lightFrom = Stopwatch.GetTimestamp();
         var lightSamples = await OpenLoop.RunAsync(client, i => Request(light[i]), LightRate, TimeSpan.FromSeconds(LightSeconds));
-        var calibration = new Calibration(LightRate, Latency.Of(lightSamples, LightSeconds), web.HandlerTimes(lightFrom, Stopwatch.GetTimestamp()));
+        var lightTo = Stopwatch.GetTimestamp();
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the window's last spans reach the receiver
+        var calibration = new Calibration(LightRate, Latency.Of(lightSamples, LightSeconds), web.HandlerTimes(lightFrom, lightTo), web.TimeTable(lightFrom, lightTo));
         log($"light load: p50 {calibration.Latency.P50:0.0} ms, p99 {calibration.Latency.P99:0.0} ms");
 
         log($"warm-up: {options.Rate} requests/s for {options.WarmupSeconds} s");
@@ -69,6 +72,6 @@ public static class PostScenario
         var drain = await progress.DrainAsync(TimeSpan.FromSeconds(options.DrainSeconds));
         var assessedInDrain = await progress.AssessedBetweenAsync(drainFrom, DateTimeOffset.UtcNow);
         return new Result(latency, seconds, completedBefore, completedAfter, assessed, pending, sharing, web.HandlerTimes(started, ended), drain, assessedInDrain,
-            loadBefore, loadAfter, calibration, databaseSessions);
+            loadBefore, loadAfter, calibration, databaseSessions, web.TimeTable(started, ended));
     }
 }

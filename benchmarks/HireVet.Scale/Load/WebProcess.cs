@@ -3,19 +3,19 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using HireVet.Application.Common.Behaviours;
-using HireVet.Application.Vetting;
 using HireVet.Quality.Running;
+using HireVet.Telemetry.Testing;
 
 namespace HireVet.Scale.Load;
 
 /// <summary>The built web application (src/HireVet.Web, Release) as a child process on a free port, with its job
-/// servers on, as `./hirevet start` runs it. Its MediatR logging behaviour is switched to Debug so each command's
-/// time inside the application (pipeline, transaction and audit included) can be set beside the client's latency.</summary>
+/// servers on, as `./hirevet start` runs it. It exports its traces over OTLP to a receiver of this process, so each
+/// command's time inside the application (its MediatR span: pipeline, transaction and audit included) can be set
+/// beside the client's latency, and every span's time summed per name: where the time goes.</summary>
 public sealed partial class WebProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly ConcurrentQueue<HandlerTiming> _timings = new();
+    private readonly OtlpReceiver _telemetry;
     private readonly ConcurrentQueue<string> _problems = new();
     private readonly ConcurrentQueue<string> _tail = new();
     private int _problemContinues;
@@ -26,7 +26,10 @@ public sealed partial class WebProcess : IAsyncDisposable
     private static string ContentRoot => Path.Combine(Paths.RepositoryRoot, "src", "HireVet.Web");
     public static string Dll => Path.Combine(Paths.RepositoryRoot, "src", "HireVet.Web", "bin", "Release", "net10.0", "HireVet.Web.dll");
 
-    private WebProcess(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
+    private WebProcess(Process process, Uri baseAddress, OtlpReceiver telemetry) => (_process, BaseAddress, _telemetry) = (process, baseAddress, telemetry);
+
+    // SQL spans carry their statement: only what the tables need is kept.
+    private static bool KeptAttribute(string key) => key is "hirevet.request" or "hirevet.batch.size";
 
     public static async Task<WebProcess> StartAsync(string connectionString, Action<string> log, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -34,13 +37,15 @@ public sealed partial class WebProcess : IAsyncDisposable
         var port = FreePort();
         var info = Start(await ApplicationLoginAsync(connectionString), "--contentRoot", ContentRoot, "--urls", $"http://127.0.0.1:{port}");
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["Logging__LogLevel__HireVet.Application.Common.Behaviours.LoggingBehaviour"] = "Debug";
         info.Environment["Logging__LogLevel__HireVet.Infrastructure.ReferenceData.ReferenceDataStore"] = "Information";
-        // Each stored and vetted batch's steps, for the report's "where the time goes".
-        info.Environment["Logging__LogLevel__HireVet.Application.Candidates.DossierStore"] = "Debug";
-        info.Environment["Logging__LogLevel__HireVet.Application.Vetting.CandidateVetting"] = "Debug";
+        var telemetry = await OtlpReceiver.StartAsync(KeptAttribute);
+        foreach (var (name, value) in telemetry.Environment()) info.Environment[name] = value;
+        // Thousands of spans a second under load: a queue and batches big enough that none is dropped.
+        info.Environment["OTEL_BSP_MAX_QUEUE_SIZE"] = "262144";
+        info.Environment["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"] = "8192";
+        info.Environment["OTEL_METRIC_EXPORT_INTERVAL"] = "60000";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>()) info.Environment[name] = value;
-        var web = new WebProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"));
+        var web = new WebProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"), telemetry);
         web._process.OutputDataReceived += (_, e) => web.Collect(e.Data);
         web._process.ErrorDataReceived += (_, e) => web.Collect(e.Data);
         web._process.BeginOutputReadLine();
@@ -154,12 +159,7 @@ public sealed partial class WebProcess : IAsyncDisposable
         if (line.Contains("datasets loaded", StringComparison.Ordinal)) _referenceDataLoaded.TrySetResult();
         _tail.Enqueue(line);
         while (_tail.Count > 40) _tail.TryDequeue(out _);
-        if (StepsPattern().Match(line) is { Success: true } steps)
-            _batches.Enqueue(new LoggedBatch(Stopwatch.GetTimestamp(), steps.Groups[1].Value, int.Parse(steps.Groups[2].Value, CultureInfo.InvariantCulture),
-                [.. StepPattern().Matches(steps.Groups[3].Value).Select(s => (s.Groups[1].Value, double.Parse(s.Groups[2].Value, CultureInfo.InvariantCulture)))]));
-        if (TookPattern().Match(line) is { Success: true } m)
-            _timings.Enqueue(new HandlerTiming(Stopwatch.GetTimestamp(), m.Groups[1].Value, double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
-        else if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)
+        if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)
                  || Volatile.Read(ref _problemContinues) > 0)
         {
             // The console logger writes the category on one line and the message on the next ones.
@@ -168,29 +168,41 @@ public sealed partial class WebProcess : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"HireVet\.Application\.([\w.]+)\+(?:Command|Query) took ([\d.]+) ms")]
-    private static partial Regex TookPattern();
+    /// <summary>The spans that ended between two Stopwatch timestamps (a batch reaches the receiver within a quarter
+    /// second of its end, so read the window a moment after it closes).</summary>
+    private ReceivedSpan[] SpansBetween(long from, long to)
+    {
+        var (start, end) = (UnixNanos(from), UnixNanos(to));
+        return [.. _telemetry.Spans.Where(s => s.EndNanos >= start && s.EndNanos <= end)];
+    }
 
-    // DossierStore's and CandidateVetting's Debug line: "Stored 500 dossiers: prepare 80.1 ms, ..."
-    [GeneratedRegex(@"(Stored|Vetted) (\d+) (?:dossiers|candidates): (.*)$")]
-    private static partial Regex StepsPattern();
+    private static ulong UnixNanos(long stopwatchTimestamp) =>
+        (ulong)(DateTimeOffset.UtcNow - Stopwatch.GetElapsedTime(stopwatchTimestamp)).ToUnixTimeMilliseconds() * 1_000_000;
 
-    [GeneratedRegex(@"([\w ]+?) ([\d.]+) ms")]
-    private static partial Regex StepPattern();
-
-    /// <summary>For batches of at least <paramref name="minBatch"/> logged between two timestamps: per kind (Stored,
-    /// Vetted), the batches' count and each step's mean time per batch, in the order the steps run.</summary>
-    public IReadOnlyDictionary<string, (int Batches, (string Step, double MeanMs)[] Steps)> BatchSteps(long from, long to, int minBatch) =>
-        _batches.Where(b => b.At >= from && b.At <= to && b.Count >= minBatch).GroupBy(b => b.Kind).ToDictionary(g => g.Key, g =>
-            (g.Count(), g.SelectMany(b => b.Steps).GroupBy(s => s.Step.Trim(' ', ','))
-                .Select(s => (s.Key, s.Sum(x => x.Ms) / g.Count())).ToArray()));
-
-    /// <summary>Handler times the app logged between two Stopwatch timestamps, by feature.</summary>
+    /// <summary>Time inside the app per MediatR request between two Stopwatch timestamps, in ms, by feature
+    /// ("Candidates.SubmitCandidate"), from the requests' spans.</summary>
     public IReadOnlyDictionary<string, double[]> HandlerTimes(long from, long to) =>
-        _timings.Where(t => t.At >= from && t.At <= to).GroupBy(t => t.Feature).ToDictionary(g => g.Key, g => g.Select(t => t.Ms).ToArray());
+        SpansBetween(from, to).Where(s => s.Attributes.ContainsKey("hirevet.request"))
+            .GroupBy(s => Feature(s.Attributes["hirevet.request"]))
+            .ToDictionary(g => g.Key, g => g.Select(s => s.Duration.TotalMilliseconds).ToArray());
+
+    private static string Feature(string requestType) =>
+        requestType.Replace("HireVet.Application.", "", StringComparison.Ordinal).Split('+')[0];
+
+    /// <summary>Where the time goes between two Stopwatch timestamps: every span name (requests, MediatR requests,
+    /// steps, SQL statements, jobs) with its count, total time and median and 95th percentile, most total time first.</summary>
+    public IReadOnlyList<SpanSummary> TimeTable(long from, long to) =>
+        [.. SpansBetween(from, to).GroupBy(s => s.Name).Select(g =>
+        {
+            var ms = g.Select(s => s.Duration.TotalMilliseconds).Order().ToArray();
+            return new SpanSummary(g.Key, ms.Length, ms.Sum() / 1000, Percentile(ms, 0.50), Percentile(ms, 0.95));
+        }).OrderByDescending(r => r.TotalSeconds)];
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    public sealed record SpanSummary(string Name, int Count, double TotalSeconds, double P50Ms, double P95Ms);
 
     public IReadOnlyCollection<string> Problems => _problems;
-    private readonly System.Collections.Concurrent.ConcurrentQueue<LoggedBatch> _batches = new();
 
     /// <summary>The process's peak resident set (VmHWM), in MiB; null where /proc is not available.</summary>
     public double? PeakWorkingSetMiB()
@@ -210,16 +222,15 @@ public sealed partial class WebProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_process.HasExited) { _process.Dispose(); return; }
-        // SIGTERM lets the job servers and the host shut down; kill only if that hangs.
-        Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        try { await _process.WaitForExitAsync(timeout.Token); }
-        catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
+        if (!_process.HasExited)
+        {
+            // SIGTERM lets the job servers and the host shut down (and flush their last spans); kill only if that hangs.
+            Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try { await _process.WaitForExitAsync(timeout.Token); }
+            catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
+        }
         _process.Dispose();
+        await _telemetry.DisposeAsync();
     }
-
-    private sealed record HandlerTiming(long At, string Feature, double Ms);
-
-    private sealed record LoggedBatch(long At, string Kind, int Count, (string Step, double Ms)[] Steps);
 }

@@ -123,6 +123,7 @@ public static class MonitoringBenchmark
             resources.TakePhase();
 
             step.Restart();
+            var ingestFrom = Stopwatch.GetTimestamp();
             var uploads = new List<Upload>();
             foreach (var file in options.RunIngest ? slices : [])
             {
@@ -130,6 +131,7 @@ public static class MonitoringBenchmark
                 var u = uploads[^1];
                 Log($"uploaded {Path.GetFileName(file)}: {u.Accepted:N0} accepted, {u.Rejected:N0} rejected in {u.Seconds:0.0} s ({u.Accepted / u.Seconds:N0}/s)");
             }
+            var ingestTo = Stopwatch.GetTimestamp();
             var ingestPhase = resources.TakePhase();
             timings.Add(("ingest", step.Elapsed));
             await Sql.ExecuteAsync(connectionString, "analyze sign_in_events");
@@ -167,7 +169,8 @@ public static class MonitoringBenchmark
                 SignInBytes = await Sql.ScalarAsync<long>(connectionString, "select pg_total_relation_size('sign_in_events')"),
                 DatabaseBytes = await Sql.ScalarAsync<long>(connectionString, "select pg_database_size(current_database())"),
                 StoredSignIns = await Sql.ScalarAsync<long>(connectionString, "select count(*) from sign_in_events"),
-                RescreenSteps = full is null ? new Dictionary<string, (int, (string, double)[])>() : web.BatchSteps(full.Started, full.Finished, 1), WebProblems = [.. web.Problems], Timings = timings,
+                IngestSpans = web.TimeTable(ingestFrom, ingestTo),
+                RescreenSpans = full is null ? [] : web.TimeTable(full.Started, full.Finished), WebProblems = [.. web.Problems], Timings = timings,
             };
             await ReportFile.WriteAsync(options.Output, report.ToMarkdown());
             return 0;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HireVet.Scale.Load;
 using HireVet.Scale.Reporting;
 
 namespace HireVet.Scale.Monitoring;
@@ -27,8 +28,8 @@ public sealed class MonitoringReport
     public double? WebPeakMiB { get; init; }
     public long SignInBytes { get; init; }
     public long DatabaseBytes { get; init; }
-    public IReadOnlyDictionary<string, (int Batches, (string Step, double MeanMs)[] Steps)> RescreenSteps { get; init; } =
-        new Dictionary<string, (int, (string, double)[])>();
+    public IReadOnlyList<WebProcess.SpanSummary> IngestSpans { get; init; } = [];
+    public IReadOnlyList<WebProcess.SpanSummary> RescreenSpans { get; init; } = [];
     public IReadOnlyCollection<string> WebProblems { get; init; } = [];
     public IReadOnlyList<(string Step, TimeSpan Time)> Timings { get; init; } = [];
 
@@ -93,6 +94,11 @@ public sealed class MonitoringReport
             md.AppendLine();
         }
         md.AppendLine(F($"Peak memory while ingesting: web app {Ingest.WebMiB:N0} MiB resident, PostgreSQL {Ingest.PostgresMiB:N0} MiB resident. {Cpu(Ingest, seconds)}")).AppendLine();
+        if (IngestSpans.Count > 0)
+        {
+            md.AppendLine("Where the ingestion's time goes (every span of the uploads, from the app's traces):").AppendLine();
+            SpanTable.Write(md, IngestSpans);
+        }
     }
 
     private void Rescreening(StringBuilder md, MonitoringBenchmark.Run fullRun, MonitoringBenchmark.Run incrementalRun,
@@ -104,10 +110,10 @@ public sealed class MonitoringReport
         foreach (var (run, mem) in new[] { (fullRun, fullPhase), (incrementalRun, incrementalPhase) })
             md.AppendLine(F($"| {run.Kind} | {run.Subjects:N0} | {run.Batches:N0} | {run.Processed:N0} | {run.Signals:N0} | {run.BandsRaised:N0} | {run.Failures:N0} | {run.Status} | {run.WallSeconds:0.0} s | {run.RunSeconds:0.0} s | {run.Processed / run.WallSeconds:N0} | {mem.WebMiB:N0} / {mem.PostgresMiB:N0} MiB | {mem.WebCpuSeconds:0.0} / {mem.PostgresCpuSeconds:0.0} s |"));
         md.AppendLine();
-        if (RescreenSteps.TryGetValue("Vetted", out var vetted))
+        if (RescreenSpans.Count > 0)
         {
-            md.AppendLine(F($"Where a full run's batch spends its time (mean of {vetted.Batches:N0} batches, from the app's step log):")).AppendLine();
-            md.AppendLine(string.Join(", ", vetted.Steps.Select(s => F($"{s.Step} {s.MeanMs:0} ms")))).AppendLine();
+            md.AppendLine("Where the full run's time goes (every span of the run, from the app's traces):").AppendLine();
+            SpanTable.Write(md, RescreenSpans);
         }
         if (FreshUpload is { } fresh)
             md.AppendLine(F($"Before the incremental run, {fresh.Accepted:N0} new sign-ins for {ChangedWorkers:N0} workers were uploaded in {fresh.Seconds:0.0} s.")).AppendLine();

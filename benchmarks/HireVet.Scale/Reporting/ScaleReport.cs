@@ -176,14 +176,18 @@ public sealed class ScaleReport
                           $"p50 {light.Latency.P50:0.0} ms, p95 {light.Latency.P95:0.0} ms, p99 {light.Latency.P99:0.0} ms, {light.Latency.Errors} errors. Inside the app:").AppendLine();
             foreach (var (feature, ms) in light.HandlerTimes.OrderBy(kv => kv.Key)) md.AppendLine($"- `{feature}`: {Latency.Summary(ms)}");
             md.AppendLine();
+            md.AppendLine("Every span of that light window (the web app's traces over OTLP):").AppendLine();
+            SpanTable.Write(md, light.Spans);
         }
         if (Post is { } post)
         {
-            md.AppendLine($"At {Options.Rate} requests/s, time inside the app per command during the POST window (the app's own MediatR logging behaviour at Debug: handler, " +
-                          "validation, transaction and audit, from the web process's log; the rest of the client latency is HTTP, authentication, " +
+            md.AppendLine($"At {Options.Rate} requests/s, time inside the app per command during the POST window (each MediatR request's span: handler, " +
+                          "validation, transaction and audit, from the app's traces; the rest of the client latency is HTTP, authentication, " +
                           "waiting for a thread and a connection):").AppendLine();
             foreach (var (feature, ms) in post.HandlerTimes.OrderBy(kv => kv.Key)) md.AppendLine($"- `{feature}`: {Latency.Summary(ms)}");
             md.AppendLine();
+            md.AppendLine("Every span of the POST window, background vetting included, most total time first:").AppendLine();
+            SpanTable.Write(md, post.Spans);
             md.AppendLine("The app's database sessions during that window (`pg_stat_activity` every 100 ms; average number of sessions in each state, idle ones left out):").AppendLine();
             md.AppendLine("| state | sessions on average |").AppendLine("|---|---|");
             foreach (var (state, sessions) in post.DatabaseSessions.Take(10)) md.AppendLine($"| {Escape(state)} | {sessions:0.00} |");
@@ -194,12 +198,10 @@ public sealed class ScaleReport
             md.AppendLine("During the bulk import:").AppendLine();
             foreach (var (feature, ms) in bulk.HandlerTimes.OrderBy(kv => kv.Key)) md.AppendLine($"- `{feature}`: {Latency.Summary(ms)}");
             md.AppendLine();
-            if (bulk.Steps is { Count: > 0 } steps)
+            if (bulk.Spans is { } spans)
             {
-                md.AppendLine("Steps of the batches of 100 or more (the app's Debug log of DossierStore and CandidateVetting), mean per batch:").AppendLine();
-                foreach (var (kind, (batches, each)) in steps.OrderBy(kv => kv.Key))
-                    md.AppendLine($"- {kind} ({batches} batches): {string.Join(", ", each.Select(s => $"{s.Step} {s.MeanMs:0} ms"))}; total {each.Sum(s => s.MeanMs):0} ms");
-                md.AppendLine();
+                md.AppendLine("Every span of the bulk import (storing steps `dossiers.*`, vetting steps `vetting.*`, SQL by statement), most total time first:").AppendLine();
+                SpanTable.Write(md, spans);
             }
         }
         if (Service is { } service)

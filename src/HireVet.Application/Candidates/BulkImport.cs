@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using FluentValidation;
+using HireVet.Application.Common;
 using HireVet.Application.Common.Errors;
 using HireVet.Application.Vetting;
 using MediatR;
@@ -14,6 +15,10 @@ namespace HireVet.Application.Candidates;
 public sealed class BulkImport(IMediator mediator, IValidator<SubmitCandidate.Command> validator)
 {
     public const int MaxLine = 1_048_576;
+
+    // The ingestion metrics' names for this stream.
+    private const string Source = "candidates";
+    private const string Format = "ndjson";
 
     public sealed record LineResult
     {
@@ -74,6 +79,10 @@ public sealed class BulkImport(IMediator mediator, IValidator<SubmitCandidate.Co
             Vetted = written.Vetted,
         };
         response.Lines.AddRange(read.Lines.Concat(written.Lines).OrderBy(l => l.Line));
+        HireVetTelemetry.CountIngested(Source, Format, "created", response.Created);
+        HireVetTelemetry.CountIngested(Source, Format, "revised", response.Revised);
+        HireVetTelemetry.CountIngested(Source, Format, "unchanged", response.Unchanged);
+        HireVetTelemetry.CountIngested(Source, Format, "rejected", response.Rejected);
         return response;
     }
 
@@ -84,9 +93,10 @@ public sealed class BulkImport(IMediator mediator, IValidator<SubmitCandidate.Co
         var batch = new List<(int Line, SubmitCandidate.Command Dossier)>();
         var inBatch = new HashSet<string>(StringComparer.Ordinal);
 
-        void Reject(int line, string? externalId, IDictionary<string, string[]> errors)
+        void Reject(int line, string? externalId, IDictionary<string, string[]> errors, string reason = "malformed")
         {
             read.Rejected++;
+            HireVetTelemetry.CountRejected(Source, Format, reason, errors.Keys);
             read.Lines.Add(new LineResult { Line = line, ExternalId = externalId, Outcome = "rejected", Errors = errors });
         }
 
@@ -126,7 +136,7 @@ public sealed class BulkImport(IMediator mediator, IValidator<SubmitCandidate.Co
             var validation = await validator.ValidateAsync(dossier, ct);
             if (!validation.IsValid)
             {
-                Reject(number, dossier.ExternalId, FieldErrors.Of(new ValidationException(validation.Errors)));
+                Reject(number, dossier.ExternalId, FieldErrors.Of(new ValidationException(validation.Errors)), "invalid");
                 continue;
             }
 

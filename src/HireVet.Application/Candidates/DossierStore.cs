@@ -5,14 +5,13 @@ using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
 using HireVet.Application.Dossiers;
 using HireVet.Application.Dossiers.Resumes;
-using Microsoft.Extensions.Logging;
 
 namespace HireVet.Application.Candidates;
 
 /// <summary>Writes submitted dossiers, one or a batch of a bulk import, with set-based statements: a new externalId
 /// creates a candidate; the same dossier again changes nothing; a changed dossier becomes a new revision and is marked
 /// pending vetting, in the caller's transaction. Its vetting marks the candidates it links to for re-vetting.</summary>
-public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogger<DossierStore> logger)
+public sealed class DossierStore(IDbSession db, ISensitiveData sensitive)
 {
     public sealed record Stored(long Id, string ExternalId, int Revision, string Status, string Outcome);
 
@@ -20,8 +19,8 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogge
 
     private const string InsertCandidatesSql = """
         insert into candidates (external_id, legal_name, source, role, referrer_external_id, submitted_by, created_at, updated_at,
-                                current_revision, status, vetting_status, vetting_requested_at)
-        select external_id, legal_name, source, role, referrer, @SubmittedBy, @Now, @Now, 0, 'pending_vetting', 'pending', @Now
+                                current_revision, status, vetting_status, vetting_requested_at, submission_trace)
+        select external_id, legal_name, source, role, referrer, @SubmittedBy, @Now, @Now, 0, 'pending_vetting', 'pending', @Now, @SubmissionTrace
         from unnest(@ExternalIds, @LegalNames, @Sources, @Roles, @Referrers) as d(external_id, legal_name, source, role, referrer)
         on conflict (external_id) do nothing
         returning id, external_id
@@ -47,7 +46,7 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogge
         update candidates c
         set legal_name = d.legal_name, source = d.source, role = d.role, referrer_external_id = d.referrer, updated_at = @Now,
             current_revision = d.revision, status = 'pending_vetting', vetting_status = 'pending', vetting_requested_at = @Now,
-            vetting_attempts = 0, claimed_by = null, claimed_at = null, review_since = null
+            vetting_attempts = 0, claimed_by = null, claimed_at = null, review_since = null, submission_trace = @SubmissionTrace
         from unnest(@CandidateIds, @Revisions, @LegalNames, @Sources, @Roles, @Referrers)
              as d(id, revision, legal_name, source, role, referrer)
         where c.id = d.id
@@ -94,31 +93,38 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogge
             [.. NetworkSightings.From(dossier).Select(s => (s, sensitive.KeyedHash(s.Kind, s.Value)))]);
     }
 
-    /// <summary>Stores the dossiers (their externalIds must be distinct) and returns what became of each, in order.</summary>
+    /// <summary>Stores the dossiers (their externalIds must be distinct) and returns what became of each, in order. Each
+    /// written candidate keeps the submitting request's span (its traceparent), so that its vetting, in a job later,
+    /// links back to it.</summary>
     public async Task<Result> StoreAsync(IReadOnlyList<Dossier> dossiers, string submittedBy, DateTimeOffset now, CancellationToken ct)
     {
+        var submissionTrace = HireVetTelemetry.CurrentTraceParent();
         // Encryption, keyed hashes and MinHash are the CPU-heavy part of a bulk import: both cores take part.
-        var times = new StepTimes();
         var prepared = new Prepared[dossiers.Count];
-        Parallel.For(0, dossiers.Count, new ParallelOptions { CancellationToken = ct }, i => prepared[i] = Prepare(dossiers[i]));
-        times.Step("prepare");
+        using (HireVetTelemetry.Step("dossiers.prepare", dossiers.Count))
+            Parallel.For(0, dossiers.Count, new ParallelOptions { CancellationToken = ct }, i => prepared[i] = Prepare(dossiers[i]));
         await IndexLookups.PreferAsync(db, ct);
 
-        var created = (await db.Connection.QueryAsync<(long Id, string ExternalId)>(new CommandDefinition(InsertCandidatesSql, new
-            {
-                ExternalIds = prepared.Select(p => p.Dossier.ExternalId!).ToArray(),
-                LegalNames = prepared.Select(p => p.Dossier.LegalName!).ToArray(),
-                Sources = prepared.Select(p => p.Dossier.Source).ToArray(),
-                Roles = prepared.Select(p => p.Dossier.Role).ToArray(),
-                Referrers = prepared.Select(p => p.Dossier.ReferrerId).ToArray(),
-                SubmittedBy = submittedBy, Now = now,
-            }, db.Transaction, cancellationToken: ct)))
-            .ToDictionary(c => c.ExternalId, c => c.Id);
+        Dictionary<string, long> created;
+        Dictionary<string, Existing> existing;
+        using (HireVetTelemetry.Step("dossiers.insert-and-lock", dossiers.Count))
+        {
+            created = (await db.Connection.QueryAsync<(long Id, string ExternalId)>(new CommandDefinition(InsertCandidatesSql, new
+                {
+                    ExternalIds = prepared.Select(p => p.Dossier.ExternalId!).ToArray(),
+                    LegalNames = prepared.Select(p => p.Dossier.LegalName!).ToArray(),
+                    Sources = prepared.Select(p => p.Dossier.Source).ToArray(),
+                    Roles = prepared.Select(p => p.Dossier.Role).ToArray(),
+                    Referrers = prepared.Select(p => p.Dossier.ReferrerId).ToArray(),
+                    SubmittedBy = submittedBy, Now = now, SubmissionTrace = submissionTrace,
+                }, db.Transaction, cancellationToken: ct)))
+                .ToDictionary(c => c.ExternalId, c => c.Id);
 
-        var others = prepared.Select(p => p.Dossier.ExternalId!).Where(id => !created.ContainsKey(id)).ToArray();
-        var existing = others.Length == 0 ? new Dictionary<string, Existing>()
-            : (await db.Connection.QueryAsync<Existing>(new CommandDefinition(LockExistingSql, new { ExternalIds = others },
-                db.Transaction, cancellationToken: ct))).ToDictionary(e => e.ExternalId);
+            var others = prepared.Select(p => p.Dossier.ExternalId!).Where(id => !created.ContainsKey(id)).ToArray();
+            existing = others.Length == 0 ? new Dictionary<string, Existing>()
+                : (await db.Connection.QueryAsync<Existing>(new CommandDefinition(LockExistingSql, new { ExternalIds = others },
+                    db.Transaction, cancellationToken: ct))).ToDictionary(e => e.ExternalId);
+        }
 
         var stored = new Stored[prepared.Length];
         var written = new List<(Prepared Prepared, long Id, int Revision)>();
@@ -144,72 +150,69 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive, ILogge
         }
         if (written.Count == 0) return new Result(stored);
 
-        times.Step("insert and lock");
         await Notices.NoticeResponses.RecordUpdatedDossiersAsync(db, answeringNotices, submittedBy, now, ct);
-        await WriteRevisionsAsync(written, submittedBy, now, ct, times);
-        logger.LogDebug("Stored {Count} dossiers: {Steps}", written.Count, times);
+        await WriteRevisionsAsync(written, submittedBy, now, submissionTrace, ct);
         return new Result(stored);
     }
 
     private async Task WriteRevisionsAsync(List<(Prepared Prepared, long Id, int Revision)> written, string submittedBy,
-        DateTimeOffset now, CancellationToken ct, StepTimes times)
+        DateTimeOffset now, string? submissionTrace, CancellationToken ct)
     {
         var ids = written.Select(w => w.Id).ToArray();
         var revisions = written.Select(w => w.Revision).ToArray();
-        await db.Connection.ExecuteAsync(new CommandDefinition(InsertRevisionsSql, new
-        {
-            CandidateIds = ids, Revisions = revisions,
-            Dossiers = written.Select(w => w.Prepared.RedactedJson).ToArray(),
-            Protected = written.Select(w => w.Prepared.Protected).ToArray(),
-            ContentHashes = written.Select(w => w.Prepared.ContentHash).ToArray(),
-            SubmittedBy = submittedBy, Now = now,
-        }, db.Transaction, cancellationToken: ct));
-        times.Step("revisions");
+        using (HireVetTelemetry.Step("dossiers.revisions", ids.Length))
+            await db.Connection.ExecuteAsync(new CommandDefinition(InsertRevisionsSql, new
+            {
+                CandidateIds = ids, Revisions = revisions,
+                Dossiers = written.Select(w => w.Prepared.RedactedJson).ToArray(),
+                Protected = written.Select(w => w.Prepared.Protected).ToArray(),
+                ContentHashes = written.Select(w => w.Prepared.ContentHash).ToArray(),
+                SubmittedBy = submittedBy, Now = now,
+            }, db.Transaction, cancellationToken: ct));
 
-        await db.Connection.ExecuteAsync(new CommandDefinition(MarkPendingSql, new
-        {
-            CandidateIds = ids, Revisions = revisions,
-            LegalNames = written.Select(w => w.Prepared.Dossier.LegalName!).ToArray(),
-            Sources = written.Select(w => w.Prepared.Dossier.Source).ToArray(),
-            Roles = written.Select(w => w.Prepared.Dossier.Role).ToArray(),
-            Referrers = written.Select(w => w.Prepared.Dossier.ReferrerId).ToArray(),
-            Now = now,
-        }, db.Transaction, cancellationToken: ct));
+        using (HireVetTelemetry.Step("dossiers.mark-pending", ids.Length))
+            await db.Connection.ExecuteAsync(new CommandDefinition(MarkPendingSql, new
+            {
+                CandidateIds = ids, Revisions = revisions,
+                LegalNames = written.Select(w => w.Prepared.Dossier.LegalName!).ToArray(),
+                Sources = written.Select(w => w.Prepared.Dossier.Source).ToArray(),
+                Roles = written.Select(w => w.Prepared.Dossier.Role).ToArray(),
+                Referrers = written.Select(w => w.Prepared.Dossier.ReferrerId).ToArray(),
+                Now = now, SubmissionTrace = submissionTrace,
+            }, db.Transaction, cancellationToken: ct));
 
-        times.Step("mark pending");
         var identifiers = written.SelectMany(w => w.Prepared.Identifiers.Select(i => (w.Id, i.Kind, i.Hash, i.Display))).ToArray();
-        await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceIdentifiersSql, new
-        {
-            CandidateIds = ids,
-            Owners = identifiers.Select(i => i.Id).ToArray(),
-            Kinds = identifiers.Select(i => i.Kind).ToArray(),
-            Hashes = identifiers.Select(i => i.Hash).ToArray(),
-            Displays = identifiers.Select(i => i.Display).ToArray(),
-        }, db.Transaction, cancellationToken: ct));
-
-        times.Step("identifiers");
+        using (HireVetTelemetry.Step("dossiers.identifiers", identifiers.Length))
+            await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceIdentifiersSql, new
+            {
+                CandidateIds = ids,
+                Owners = identifiers.Select(i => i.Id).ToArray(),
+                Kinds = identifiers.Select(i => i.Kind).ToArray(),
+                Hashes = identifiers.Select(i => i.Hash).ToArray(),
+                Displays = identifiers.Select(i => i.Display).ToArray(),
+            }, db.Transaction, cancellationToken: ct));
         var sightings = written.SelectMany(w => w.Prepared.Sightings.Select(s => (w.Id, s.Sighting, s.Hash))).ToArray();
-        await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceSightingsSql, new
-        {
-            CandidateIds = ids,
-            Owners = sightings.Select(s => s.Id).ToArray(),
-            Actors = sightings.Select(s => s.Sighting.Actor).ToArray(),
-            ReferenceNames = sightings.Select(s => s.Sighting.ReferenceName).ToArray(),
-            Kinds = sightings.Select(s => s.Sighting.Kind).ToArray(),
-            Hashes = sightings.Select(s => s.Hash).ToArray(),
-            Displays = sightings.Select(s => s.Sighting.Display).ToArray(),
-        }, db.Transaction, cancellationToken: ct));
-        times.Step("network sightings");
+        using (HireVetTelemetry.Step("dossiers.network-sightings", sightings.Length))
+            await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceSightingsSql, new
+            {
+                CandidateIds = ids,
+                Owners = sightings.Select(s => s.Id).ToArray(),
+                Actors = sightings.Select(s => s.Sighting.Actor).ToArray(),
+                ReferenceNames = sightings.Select(s => s.Sighting.ReferenceName).ToArray(),
+                Kinds = sightings.Select(s => s.Sighting.Kind).ToArray(),
+                Hashes = sightings.Select(s => s.Hash).ToArray(),
+                Displays = sightings.Select(s => s.Sighting.Display).ToArray(),
+            }, db.Transaction, cancellationToken: ct));
         var fingerprints = written.Where(w => w.Prepared.Fingerprint is not null).Select(w => (w.Id, Fingerprint: w.Prepared.Fingerprint!)).ToArray();
-        await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceFingerprintsSql, new
-        {
-            CandidateIds = ids,
-            FingerprintOwners = fingerprints.Select(f => f.Id).ToArray(),
-            MinHashes = fingerprints.Select(f => ArrayLiterals.Of(f.Fingerprint.MinHash)).ToArray(),
-            Bands = fingerprints.Select(f => ArrayLiterals.Of(f.Fingerprint.BandHashes())).ToArray(),
-            Words = fingerprints.Select(f => f.Fingerprint.Words).ToArray(),
-        }, db.Transaction, cancellationToken: ct));
-        times.Step("fingerprints");
+        using (HireVetTelemetry.Step("dossiers.fingerprints", fingerprints.Length))
+            await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceFingerprintsSql, new
+            {
+                CandidateIds = ids,
+                FingerprintOwners = fingerprints.Select(f => f.Id).ToArray(),
+                MinHashes = fingerprints.Select(f => ArrayLiterals.Of(f.Fingerprint.MinHash)).ToArray(),
+                Bands = fingerprints.Select(f => ArrayLiterals.Of(f.Fingerprint.BandHashes())).ToArray(),
+                Words = fingerprints.Select(f => f.Fingerprint.Words).ToArray(),
+            }, db.Transaction, cancellationToken: ct));
     }
 
     private sealed record Existing

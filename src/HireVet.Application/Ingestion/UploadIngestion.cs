@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using HireVet.Application.Common;
 using HireVet.Application.Ingestion.Formats;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,21 +43,22 @@ public sealed class UploadIngestion(IServiceScopeFactory scopes)
 
     public Task<Response> SignInsAsync(IAsyncEnumerable<UploadItem> items, string source, Func<JsonElement, Parsed<IncomingSignIn>> parse,
         CancellationToken ct) =>
-        IngestAsync(items, parse, IngestSignIns.MaxBatch, (mediator, batch) => mediator.Send(new IngestSignIns.Command(source, batch), ct), ct);
+        IngestAsync(items, "sign-ins", source, parse, IngestSignIns.MaxBatch, (mediator, batch) => mediator.Send(new IngestSignIns.Command(source, batch), ct), ct);
 
     public Task<Response> WorkerRecordsAsync(IAsyncEnumerable<UploadItem> items, string kind, CancellationToken ct) =>
-        IngestAsync(items, element => WorkerRecordFormats.Parse(kind, element), IngestWorkerRecords.MaxBatch,
+        IngestAsync(items, "worker-records", kind, element => WorkerRecordFormats.Parse(kind, element), IngestWorkerRecords.MaxBatch,
             (mediator, batch) => mediator.Send(new IngestWorkerRecords.Command(kind, batch), ct), ct);
 
     public Task<Response> MeetingSessionsAsync(IAsyncEnumerable<UploadItem> items, CancellationToken ct) =>
-        IngestAsync(items, MeetingSessionFormat.Parse, IngestMeetingSessions.MaxBatch,
+        IngestAsync(items, "meeting-sessions", "generic", MeetingSessionFormat.Parse, IngestMeetingSessions.MaxBatch,
             (mediator, batch) => mediator.Send(new IngestMeetingSessions.Command(batch), ct), ct);
 
     public Task<Response> OnboardingEventsAsync(IAsyncEnumerable<UploadItem> items, CancellationToken ct) =>
-        IngestAsync(items, OnboardingEventFormat.Parse, IngestOnboardingEvents.MaxBatch,
+        IngestAsync(items, "onboarding-events", "generic", OnboardingEventFormat.Parse, IngestOnboardingEvents.MaxBatch,
             (mediator, batch) => mediator.Send(new IngestOnboardingEvents.Command(batch), ct), ct);
 
-    private async Task<Response> IngestAsync<T>(IAsyncEnumerable<UploadItem> items, Func<JsonElement, Parsed<T>> parse, int maxBatch,
+    private async Task<Response> IngestAsync<T>(IAsyncEnumerable<UploadItem> items, string source, string format,
+        Func<JsonElement, Parsed<T>> parse, int maxBatch,
         Func<IMediator, IReadOnlyList<T>, Task<IngestResult>> store, CancellationToken ct) where T : class
     {
         var response = new Response();
@@ -92,7 +94,7 @@ public sealed class UploadIngestion(IServiceScopeFactory scopes)
             {
                 response.Received++;
                 var parsed = item.Element is { } element ? parse(element) : Parsed<T>.Invalid(item.Error!);
-                if (Sort(response, item, parsed) is { } value) batch.Add(value);
+                if (Sort(response, item, parsed, source, format) is { } value) batch.Add(value);
                 if (batch.Count < maxBatch) continue;
                 await batches.Writer.WriteAsync([.. batch], failed.Token);
                 batch.Clear();
@@ -121,11 +123,15 @@ public sealed class UploadIngestion(IServiceScopeFactory scopes)
             response.Duplicates += result.Duplicates;
             response.Unmatched += result.Unmatched;
         }
+        HireVetTelemetry.CountIngested(source, format, "accepted", response.Accepted);
+        HireVetTelemetry.CountIngested(source, format, "duplicate", response.Duplicates);
+        HireVetTelemetry.CountIngested(source, format, "skipped", response.Skipped);
+        HireVetTelemetry.CountIngested(source, format, "rejected", response.Rejected);
         return response;
     }
 
     /// <summary>The event to store, or null after counting it as skipped or rejected.</summary>
-    private static T? Sort<T>(Response response, UploadItem item, Parsed<T> parsed) where T : class
+    private static T? Sort<T>(Response response, UploadItem item, Parsed<T> parsed, string source, string format) where T : class
     {
         if (parsed.Event is { } value) return value;
         if (parsed.Skipped is not null)
@@ -134,6 +140,7 @@ public sealed class UploadIngestion(IServiceScopeFactory scopes)
             return null;
         }
         response.Rejected++;
+        HireVetTelemetry.CountRejected(source, format, item.Element is null ? "malformed" : "invalid", parsed.Errors?.Keys);
         if (response.Errors.Count < MaxErrorsListed) response.Errors.Add(new Rejected(item.Number, item.Position, parsed.Errors!));
         else response.ErrorsTruncated = true;
         return null;

@@ -29,7 +29,7 @@ public sealed class AssessmentWriter(IDbSession db, IAfterCommit afterCommit, IV
             claimed_by = case when c.status = v.status then c.claimed_by end,
             claimed_at = case when c.status = v.status then c.claimed_at end,
             review_since = case when v.status <> 'review' then null when c.status = 'review' then c.review_since else @Now end,
-            indicator_ids = v.indicator_ids::text[]
+            indicator_ids = v.indicator_ids::text[], submission_trace = null
         from unnest(@CandidateIds, @Scores, @Bands, @Statuses, @IndicatorIds) as v(id, score, band, status, indicator_ids)
         where c.id = v.id
         """;
@@ -49,7 +49,7 @@ public sealed class AssessmentWriter(IDbSession db, IAfterCommit afterCommit, IV
     };
 
     public async Task<IReadOnlyList<CandidateVetting.Vetted>> WriteAsync(IReadOnlyList<VettingInputs.Subject> subjects,
-        IReadOnlyList<VettingEngine.Outcome> outcomes, Ruleset ruleset, long? rescreenRunId, StepTimes times, CancellationToken ct)
+        IReadOnlyList<VettingEngine.Outcome> outcomes, Ruleset ruleset, long? rescreenRunId, CancellationToken ct)
     {
         var rows = subjects.Select(s => s.Row).ToArray();
         var ids = rows.Select(r => r.Id).ToArray();
@@ -63,17 +63,28 @@ public sealed class AssessmentWriter(IDbSession db, IAfterCommit afterCommit, IV
         });
 
         var now = clock.GetUtcNow();
-        var assessmentIds = (await db.Connection.QueryAsync<(long Id, long CandidateId)>(new CommandDefinition(InsertAssessmentsSql, new
-        {
-            CandidateIds = ids, RevisionIds = rows.Select(r => r.RevisionId).ToArray(),
-            Scores = outcomes.Select(o => o.Score).ToArray(), Bands = outcomes.Select(o => o.Band).ToArray(),
-            Signals = signals, Traces = traces,
-            RulesetVersion = ruleset.Version, RulesetHash = ruleset.Hash,
-            ReferenceData = JsonSerializer.Serialize(reference.Datasets.Select(d => new { d.Name, d.AsOf, d.Status, d.Rows }), DossierJson.Options),
-            Now = now, RescreenRunId = rescreenRunId,
-        }, db.Transaction, cancellationToken: ct))).ToDictionary(a => a.CandidateId, a => a.Id);
+        Dictionary<long, long> assessmentIds;
+        using (HireVetTelemetry.Step("vetting.insert-assessments", rows.Length))
+            assessmentIds = (await db.Connection.QueryAsync<(long Id, long CandidateId)>(new CommandDefinition(InsertAssessmentsSql, new
+            {
+                CandidateIds = ids, RevisionIds = rows.Select(r => r.RevisionId).ToArray(),
+                Scores = outcomes.Select(o => o.Score).ToArray(), Bands = outcomes.Select(o => o.Band).ToArray(),
+                Signals = signals, Traces = traces,
+                RulesetVersion = ruleset.Version, RulesetHash = ruleset.Hash,
+                ReferenceData = JsonSerializer.Serialize(reference.Datasets.Select(d => new { d.Name, d.AsOf, d.Status, d.Rows }), DossierJson.Options),
+                Now = now, RescreenRunId = rescreenRunId,
+            }, db.Transaction, cancellationToken: ct))).ToDictionary(a => a.CandidateId, a => a.Id);
+        // A revision's first assessment ends the wait its submitter sees, once committed; re-vettings (a ring grew) and
+        // re-screening do not.
+        var waited = rescreenRunId is null ? rows.Where(r => r.FirstOfRevision).Select(r => Math.Max(0, (now - r.SubmittedAt).TotalSeconds)).ToArray() : [];
+        if (waited.Length > 0 && HireVetTelemetry.SubmissionToAssessment.Enabled)
+            afterCommit.Enqueue(_ =>
+            {
+                foreach (var seconds in waited) HireVetTelemetry.SubmissionToAssessment.Record(seconds);
+                return Task.CompletedTask;
+            });
 
-        times.Step("insert");
+        using var complete = HireVetTelemetry.Step("vetting.complete", rows.Length);
         // A hired worker whose band rises has a case again: it reopens in the security queue, and subscribers
         // (a SOAR, the identity provider) are told, so that the account can be suspended while a human looks.
         var raised = subjects.Select((s, i) => s.Context.PostHire is not null && Rank(outcomes[i].Band) > Rank(s.Row.Band) && s.Row.Status != "rejected").ToArray();
@@ -114,7 +125,6 @@ public sealed class AssessmentWriter(IDbSession db, IAfterCommit afterCommit, IV
         var revetted = (await LinkedRevetting.RevetAsync(db, afterCommit, scheduler,
             referred.SelectMany(g => g).Concat(linked.SelectMany(l => l)).Where(id => !vettedNow.Contains(id)), now, ct)).ToHashSet();
 
-        times.Step("revet");
         return [.. rows.Select((r, i) => new CandidateVetting.Vetted(r.Id, assessmentIds[r.Id], outcomes[i].Score, outcomes[i].Band, statuses[i],
             [.. referred[r.ExternalId].Where(revetted.Contains)], [.. linked[i].Where(revetted.Contains)])
             { BandRaised = raised[i], Signals = outcomes[i].Signals.Count })];

@@ -2,7 +2,6 @@ using HireVet.Application.Checks;
 using HireVet.Application.Common;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Vetting.Scoring;
-using Microsoft.Extensions.Logging;
 
 namespace HireVet.Application.Vetting;
 
@@ -18,7 +17,7 @@ namespace HireVet.Application.Vetting;
 /// vetting of a new revision also marks for re-vetting the stored candidates it links to (its ring, near-duplicate
 /// resumes): what they are linked to changed. Finding them here rather than at submission reuses the lookups vetting
 /// does anyway, and keeps them out of the submission's request.</summary>
-public sealed class CandidateVetting(IDbSession db, VettingInputs inputs, AssessmentWriter writer, ILogger<CandidateVetting> logger)
+public sealed class CandidateVetting(IDbSession db, VettingInputs inputs, AssessmentWriter writer)
 {
     public sealed record Vetted(long CandidateId, long AssessmentId, int Score, string Band, string Status, long[] ReferredRevetted,
         long[] LinkedRevetted)
@@ -33,17 +32,24 @@ public sealed class CandidateVetting(IDbSession db, VettingInputs inputs, Assess
     /// refuses a second).</summary>
     public async Task<IReadOnlyList<Vetted>> VetAsync(IReadOnlyCollection<long> candidateIds, CancellationToken ct, long? rescreenRunId = null)
     {
-        var times = new StepTimes();
-        var subjects = await inputs.GatherAsync(candidateIds, times, ct);
+        // One span per batch, linked to the requests that submitted its candidates: a vetting runs in a job of its own
+        // trace, coalesced over many submissions, so a link (not a parent) leads back to each.
+        using var span = HireVetTelemetry.Step("vetting.batch", candidateIds.Count);
+        var subjects = await inputs.GatherAsync(candidateIds, ct);
         if (subjects.Count == 0) return [];
+        if (span is not null)
+        {
+            span.SetTag("hirevet.vetting.candidates", subjects.Count);
+            if (rescreenRunId is { } run) span.SetTag("hirevet.rescreen.run_id", run);
+            foreach (var traceParent in subjects.Select(s => s.Row.SubmissionTrace).Distinct())
+                if (HireVetTelemetry.TryLink(traceParent, out var link)) span.AddLink(link);
+        }
 
         var engine = new VettingEngine(CheckCatalogue.All, await ActiveRuleset.GetAsync(db, ct));
         var outcomes = new VettingEngine.Outcome[subjects.Count];
-        Parallel.For(0, subjects.Count, new ParallelOptions { CancellationToken = ct }, i => outcomes[i] = engine.Assess(subjects[i].Context));
-        times.Step("checks");
+        using (HireVetTelemetry.Step("vetting.checks", subjects.Count))
+            Parallel.For(0, subjects.Count, new ParallelOptions { CancellationToken = ct }, i => outcomes[i] = engine.Assess(subjects[i].Context));
 
-        var vetted = await writer.WriteAsync(subjects, outcomes, engine.Ruleset, rescreenRunId, times, ct);
-        logger.LogDebug("Vetted {Count} candidates: {Steps}", subjects.Count, times);
-        return vetted;
+        return await writer.WriteAsync(subjects, outcomes, engine.Ruleset, rescreenRunId, ct);
     }
 }

@@ -23,7 +23,8 @@ public sealed class VettingInputs(IDbSession db, ISensitiveData sensitive, IRefe
     public sealed record Subject(Row Row, VettingContext Context);
 
     private const string LockSql = """
-        select c.id, c.external_id, c.status, c.band, r.id as revision_id, r.dossier::text as dossier, r.sensitive_protected,
+        select c.id, c.external_id, c.status, c.band, c.submission_trace, r.id as revision_id, r.submitted_at, r.dossier::text as dossier,
+               r.sensitive_protected,
                exists (select 1 from decisions d join decision_approvals a on a.decision_id = d.id
                        where d.candidate_id = c.id and d.outcome = 'reject' and a.verdict = 'approved') as was_rejected,
                not exists (select 1 from assessments a where a.revision_id = r.id) as first_of_revision,
@@ -107,45 +108,55 @@ public sealed class VettingInputs(IDbSession db, ISensitiveData sensitive, IRefe
 
     /// <summary>The pending ones of the candidates, locked until the caller's transaction ends, in id order; empty when
     /// none is left to vet.</summary>
-    public async Task<IReadOnlyList<Subject>> GatherAsync(IReadOnlyCollection<long> candidateIds, StepTimes times, CancellationToken ct)
+    public async Task<IReadOnlyList<Subject>> GatherAsync(IReadOnlyCollection<long> candidateIds, CancellationToken ct)
     {
         var reference = await referenceData.LoadedAsync(ct); // before taking the row locks
         await IndexLookups.PreferAsync(db, ct);
-        var rows = (await db.Connection.QueryAsync<Row>(new CommandDefinition(LockSql, new { Ids = candidateIds.ToArray() },
-            db.Transaction, cancellationToken: ct))).ToArray();
+        Row[] rows;
+        using (HireVetTelemetry.Step("vetting.lock", candidateIds.Count))
+            rows = (await db.Connection.QueryAsync<Row>(new CommandDefinition(LockSql, new { Ids = candidateIds.ToArray() },
+                db.Transaction, cancellationToken: ct))).ToArray();
         if (rows.Length == 0) return [];
         var ids = rows.Select(r => r.Id).ToArray();
-        times.Step("lock");
 
         var dossiers = new Dossier[rows.Length];
-        Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = ct }, i =>
-        {
-            var redacted = JsonSerializer.Deserialize<Dossier>(rows[i].Dossier, DossierJson.Options)!;
-            dossiers[i] = SensitiveFields.Read(sensitive, rows[i].SensitiveProtected)
-                .MergeInto(redacted);
-        });
+        using (HireVetTelemetry.Step("vetting.decrypt", rows.Length))
+            Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = ct }, i =>
+            {
+                var redacted = JsonSerializer.Deserialize<Dossier>(rows[i].Dossier, DossierJson.Options)!;
+                dossiers[i] = SensitiveFields.Read(sensitive, rows[i].SensitiveProtected)
+                    .MergeInto(redacted);
+            });
 
-        times.Step("decrypt");
-        var shared = (await db.Connection.QueryAsync<SharedRow>(new CommandDefinition(SharedSql, new { Ids = ids }, db.Transaction, cancellationToken: ct)))
-            .ToLookup(s => s.CandidateId, s => s.Identifier);
-        times.Step("shared");
-        var rings = await CandidateGraph.ComponentsAsync(db, ids, reference.Get<NetworkIntelligence>(Datasets.Network), ct);
-        times.Step("rings");
-        var similar = await SimilarResumesAsync(rows, dossiers, ct);
-        times.Step("resumes");
-        var activities = await WorkerActivities.LoadAsync(db, sensitive, ids, clock.GetUtcNow(), ct);
-        times.Step("worker activity");
+        ILookup<long, SharedIdentifier> shared;
+        using (HireVetTelemetry.Step("vetting.shared-identifiers", ids.Length))
+            shared = (await db.Connection.QueryAsync<SharedRow>(new CommandDefinition(SharedSql, new { Ids = ids }, db.Transaction, cancellationToken: ct)))
+                .ToLookup(s => s.CandidateId, s => s.Identifier);
+        IReadOnlyDictionary<long, CandidateGraph.Graph> rings;
+        using (HireVetTelemetry.Step("vetting.rings", ids.Length))
+            rings = await CandidateGraph.ComponentsAsync(db, ids, reference.Get<NetworkIntelligence>(Datasets.Network), ct);
+        IReadOnlyList<SimilarResume>[] similar;
+        using (HireVetTelemetry.Step("vetting.resume-neighbours", ids.Length))
+            similar = await SimilarResumesAsync(rows, dossiers, ct);
+        IReadOnlyDictionary<long, Checks.PostHire.WorkerActivity> activities;
+        using (HireVetTelemetry.Step("vetting.worker-activity", ids.Length))
+            activities = await WorkerActivities.LoadAsync(db, sensitive, ids, clock.GetUtcNow(), ct);
         var referrerIds = dossiers.Select(d => d.ReferrerId).OfType<string>().Distinct().ToArray();
-        var referrers = referrerIds.Length == 0 ? new Dictionary<string, CandidateGraph.Node>()
-            : (await db.Connection.QueryAsync<CandidateGraph.Node>(new CommandDefinition(ReferrersSql, new { ExternalIds = referrerIds },
-                db.Transaction, cancellationToken: ct))).ToDictionary(n => n.ExternalId);
-        times.Step("referrers");
-        var sightings = (await db.Connection.QueryAsync<SightingRow>(new CommandDefinition(SightingsSql, new { Ids = ids }, db.Transaction, cancellationToken: ct)))
-            .ToLookup(s => s.CandidateId, s => s.Sighting);
-        var verifications = (await db.Connection.QueryAsync<VerificationRow>(new CommandDefinition(IdentityVerificationsSql, new { Ids = ids },
-                db.Transaction, cancellationToken: ct)))
-            .ToLookup(v => v.CandidateId, v => v.Decrypt(sensitive));
-        times.Step("sightings and verifications");
+        Dictionary<string, CandidateGraph.Node> referrers;
+        using (HireVetTelemetry.Step("vetting.referrers", referrerIds.Length))
+            referrers = referrerIds.Length == 0 ? new Dictionary<string, CandidateGraph.Node>()
+                : (await db.Connection.QueryAsync<CandidateGraph.Node>(new CommandDefinition(ReferrersSql, new { ExternalIds = referrerIds },
+                    db.Transaction, cancellationToken: ct))).ToDictionary(n => n.ExternalId);
+        ILookup<long, SharedSighting> sightings;
+        ILookup<long, IdentityVerificationResult> verifications;
+        using (HireVetTelemetry.Step("vetting.sightings-and-verifications", ids.Length))
+        {
+            sightings = (await db.Connection.QueryAsync<SightingRow>(new CommandDefinition(SightingsSql, new { Ids = ids }, db.Transaction, cancellationToken: ct)))
+                .ToLookup(s => s.CandidateId, s => s.Sighting);
+            verifications = (await db.Connection.QueryAsync<VerificationRow>(new CommandDefinition(IdentityVerificationsSql, new { Ids = ids },
+                    db.Transaction, cancellationToken: ct)))
+                .ToLookup(v => v.CandidateId, v => v.Decrypt(sensitive));
+        }
 
         return [.. rows.Select((row, i) => new Subject(row, new VettingContext(row.Id, dossiers[i], [.. shared[row.Id]], reference)
         {
@@ -199,6 +210,9 @@ public sealed class VettingInputs(IDbSession db, ISensitiveData sensitive, IRefe
         public bool WasRejected { get; init; }
         public bool FirstOfRevision { get; init; }
         public long[]? MinHash { get; init; }
+        public DateTimeOffset SubmittedAt { get; init; }
+        /// <summary>The traceparent of the request that submitted this revision, until its first vetting.</summary>
+        public string? SubmissionTrace { get; init; }
     }
 
     private sealed record SharedRow

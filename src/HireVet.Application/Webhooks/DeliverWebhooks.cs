@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dapper;
+using HireVet.Application.Common;
 using HireVet.Application.Common.Data;
 using HireVet.Application.Common.Security;
 using MediatR;
@@ -62,12 +63,20 @@ public static class DeliverWebhooks
             {
                 var started = Stopwatch.GetTimestamp();
                 var (status, error) = await sender.SendAsync(d.Url, sensitive.Unprotect(d.SecretProtected), d.Id, d.EventType, d.Payload, ct);
+                var elapsed = Stopwatch.GetElapsedTime(started);
                 var attempt = d.Attempts + 1;
                 var delivered = status is >= 200 and < 300;
+                var outcome = new TagList
+                {
+                    { "hirevet.webhook.event", d.EventType },
+                    { "hirevet.webhook.outcome", delivered ? "delivered" : attempt >= MaxAttempts ? "failed" : "retrying" },
+                };
+                HireVetTelemetry.WebhookDeliveries.Add(1, outcome);
+                HireVetTelemetry.WebhookDeliveryDuration.Record(elapsed.TotalSeconds, outcome);
                 await db.Connection.ExecuteAsync(new CommandDefinition(RecordSql, new
                 {
                     d.Id, Attempt = attempt, Now = clock.GetUtcNow(), StatusCode = status, Error = error, Delivered = delivered, MaxAttempts,
-                    DurationMs = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                    DurationMs = (int)elapsed.TotalMilliseconds,
                     NextAttemptAt = clock.GetUtcNow() + TimeSpan.FromSeconds(30 * Math.Pow(2, attempt - 1)),
                 }, cancellationToken: ct));
             }

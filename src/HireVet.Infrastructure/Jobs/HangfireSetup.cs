@@ -19,6 +19,9 @@ public static class HangfireSetup
 {
     public const string Schema = "hangfire";
 
+    /// <summary>The queues HireVet's servers serve (the queue-depth metric reads each).</summary>
+    public static readonly IReadOnlyList<string> Queues = [VetPendingJob.Queue, RescreenBatchJob.Queue, RecurringJobs.Maintenance, HangfireConnectorJobs.Queue];
+
     public static void AddHangfireJobs(this IServiceCollection services, JobSettings settings, string applicationConnectionString)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(applicationConnectionString) { ApplicationName = "hirevet-jobs", MaxPoolSize = 20 }.ConnectionString;
@@ -46,6 +49,7 @@ public static class HangfireSetup
             .UseStorage(storage)
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton<ISchedulerInfo, HangfireSchedulerInfo>();
+        JobTelemetry.Register();
 
         if (!settings.Enabled)
         {

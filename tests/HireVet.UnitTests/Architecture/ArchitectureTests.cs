@@ -23,6 +23,14 @@ public class ArchitectureTests
     }
 
     [Fact]
+    public void Only_Web_takes_the_OpenTelemetry_packages()
+    {
+        Assert.DoesNotContain(References(Application), r => r.StartsWith("OpenTelemetry", StringComparison.Ordinal));
+        Assert.DoesNotContain(References(Infrastructure), r => r.StartsWith("OpenTelemetry", StringComparison.Ordinal));
+        Assert.Contains("OpenTelemetry", References(Web));
+    }
+
+    [Fact]
     public void Infrastructure_does_not_reference_Web()
     {
         Assert.DoesNotContain("HireVet.Web", References(Infrastructure));
