@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json.Serialization;
 using Dapper;
 using HireVet.Application.Common;
 using HireVet.Application.Common.Auditing;
@@ -19,11 +20,15 @@ public static class IngestSignIns
 {
     public const int MaxBatch = 10_000;
 
-    public sealed record Command(string Source, IReadOnlyList<IncomingSignIn> Events) : IRequest<IngestResult>, ICommand;
+    public sealed record Command(string Source, IReadOnlyList<IncomingSignIn> Events) : IRequest<IngestResult>, ICommand
+    {
+        /// <summary>Matches made by earlier batches of the same upload (not part of the request: not digested).</summary>
+        [JsonIgnore] public WorkerMatches? Matched { get; init; }
+    }
 
     public sealed class Handler(IDbSession db, IBulkCopy copy, AuditScope audit) : IRequestHandler<Command, IngestResult>
     {
-        // One probe of the work e-mail key per distinct principal of the batch.
+        // One probe of the work e-mail key per principal of the batch not matched before.
         private const string WorkersSql = "select work_email, id from workers where work_email = any(@Principals)";
 
         private static readonly string[] Columns =
@@ -53,10 +58,13 @@ public static class IngestSignIns
                 throw new ArgumentOutOfRangeException(nameof(command), $"A batch holds 1 to {MaxBatch} events.");
             // The same id twice in one batch is one event (and would make the insert touch a row twice).
             var events = command.Events.DistinctBy(x => x.Event.EventId).ToArray();
-            var principals = events.Select(x => x.Principal).Distinct().ToArray();
-            var workers = (await db.Connection.QueryAsync<(string Email, long Id)>(new CommandDefinition(WorkersSql,
-                new { Principals = principals }, db.Transaction, cancellationToken: ct))).ToDictionary(w => w.Email, w => w.Id);
-            var rows = events.Select(x => new Row(command.Source, x, workers.TryGetValue(x.Principal, out var id) ? id : null)).ToArray();
+            var matched = command.Matched ?? new WorkerMatches();
+            var unknown = events.Select(x => x.Principal).Where(p => !matched.TryGet(p, out _)).Distinct().ToArray();
+            if (unknown.Length > 0)
+                foreach (var (email, id) in await db.Connection.QueryAsync<(string, long)>(new CommandDefinition(WorkersSql,
+                             new { Principals = unknown }, db.Transaction, cancellationToken: ct)))
+                    matched.Add(email, id);
+            var rows = events.Select(x => new Row(command.Source, x, matched.TryGet(x.Principal, out var id) ? id : null)).ToArray();
 
             var (accepted, unmatched) = await InsertAsync(rows, ct);
             audit.Target("sign_in_batch", command.Source);

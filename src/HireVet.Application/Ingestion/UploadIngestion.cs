@@ -42,8 +42,12 @@ public sealed class UploadIngestion(IServiceScopeFactory scopes)
     }
 
     public Task<Response> SignInsAsync(IAsyncEnumerable<UploadItem> items, string source, Func<JsonElement, Parsed<IncomingSignIn>> parse,
-        CancellationToken ct) =>
-        IngestAsync(items, "sign-ins", source, parse, IngestSignIns.MaxBatch, (mediator, batch) => mediator.Send(new IngestSignIns.Command(source, batch), ct), ct);
+        CancellationToken ct)
+    {
+        var matched = new WorkerMatches();
+        return IngestAsync(items, "sign-ins", source, parse, IngestSignIns.MaxBatch,
+            (mediator, batch) => mediator.Send(new IngestSignIns.Command(source, batch) { Matched = matched }, ct), ct);
+    }
 
     public Task<Response> WorkerRecordsAsync(IAsyncEnumerable<UploadItem> items, string kind, CancellationToken ct) =>
         IngestAsync(items, "worker-records", kind, element => WorkerRecordFormats.Parse(kind, element), IngestWorkerRecords.MaxBatch,

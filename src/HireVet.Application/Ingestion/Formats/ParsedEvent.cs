@@ -30,10 +30,15 @@ public sealed class EventFields(JsonElement root)
     public JsonElement? Find(string path)
     {
         JsonElement? current = root;
-        foreach (var name in path.Split('.'))
+        var rest = path.AsSpan();
+        while (true)
         {
-            current = Property(current.Value, name);
+            var dot = rest.IndexOf('.');
+            // Most fields are top-level names: no array of parts for them (ingestion reads millions of events).
+            current = Property(current.Value, dot < 0 ? (rest.Length == path.Length ? path : rest.ToString()) : rest[..dot].ToString());
             if (current is null) return null;
+            if (dot < 0) break;
+            rest = rest[(dot + 1)..];
         }
         return current.Value.ValueKind == JsonValueKind.Null ? null : current;
     }
