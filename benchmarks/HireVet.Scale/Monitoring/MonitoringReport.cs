@@ -86,7 +86,7 @@ public sealed class MonitoringReport
         md.AppendLine();
         if (Baseline is { } b)
         {
-            md.AppendLine(F($"**Against PostgreSQL's own floor.** The same {b.Rows:N0} rows, exported in the order they were stored and loaded by bare binary COPY in {b.Sessions} sessions at once (as many as the upload's writers, each taking every other batch of 10,000), after a checkpoint, into the same table:")).AppendLine();
+            md.AppendLine(F($"**Against PostgreSQL's own floor.** The same {b.Rows:N0} rows, exported in time order (as they were uploaded) and loaded by bare binary COPY in {b.Sessions} sessions at once (as many as the upload's writers, each taking every other batch of 10,000), after a checkpoint, into the same table:")).AppendLine();
             md.AppendLine("| Load | Time | Rows/s | HireVet over HTTP as a share of it |").AppendLine("|---|---|---|---|");
             md.AppendLine(F($"| HireVet, `POST /api/integrations/sign-ins` (parse, check, match workers, store, audit) | {seconds:0.0} s | {rate:N0} | |"));
             md.AppendLine(F($"| bare COPY, `sign_in_events` with its indexes and constraints | {b.IndexedSeconds:0.0} s | {b.IndexedRate:N0} | **{rate / b.IndexedRate:P0}** |"));
