@@ -20,7 +20,7 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive)
     private const string InsertCandidatesSql = """
         insert into candidates (external_id, legal_name, source, role, referrer_external_id, submitted_by, created_at, updated_at,
                                 current_revision, status, vetting_status, vetting_requested_at, submission_trace)
-        select external_id, legal_name, source, role, referrer, @SubmittedBy, @Now, @Now, 0, 'pending_vetting', 'pending', @Now, @SubmissionTrace
+        select external_id, legal_name, source, role, referrer, @SubmittedBy, @Now, @Now, 1, 'pending_vetting', 'pending', @Now, @SubmissionTrace
         from unnest(@ExternalIds, @LegalNames, @Sources, @Roles, @Referrers) as d(external_id, legal_name, source, role, referrer)
         on conflict (external_id) do nothing
         returning id, external_id
@@ -42,6 +42,7 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive)
              as r(candidate_id, revision, dossier, sensitive_protected, content_hash)
         """;
 
+    // Only for revised candidates: a created one was inserted as revision 1, pending.
     private const string MarkPendingSql = """
         update candidates c
         set legal_name = d.legal_name, source = d.source, role = d.role, referrer_external_id = d.referrer, updated_at = @Now,
@@ -52,24 +53,25 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive)
         where c.id = d.id
         """;
 
-    private const string ReplaceIdentifiersSql = """
-        delete from candidate_identifiers where candidate_id = any(@CandidateIds);
+    // The deletes run only for revised candidates (@CandidateIds): a created one has nothing to replace.
+    private const string DeleteIdentifiersSql = "delete from candidate_identifiers where candidate_id = any(@CandidateIds);";
+    private const string InsertIdentifiersSql = """
         insert into candidate_identifiers (candidate_id, kind, value_hash, display)
         select candidate_id, kind, value_hash, display
         from unnest(@Owners, @Kinds, @Hashes, @Displays) as i(candidate_id, kind, value_hash, display)
         on conflict do nothing;
         """;
 
-    private const string ReplaceSightingsSql = """
-        delete from network_sightings where candidate_id = any(@CandidateIds);
+    private const string DeleteSightingsSql = "delete from network_sightings where candidate_id = any(@CandidateIds);";
+    private const string InsertSightingsSql = """
         insert into network_sightings (candidate_id, actor, reference_name, kind, value_hash, display)
         select candidate_id, actor, reference_name, kind, value_hash, display
         from unnest(@Owners, @Actors, @ReferenceNames, @Kinds, @Hashes, @Displays) as s(candidate_id, actor, reference_name, kind, value_hash, display);
         """;
 
     // Each signature travels as an array literal (see ArrayLiterals).
-    private const string ReplaceFingerprintsSql = """
-        delete from resume_fingerprints where candidate_id = any(@CandidateIds);
+    private const string DeleteFingerprintsSql = "delete from resume_fingerprints where candidate_id = any(@CandidateIds);";
+    private const string InsertFingerprintsSql = """
         insert into resume_fingerprints (candidate_id, minhash, bands, words)
         select candidate_id, minhash::bigint[], bands::bigint[], words
         from unnest(@FingerprintOwners, @MinHashes, @Bands, @Words) as f(candidate_id, minhash, bands, words);
@@ -98,8 +100,8 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive)
     /// links back to it.</summary>
     public async Task<Result> StoreAsync(IReadOnlyList<Dossier> dossiers, string submittedBy, DateTimeOffset now, CancellationToken ct)
     {
-        var submissionTrace = HireVetTelemetry.CurrentTraceParent();
         // Encryption, keyed hashes and MinHash are the CPU-heavy part of a bulk import: both cores take part.
+        var submissionTrace = HireVetTelemetry.CurrentTraceParent();
         var prepared = new Prepared[dossiers.Count];
         using (HireVetTelemetry.Step("dossiers.prepare", dossiers.Count))
             Parallel.For(0, dossiers.Count, new ParallelOptions { CancellationToken = ct }, i => prepared[i] = Prepare(dossiers[i]));
@@ -170,49 +172,58 @@ public sealed class DossierStore(IDbSession db, ISensitiveData sensitive)
                 SubmittedBy = submittedBy, Now = now,
             }, db.Transaction, cancellationToken: ct));
 
-        using (HireVetTelemetry.Step("dossiers.mark-pending", ids.Length))
-            await db.Connection.ExecuteAsync(new CommandDefinition(MarkPendingSql, new
-            {
-                CandidateIds = ids, Revisions = revisions,
-                LegalNames = written.Select(w => w.Prepared.Dossier.LegalName!).ToArray(),
-                Sources = written.Select(w => w.Prepared.Dossier.Source).ToArray(),
-                Roles = written.Select(w => w.Prepared.Dossier.Role).ToArray(),
-                Referrers = written.Select(w => w.Prepared.Dossier.ReferrerId).ToArray(),
-                Now = now, SubmissionTrace = submissionTrace,
-            }, db.Transaction, cancellationToken: ct));
+        var revised = written.Where(w => w.Revision > 1).ToArray();
+        var revisedIds = revised.Select(w => w.Id).ToArray();
+        if (revised.Length > 0)
+            using (HireVetTelemetry.Step("dossiers.mark-pending", revised.Length))
+                await db.Connection.ExecuteAsync(new CommandDefinition(MarkPendingSql, new
+                {
+                    CandidateIds = revisedIds, Revisions = revised.Select(w => w.Revision).ToArray(),
+                    LegalNames = revised.Select(w => w.Prepared.Dossier.LegalName!).ToArray(),
+                    Sources = revised.Select(w => w.Prepared.Dossier.Source).ToArray(),
+                    Roles = revised.Select(w => w.Prepared.Dossier.Role).ToArray(),
+                    Referrers = revised.Select(w => w.Prepared.Dossier.ReferrerId).ToArray(),
+                    Now = now, SubmissionTrace = submissionTrace,
+                }, db.Transaction, cancellationToken: ct));
+        // Nothing to delete for created candidates, nor to insert when none has any: those statements are left out.
+        string Replacing(string delete, string insert) => revised.Length > 0 ? delete + "\n" + insert : insert;
 
         var identifiers = written.SelectMany(w => w.Prepared.Identifiers.Select(i => (w.Id, i.Kind, i.Hash, i.Display))).ToArray();
-        using (HireVetTelemetry.Step("dossiers.identifiers", identifiers.Length))
-            await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceIdentifiersSql, new
-            {
-                CandidateIds = ids,
-                Owners = identifiers.Select(i => i.Id).ToArray(),
-                Kinds = identifiers.Select(i => i.Kind).ToArray(),
-                Hashes = identifiers.Select(i => i.Hash).ToArray(),
-                Displays = identifiers.Select(i => i.Display).ToArray(),
-            }, db.Transaction, cancellationToken: ct));
+        if (identifiers.Length > 0 || revised.Length > 0)
+            using (HireVetTelemetry.Step("dossiers.identifiers", identifiers.Length))
+                await db.Connection.ExecuteAsync(new CommandDefinition(Replacing(DeleteIdentifiersSql, InsertIdentifiersSql), new
+                {
+                    CandidateIds = revisedIds,
+                    Owners = identifiers.Select(i => i.Id).ToArray(),
+                    Kinds = identifiers.Select(i => i.Kind).ToArray(),
+                    Hashes = identifiers.Select(i => i.Hash).ToArray(),
+                    Displays = identifiers.Select(i => i.Display).ToArray(),
+                }, db.Transaction, cancellationToken: ct));
+
         var sightings = written.SelectMany(w => w.Prepared.Sightings.Select(s => (w.Id, s.Sighting, s.Hash))).ToArray();
-        using (HireVetTelemetry.Step("dossiers.network-sightings", sightings.Length))
-            await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceSightingsSql, new
-            {
-                CandidateIds = ids,
-                Owners = sightings.Select(s => s.Id).ToArray(),
-                Actors = sightings.Select(s => s.Sighting.Actor).ToArray(),
-                ReferenceNames = sightings.Select(s => s.Sighting.ReferenceName).ToArray(),
-                Kinds = sightings.Select(s => s.Sighting.Kind).ToArray(),
-                Hashes = sightings.Select(s => s.Hash).ToArray(),
-                Displays = sightings.Select(s => s.Sighting.Display).ToArray(),
-            }, db.Transaction, cancellationToken: ct));
+        if (sightings.Length > 0 || revised.Length > 0)
+            using (HireVetTelemetry.Step("dossiers.network-sightings", sightings.Length))
+                await db.Connection.ExecuteAsync(new CommandDefinition(Replacing(DeleteSightingsSql, InsertSightingsSql), new
+                {
+                    CandidateIds = revisedIds,
+                    Owners = sightings.Select(s => s.Id).ToArray(),
+                    Actors = sightings.Select(s => s.Sighting.Actor).ToArray(),
+                    ReferenceNames = sightings.Select(s => s.Sighting.ReferenceName).ToArray(),
+                    Kinds = sightings.Select(s => s.Sighting.Kind).ToArray(),
+                    Hashes = sightings.Select(s => s.Hash).ToArray(),
+                    Displays = sightings.Select(s => s.Sighting.Display).ToArray(),
+                }, db.Transaction, cancellationToken: ct));
         var fingerprints = written.Where(w => w.Prepared.Fingerprint is not null).Select(w => (w.Id, Fingerprint: w.Prepared.Fingerprint!)).ToArray();
-        using (HireVetTelemetry.Step("dossiers.fingerprints", fingerprints.Length))
-            await db.Connection.ExecuteAsync(new CommandDefinition(ReplaceFingerprintsSql, new
-            {
-                CandidateIds = ids,
-                FingerprintOwners = fingerprints.Select(f => f.Id).ToArray(),
-                MinHashes = fingerprints.Select(f => ArrayLiterals.Of(f.Fingerprint.MinHash)).ToArray(),
-                Bands = fingerprints.Select(f => ArrayLiterals.Of(f.Fingerprint.BandHashes())).ToArray(),
-                Words = fingerprints.Select(f => f.Fingerprint.Words).ToArray(),
-            }, db.Transaction, cancellationToken: ct));
+        if (fingerprints.Length > 0 || revised.Length > 0)
+            using (HireVetTelemetry.Step("dossiers.fingerprints", fingerprints.Length))
+                await db.Connection.ExecuteAsync(new CommandDefinition(Replacing(DeleteFingerprintsSql, InsertFingerprintsSql), new
+                {
+                    CandidateIds = revisedIds,
+                    FingerprintOwners = fingerprints.Select(f => f.Id).ToArray(),
+                    MinHashes = fingerprints.Select(f => ArrayLiterals.Of(f.Fingerprint.MinHash)).ToArray(),
+                    Bands = fingerprints.Select(f => ArrayLiterals.Of(f.Fingerprint.BandHashes())).ToArray(),
+                    Words = fingerprints.Select(f => f.Fingerprint.Words).ToArray(),
+                }, db.Transaction, cancellationToken: ct));
     }
 
     private sealed record Existing

@@ -20,6 +20,9 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string Header = "X-Api-Key";
     public static readonly TimeSpan Remembered = TimeSpan.FromSeconds(30);
 
+    /// <summary>Striped by key, so that made-up keys cannot grow it.</summary>
+    private static readonly SemaphoreSlim[] Lookups = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     public static string? PresentedKey(HttpRequest request)
     {
         if (request.Headers.TryGetValue(Header, out var key) && !string.IsNullOrWhiteSpace(key)) return key.ToString().Trim();
@@ -35,14 +38,28 @@ public sealed class ApiKeyAuthenticationHandler(
         var cacheKey = AuthenticateApiKey.CacheKey(CreateApiKey.HashKey(key));
         if (!cache.TryGetValue(cacheKey, out AuthenticateApiKey.Caller? caller) || caller is null)
         {
-            caller = await mediator.Send(new AuthenticateApiKey.Query(key), Context.RequestAborted);
-            if (caller is null)
+            // One lookup at a time per key: when a remembered key expires under load, the requests arriving meanwhile
+            // wait for that lookup instead of each looking the key up and updating its row (decision 0057).
+            var gate = Lookups[(int)((uint)cacheKey.GetHashCode() % (uint)Lookups.Length)];
+            await gate.WaitAsync(Context.RequestAborted);
+            try
             {
-                await RecordFailureAsync(key);
-                return AuthenticateResult.Fail("Unknown or revoked API key.");
+                if (!cache.TryGetValue(cacheKey, out caller) || caller is null)
+                {
+                    caller = await mediator.Send(new AuthenticateApiKey.Query(key), Context.RequestAborted);
+                    if (caller is null)
+                    {
+                        await RecordFailureAsync(key);
+                        return AuthenticateResult.Fail("Unknown or revoked API key.");
+                    }
+                    cache.Set(cacheKey, caller, Remembered);
+                    await mediator.Send(new RecordApiKeyUse.Command(caller.Id), Context.RequestAborted);
+                }
             }
-            cache.Set(cacheKey, caller, Remembered);
-            await mediator.Send(new RecordApiKeyUse.Command(caller.Id), Context.RequestAborted);
+            finally
+            {
+                gate.Release();
+            }
         }
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, caller.Name), new Claim(ClaimTypes.Role, caller.Role)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
