@@ -58,6 +58,7 @@ public static class QueryPlans
                 Bands = bands, CandidateIds = new[] { id }, ExternalIds = new[] { externalId }, Frontier = new[] { id }, Ids = ring, Limit = 50,
                 BatchSize = VetPendingCandidates.BatchSize, VettingInputs.MaxResumeNeighbours, Now = DateTimeOffset.UtcNow, LegalNames = new[] { "Plan Probe" },
                 Sources = new string?[] { null }, Roles = new string?[] { null }, Referrers = new string?[] { null }, SubmittedBy = "scale-bench",
+                SubmissionTrace = (string?)null,
             };
             foreach (var (owner, constant, writes) in Queries)
             {
