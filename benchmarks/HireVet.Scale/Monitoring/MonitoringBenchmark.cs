@@ -139,7 +139,7 @@ public static class MonitoringBenchmark
             if (options.RunIngest)
             {
                 step.Restart();
-                baseline = await CopyBaseline.MeasureAsync(connectionString, UploadWriters, files.FullName, Log);
+                baseline = await CopyBaseline.MeasureAsync(connectionString, HireVet.Application.Ingestion.UploadIngestion.Writers, files.FullName, Log);
                 timings.Add(("bare COPY baseline (export, load without and with the indexes)", step.Elapsed));
             }
 
@@ -185,9 +185,6 @@ public static class MonitoringBenchmark
             files.Delete(recursive: true);
         }
     }
-
-    /// <summary>The web app's concurrent batch writers per upload (UploadIngestion.Writers on this machine).</summary>
-    private static readonly int UploadWriters = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     public sealed record Upload(string File, long Bytes, int Received, int Accepted, int Duplicates, int Rejected, int Unmatched, double Seconds);
 

@@ -22,7 +22,8 @@ public sealed class UploadIngestion(IServiceScopeFactory scopes)
     /// <summary>Rejected events listed in the answer; the counts cover them all.</summary>
     public const int MaxErrorsListed = 1000;
 
-    private static readonly int Writers = Math.Clamp(Environment.ProcessorCount, 1, 4);
+    /// <summary>Batches of one upload stored at once, each on its own connection.</summary>
+    public static readonly int Writers = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>A rejected event by its line (or array position) and, when it came in an envelope (a Graph page, an
     /// Azure Monitor batch, an Okta Event Hook delivery), its position inside it.</summary>

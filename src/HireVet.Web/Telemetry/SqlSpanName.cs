@@ -36,8 +36,21 @@ public static partial class SqlSpanName
         public override void OnEnd(Activity data)
         {
             if (data.Source.Name == "Npgsql" && data.DisplayName == "postgresql" && data.GetTagItem("db.query.text") is string sql)
-                data.DisplayName = Of(sql);
+                data.DisplayName = Named(sql);
         }
+    }
+
+    // HireVet's and Hangfire's statements are a fixed set of texts run again and again: each is named once, not by three
+    // regular expressions per span. Bounded, should something send ever-new texts.
+    private const int MaxRemembered = 2000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Remembered = new(StringComparer.Ordinal);
+
+    private static string Named(string sql)
+    {
+        if (Remembered.TryGetValue(sql, out var name)) return name;
+        name = Of(sql);
+        if (Remembered.Count < MaxRemembered) Remembered.TryAdd(sql, name);
+        return name;
     }
 
     private static string Table(string name) => name.Replace("\"", "", StringComparison.Ordinal).ToLowerInvariant();
