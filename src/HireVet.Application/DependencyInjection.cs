@@ -27,7 +27,7 @@ public static class DependencyInjection
                 services.AddTransient(contract, type);
         }
         foreach (var result in AssemblyScanner.FindValidatorsInAssembly(assembly))
-            services.AddTransient(result.InterfaceType, result.ValidatorType);
+            services.AddSingleton(result.InterfaceType, result.ValidatorType); // stateless; building the rules is the costly part
 
         // The first registered behaviour is the outermost.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TracingBehaviour<,>));

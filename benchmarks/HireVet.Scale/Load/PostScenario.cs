@@ -10,7 +10,8 @@ public static class PostScenario
     public sealed record Result(Latency Latency, double Seconds, long CompletedBefore, long CompletedAfter, long AssessedInWindow,
         long PendingAfter, int SharingWithStored, IReadOnlyDictionary<string, double[]> HandlerTimes,
         (TimeSpan Elapsed, bool Drained, long Left) Drain, long AssessedInDrain, string LoadBefore, string LoadAfter, Calibration Light,
-        IReadOnlyList<(string State, double Sessions)> DatabaseSessions, IReadOnlyList<WebProcess.SpanSummary> Spans);
+        IReadOnlyList<(string State, double Sessions)> DatabaseSessions, IReadOnlyList<WebProcess.SpanSummary> Spans,
+        Monitoring.ResourceSampler.Phase Cpu, IReadOnlyList<(int Second, long Pending)> PendingOverWindow);
 
     /// <summary>The same requests at a light rate first: what one request costs when nothing queues.</summary>
     public sealed record Calibration(int Rate, Latency Latency, IReadOnlyDictionary<string, double[]> HandlerTimes,
@@ -52,9 +53,12 @@ public static class PostScenario
         var from = DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
         log($"measuring: {options.Rate} requests/s for {options.Seconds} s");
+        await using var resources = new Monitoring.ResourceSampler(web.ProcessId);
         await using var sessions = DbWaitSampler.Start(connectionString);
+        var pendingOverWindow = SamplePendingAsync(progress, started, options.Seconds);
         var samples = await OpenLoop.RunAsync(client, i => Request(measured[i]), options.Rate, TimeSpan.FromSeconds(options.Seconds));
         var databaseSessions = await sessions.StopAsync();
+        var cpu = resources.TakePhase();
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var ended = Stopwatch.GetTimestamp();
         var to = DateTimeOffset.UtcNow;
@@ -72,6 +76,19 @@ public static class PostScenario
         var drain = await progress.DrainAsync(TimeSpan.FromSeconds(options.DrainSeconds));
         var assessedInDrain = await progress.AssessedBetweenAsync(drainFrom, DateTimeOffset.UtcNow);
         return new Result(latency, seconds, completedBefore, completedAfter, assessed, pending, sharing, web.HandlerTimes(started, ended), drain, assessedInDrain,
-            loadBefore, loadAfter, calibration, databaseSessions, web.TimeTable(started, ended));
+            loadBefore, loadAfter, calibration, databaseSessions, web.TimeTable(started, ended), cpu, await pendingOverWindow);
+    }
+
+    /// <summary>The pending count every 10 s of the window, to show whether the backlog stays flat or grows.</summary>
+    private static async Task<IReadOnlyList<(int Second, long Pending)>> SamplePendingAsync(VettingProgress progress, long started, int seconds)
+    {
+        var samples = new List<(int, long)>();
+        for (var second = 10; second <= seconds; second += 10)
+        {
+            var due = TimeSpan.FromSeconds(second) - Stopwatch.GetElapsedTime(started);
+            if (due > TimeSpan.Zero) await Task.Delay(due);
+            samples.Add((second, await progress.PendingAsync()));
+        }
+        return samples;
     }
 }

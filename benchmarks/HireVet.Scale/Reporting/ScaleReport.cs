@@ -157,6 +157,12 @@ public sealed class ScaleReport
         md.AppendLine($"| candidates with vetting completed | {post.CompletedBefore:N0} before, {post.CompletedAfter:N0} after the window |");
         md.AppendLine($"| assessments written by background vetting from the first request to the last response ({post.Seconds:0} s) | {post.AssessedInWindow:N0} ({post.AssessedInWindow / post.Seconds:0.0}/s against {Options.Rate}/s submitted) |");
         md.AppendLine($"| pending vetting after the last response | {post.PendingAfter:N0} |");
+        md.AppendLine($"| pending vetting every 10 s of the window | {string.Join(", ", post.PendingOverWindow.Select(p => $"{p.Pending:N0} at {p.Second} s"))} |");
+        var cores = post.Seconds * Environment.ProcessorCount;
+        md.AppendLine($"| CPU time in the window ({cores:0} core-seconds on {Environment.ProcessorCount} cores) | PostgreSQL {post.Cpu.PostgresCpuSeconds:0.0} s, " +
+                      $"web app {post.Cpu.WebCpuSeconds:0.0} s, load generator and samplers {post.Cpu.BenchCpuSeconds:0.0} s; " +
+                      $"{(post.Cpu.PostgresCpuSeconds + post.Cpu.WebCpuSeconds + post.Cpu.BenchCpuSeconds) / cores:P0} of the machine; per submission " +
+                      $"PostgreSQL {1000 * post.Cpu.PostgresCpuSeconds / post.Latency.Requests:0.0} ms and the app {1000 * post.Cpu.WebCpuSeconds / post.Latency.Requests:0.0} ms, its vetting included |");
         if (LinkedToSeeded is { } linked)
             md.AppendLine($"| submissions the app linked to a seeded candidate by identifier hash (same key and normalisation as the seeder) | " +
                           $"{linked:N0} (of {SubmittedSharing:N0} generated to share one, {Submitted:N0} generated in all; " +

@@ -9,9 +9,15 @@ namespace HireVet.Application.Dossiers;
 /// or reference data is a vetting signal, not a validation error.</summary>
 public abstract partial class DossierValidator<T> : AbstractValidator<T> where T : Dossier
 {
+    private readonly TimeProvider _clock;
+
+    /// <summary>Today when a dossier is validated, not when the validator was built: validators are singletons (building
+    /// these rules cost more than checking a dossier against them).</summary>
+    private DateOnly Today() => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+
     protected DossierValidator(TimeProvider clock)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        _clock = clock;
 
         RuleFor(d => d.ExternalId).NotEmpty().MaximumLength(100)
             .Matches(ExternalIdPattern()).WithMessage("'externalId' may contain only letters, digits and . _ : - characters.");
@@ -21,7 +27,7 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
             .Must(IsPlainText).WithMessage(HiddenCharacters("legalName"));
         RuleFor(d => d.OtherNames).Must(n => n!.Length <= 10).WithMessage("At most 10 other names.").When(d => d.OtherNames is not null);
         RuleForEach(d => d.OtherNames).NotEmpty().MaximumLength(200).Must(IsPlainText).WithMessage(HiddenCharacters("otherNames"));
-        RuleFor(d => d.DateOfBirth).Must(dob => BeAPlausibleBirthDate(dob!.Value, today))
+        RuleFor(d => d.DateOfBirth).Must(dob => BeAPlausibleBirthDate(dob!.Value, Today()))
             .WithMessage("'dateOfBirth' must be a past date of someone aged 14 to 120.").When(d => d.DateOfBirth is not null);
         RuleFor(d => d.Email).MaximumLength(254).Must(BeAnEmail!).WithMessage("'email' is not a valid email address.")
             .When(d => d.Email is not null);
@@ -40,7 +46,7 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
             RuleFor(d => d.IdentityDocument!.Number).NotEmpty().MaximumLength(50).Matches(DocumentNumberPattern())
                 .WithMessage("'number' may contain only letters, digits, spaces and hyphens.");
             RuleFor(d => d.IdentityDocument!.NameOnDocument).MaximumLength(200).Must(IsPlainText).WithMessage(HiddenCharacters("nameOnDocument"));
-            RuleFor(d => d.IdentityDocument!.DateOfBirth).Must(dob => BeAPlausibleBirthDate(dob!.Value, today))
+            RuleFor(d => d.IdentityDocument!.DateOfBirth).Must(dob => BeAPlausibleBirthDate(dob!.Value, Today()))
                 .WithMessage("'dateOfBirth' must be a past date of someone aged 14 to 120.").When(d => d.IdentityDocument!.DateOfBirth is not null);
             RuleFor(d => d.IdentityDocument!.Address!).SetValidator(new AddressValidator()).When(d => d.IdentityDocument!.Address is not null);
         });
@@ -53,20 +59,20 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
             p.RuleFor(x => x.Url).MaximumLength(500).Must(BeAnHttpUrl!).WithMessage("'url' must be an absolute http(s) URL.").When(x => x.Url is not null);
             p.RuleFor(x => x.Handle).MaximumLength(100);
             p.RuleFor(x => x.DisplayName).MaximumLength(200);
-            p.RuleFor(x => x.CreatedOn).LessThanOrEqualTo(today).When(x => x.CreatedOn is not null);
-            p.RuleFor(x => x.EarliestActivityOn).LessThanOrEqualTo(today).When(x => x.EarliestActivityOn is not null);
-            p.RuleFor(x => x.FirstActivityOn).Must(a => a!.Value.First <= today)
+            p.RuleFor(x => x.CreatedOn).LessThanOrEqualTo(_ => Today()).When(x => x.CreatedOn is not null);
+            p.RuleFor(x => x.EarliestActivityOn).LessThanOrEqualTo(_ => Today()).When(x => x.EarliestActivityOn is not null);
+            p.RuleFor(x => x.FirstActivityOn).Must(a => a!.Value.First <= Today())
                 .WithMessage("'firstActivityOn' must not be in the future.").When(x => x.FirstActivityOn is not null);
-            p.RuleFor(x => x.LastActivityOn).Must(a => a!.Value.First <= today)
+            p.RuleFor(x => x.LastActivityOn).Must(a => a!.Value.First <= Today())
                 .WithMessage("'lastActivityOn' must not be in the future.").When(x => x.LastActivityOn is not null);
             p.RuleFor(x => x.LastActivityOn).Must((x, last) => last!.Value.Last >= x.FirstActivityOn!.Value.First)
                 .WithMessage("'lastActivityOn' must not be before 'firstActivityOn'.").When(x => x.LastActivityOn is not null && x.FirstActivityOn is not null);
-            p.RuleFor(x => x.EarliestContentOn).Must(c => c!.Value.First <= today)
+            p.RuleFor(x => x.EarliestContentOn).Must(c => c!.Value.First <= Today())
                 .WithMessage("'earliestContentOn' must not be in the future.").When(x => x.EarliestContentOn is not null);
             p.RuleFor(x => x.DistinctCommitEmails).InclusiveBetween(0, 100_000).When(x => x.DistinctCommitEmails is not null);
             p.RuleFor(x => x.LongestInactiveGap!.From).NotNull().When(x => x.LongestInactiveGap is not null);
             p.RuleFor(x => x.LongestInactiveGap!.To).NotNull().When(x => x.LongestInactiveGap is not null);
-            p.RuleFor(x => x.LongestInactiveGap!.To).Must((x, to) => to!.Value.Last >= x.LongestInactiveGap!.From!.Value.First && to.Value.First <= today)
+            p.RuleFor(x => x.LongestInactiveGap!.To).Must((x, to) => to!.Value.Last >= x.LongestInactiveGap!.From!.Value.First && to.Value.First <= Today())
                 .WithMessage("'longestInactiveGap.to' must be after 'longestInactiveGap.from' and not in the future.")
                 .When(x => x.LongestInactiveGap is { From: not null, To: not null });
         });
@@ -78,7 +84,7 @@ public abstract partial class DossierValidator<T> : AbstractValidator<T> where T
             e.RuleFor(x => x.EmployerDomain).MaximumLength(253).Matches(DomainPattern())
                 .WithMessage("'employerDomain' must be a domain name such as example.com.").When(x => x.EmployerDomain is not null);
             e.RuleFor(x => x.Title).MaximumLength(200);
-            e.RuleFor(x => x.StartedOn).Must(start => start!.Value.First <= today)
+            e.RuleFor(x => x.StartedOn).Must(start => start!.Value.First <= Today())
                 .WithMessage("'startedOn' must not be in the future.").When(x => x.StartedOn is not null);
             e.RuleFor(x => x.EndedOn).Must((x, end) => end!.Value.Last >= x.StartedOn!.Value.First)
                 .WithMessage("'endedOn' must not be before 'startedOn'.").When(x => x.EndedOn is not null && x.StartedOn is not null);

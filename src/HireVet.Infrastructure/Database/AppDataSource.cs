@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace HireVet.Infrastructure.Database;
@@ -9,19 +10,31 @@ public sealed class AppDataSource(string connectionString) : IDisposable
 {
     public const string ApplicationRole = "hirevet_app";
 
-    public NpgsqlDataSource Value { get; } = NpgsqlDataSource.Create(WithPreparedStatements(connectionString));
+    /// <summary>Connections the app opens at most unless its connection string says otherwise (decision 0058).</summary>
+    public const int DefaultMaxPoolSize = 16;
 
-    /// <summary>The app runs the same few dozen statements over and over, and on a large database planning them cost
-    /// about as much as running them (measured by the scale benchmark): Npgsql prepares a statement on a connection once
-    /// it has been used twice. A connection string that sets this itself wins.</summary>
-    private static string WithPreparedStatements(string connectionString)
+    public NpgsqlDataSource Value { get; } = NpgsqlDataSource.Create(WithDefaults(connectionString));
+
+    /// <summary>Two defaults, each left alone when the connection string sets it itself.
+    /// <list type="bullet">
+    /// <item>Prepared statements: the app runs the same few dozen statements over and over, and on a large database
+    /// planning them cost about as much as running them (measured by the scale benchmark). Npgsql prepares a statement
+    /// on a connection once it has been used twice.</item>
+    /// <item>At most <see cref="DefaultMaxPoolSize"/> connections instead of Npgsql's 100: under load a larger pool only
+    /// lets more transactions compete for the database's cores, each new server process faulting in the shared buffers
+    /// again; requests beyond it wait for a connection in the app, which costs nothing.</item>
+    /// </list></summary>
+    public static string WithDefaults(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet();
+        if (!given.Overlaps(["maxautoprepare", "autoprepareminusages"]))
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
         }
+        if (!given.Overlaps(["maxpoolsize", "maximumpoolsize"])) builder.MaxPoolSize = DefaultMaxPoolSize;
         return builder.ConnectionString;
     }
 

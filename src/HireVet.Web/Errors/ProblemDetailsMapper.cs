@@ -58,6 +58,11 @@ public sealed class ProblemDetailsMapper(IProblemDetailsService problems, ILogge
             Detail = pg.SqlState == PostgresErrorCodes.UniqueViolation ? "That already exists." : "That refers to something that does not exist.",
             Extensions = { ["constraint"] = pg.ConstraintName },
         },
+        // No connection within Npgsql's timeout (the pool is busy, decision 0058) or the server unreachable: try later.
+        NpgsqlException { IsTransient: true } and not PostgresException => new ProblemDetails
+        {
+            Status = 503, Title = "The database is busy or unreachable. Try again shortly.",
+        },
         _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred. It has been logged." },
     };
 

@@ -110,4 +110,27 @@ public sealed class DossierValidatorTests
         Assert.Contains(errors, e => e.Equals("References[0].SubmittedFrom.ip", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("References[1].SubmittedFrom.Ip", errors);
     }
+
+    /// <summary>Validators are singletons: "in the future" means after the day a dossier is validated, not after the
+    /// day the validator was built.</summary>
+    [Fact]
+    public void Dates_are_judged_against_the_day_of_validation_not_the_day_the_validator_was_built()
+    {
+        var clock = new SettableClock(new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
+        var validator = new SubmitCandidate.Validator(clock);
+        var dossier = FromAnAtsExport() with
+        {
+            EmploymentHistory = [new() { Employer = "Initech", StartedOn = new DateOnly(2026, 12, 8) }],
+        };
+
+        Assert.Contains(validator.Validate(dossier).Errors, e => e.ErrorMessage == "'startedOn' must not be in the future.");
+        clock.Now = clock.Now.AddDays(2);
+        Assert.True(validator.Validate(dossier).IsValid, string.Join("; ", validator.Validate(dossier).Errors));
+    }
+
+    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 }
