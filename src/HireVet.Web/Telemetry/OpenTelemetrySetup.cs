@@ -30,7 +30,7 @@ public static class OpenTelemetrySetup
             .ConfigureResource(r => r.AddService(serviceName, serviceVersion: typeof(OpenTelemetrySetup).Assembly.GetName().Version?.ToString(),
                 serviceInstanceId: configuration["Jobs:NodeName"] is { Length: > 0 } node ? node : Environment.MachineName))
             .WithTracing(tracing => tracing
-                .SetSampler(new ParentBasedSampler(new TracesStartAtRequestsAndJobs()))
+                .SetSampler(new ParentBasedSampler(RootSampler(configuration)))
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
@@ -47,13 +47,27 @@ public static class OpenTelemetrySetup
         return services;
     }
 
-    /// <summary>A trace starts at a request (a server span) or a background job (a consumer span). A SQL statement,
-    /// an HTTP call or a MediatR request outside both is Hangfire polling its queues and beating its heartbeat, or a
-    /// node's poll loop (webhooks, audit chain) finding nothing to do, several a second on every node: they would bury
-    /// the traces that matter, and their cost shows in the metrics instead.</summary>
-    private sealed class TracesStartAtRequestsAndJobs : Sampler
+    /// <summary>Which root spans start a trace. A trace starts at a request (a server span) or a background job (a
+    /// consumer span). A SQL statement, an HTTP call or a MediatR request outside both is Hangfire polling its queues
+    /// and beating its heartbeat, or a node's poll loop (webhooks, audit chain) finding nothing to do, several a second
+    /// on every node: they would bury the traces that matter, and their cost shows in the metrics instead. Of those
+    /// roots, all are kept unless the standard <c>OTEL_TRACES_SAMPLER</c> asks for a ratio (<c>traceidratio</c> or
+    /// <c>parentbased_traceidratio</c>, with <c>OTEL_TRACES_SAMPLER_ARG</c> between 0 and 1): at a hundred submissions
+    /// a second, tracing every one costs the app a share of its CPU that a sample of them does not.</summary>
+    public static Sampler RootSampler(IConfiguration configuration)
+    {
+        var ratio = configuration["OTEL_TRACES_SAMPLER"]?.Trim().ToLowerInvariant() is "traceidratio" or "parentbased_traceidratio"
+                    && double.TryParse(configuration["OTEL_TRACES_SAMPLER_ARG"], System.Globalization.NumberStyles.Float,
+                        System.Globalization.CultureInfo.InvariantCulture, out var arg) && arg is >= 0 and <= 1
+            ? arg
+            : 1.0;
+        return new RequestsAndJobs(ratio < 1 ? new TraceIdRatioBasedSampler(ratio) : null);
+    }
+
+    private sealed class RequestsAndJobs(Sampler? ratio) : Sampler
     {
         public override SamplingResult ShouldSample(in SamplingParameters samplingParameters) =>
-            new(samplingParameters.Kind is ActivityKind.Server or ActivityKind.Consumer ? SamplingDecision.RecordAndSample : SamplingDecision.Drop);
+            samplingParameters.Kind is not (ActivityKind.Server or ActivityKind.Consumer) ? new SamplingResult(SamplingDecision.Drop)
+            : ratio?.ShouldSample(samplingParameters) ?? new SamplingResult(SamplingDecision.RecordAndSample);
     }
 }
