@@ -17,11 +17,14 @@ public sealed class PrivateCluster : IDisposable
     public string ServerConnectionString { get; }
 
     private readonly bool _durable;
+    private readonly Action? _afterStop;
 
     /// <param name="durable">fsync, synchronous_commit and full_page_writes on, as PostgreSQL ships them.</param>
-    public PrivateCluster(string? keepIn = null, bool durable = false)
+    /// <param name="afterStop">Run once the server has stopped (giving back what was set aside for it).</param>
+    public PrivateCluster(string? keepIn = null, bool durable = false, Action? afterStop = null)
     {
         _durable = durable;
+        _afterStop = afterStop;
         _keep = keepIn is not null;
         // Under /tmp with mode 755: as root the server runs as another user, which must traverse every parent folder.
         _directory = keepIn is null ? Directory.CreateTempSubdirectory("hirevet-quality-").FullName : Directory.CreateDirectory(keepIn).FullName;
@@ -87,6 +90,7 @@ public sealed class PrivateCluster : IDisposable
             _stopped = true;
             NpgsqlConnection.ClearAllPools();
             Run("stop");
+            _afterStop?.Invoke();
             if (_keep) return;
             try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }

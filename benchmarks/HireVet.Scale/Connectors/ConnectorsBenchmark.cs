@@ -46,7 +46,7 @@ public static class ConnectorsBenchmark
         var timings = new List<(string, TimeSpan)>();
         var loads = new List<(string, string)> { ("start", Machine.LoadAverage()) };
         var step = Stopwatch.StartNew();
-        using var cluster = ScaleCluster.Start(null);
+        using var cluster = ScaleCluster.Start(null, log: Log);
         try
         {
             var connectionString = await cluster.CreateDatabaseAsync(Database);

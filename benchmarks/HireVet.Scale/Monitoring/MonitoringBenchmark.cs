@@ -34,7 +34,7 @@ public static class MonitoringBenchmark
         var tag = now.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var timings = new List<(string, TimeSpan)>();
         var step = Stopwatch.StartNew();
-        using var cluster = ScaleCluster.Start(options.KeepDb, options.Fsync);
+        using var cluster = ScaleCluster.Start(options.KeepDb, options.Fsync, Log);
 
         var files = Directory.CreateTempSubdirectory("hirevet-monitoring-");
         try
