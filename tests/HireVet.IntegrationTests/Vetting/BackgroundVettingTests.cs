@@ -3,10 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hangfire;
 using HireVet.Application.Access;
+using HireVet.Application.Candidates;
 using HireVet.Application.Common.Security;
+using HireVet.Application.Vetting;
 using HireVet.Infrastructure.Jobs;
 using HireVet.IntegrationTests.Infrastructure;
 using HireVet.Web.Security;
+using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -81,6 +84,30 @@ public sealed class BackgroundVettingTests(DatabaseFixture db) : IAsyncLifetime
 
         foreach (var id in ids) Assert.Equal("clear", await WaitForVettingAsync(id));
         Assert.Equal(30, await db.QuerySingleAsync<int>("select count(*)::int from assessments"));
+    }
+
+    [Fact]
+    public async Task A_vetting_job_takes_batches_while_it_finds_full_ones_then_stops_without_an_empty_one()
+    {
+        // An import stores its candidates pending and asks for no job (it vets them itself; here nothing does).
+        var count = VetPendingCandidates.BatchSize + 3;
+        await db.SendAsync(new ImportCandidates.Command([.. Enumerable.Range(0, count).Select(i => Dossiers.Honest($"job-batch-{i}"))]),
+            "hana", Roles.Hr);
+        Assert.Equal(count, await db.QuerySingleAsync<int>("select count(*)::int from candidates where vetting_status = 'pending'"));
+
+        await using (var scope = db.Factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Explicit = new Actor("system", Roles.System);
+            await new VetPendingJob(scope.ServiceProvider.GetRequiredService<IMediator>()).RunAsync(default);
+        }
+
+        Assert.Equal(0, await db.QuerySingleAsync<int>("select count(*)::int from candidates where vetting_status = 'pending'"));
+        // A full batch, then the three left, and no third query finding none (with its own transaction and audit record).
+        var batches = await db.QueryAsync<int>("""
+            select (select count(*) from jsonb_object_keys(details::jsonb -> 'assessments'))::int
+            from audit_records where action = 'VetPendingCandidates' order by id
+            """);
+        Assert.Equal([VetPendingCandidates.BatchSize, 3], batches);
     }
 
     [Fact]
