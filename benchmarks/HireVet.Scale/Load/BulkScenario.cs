@@ -23,7 +23,7 @@ public static class BulkScenario
 
     public sealed record Result(bool Available, string? Unavailable, int Sent, int SharingWithStored, Counts Totals, double Seconds,
         Latency? Concurrent, IReadOnlyDictionary<string, double[]> HandlerTimes,
-        IReadOnlyList<WebProcess.SpanSummary>? Spans = null)
+        IReadOnlyList<WebProcess.SpanSummary>? Spans = null, Monitoring.ResourceSampler.Phase? Cpu = null)
     {
         public double VettedPerSecond => Seconds > 0 ? Totals.Vetted / Seconds : 0;
     }
@@ -46,6 +46,7 @@ public static class BulkScenario
         var sharing = dossiers.SharingWithStored - sharedBefore;
 
         using var importDone = new CancellationTokenSource();
+        await using var resources = new Monitoring.ResourceSampler(web.ProcessId);
         var started = Stopwatch.GetTimestamp();
         // At most an hour of concurrent load; it stops as soon as the import has answered.
         var concurrent = OpenLoop.RunAsync(client, _ => PostScenario.Request(dossiers.Next()), options.Rate, TimeSpan.FromHours(1), importDone.Token);
@@ -75,6 +76,7 @@ public static class BulkScenario
         }
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var ended = Stopwatch.GetTimestamp();
+        var cpu = resources.TakePhase();
         await importDone.CancelAsync();
         var samples = await concurrent;
         if (unavailable is not null)
@@ -85,6 +87,6 @@ public static class BulkScenario
         var latency = Latency.Of(samples, seconds);
         log($"bulk: {totals.Vetted:N0} vetted in {seconds:0.0} s = {totals.Vetted / seconds:0} a second; concurrent POST p99 {latency.P99:0.0} ms");
         await Task.Delay(TimeSpan.FromSeconds(1)); // the last batch's spans reach the receiver
-        return new Result(true, null, lines.Length, sharing, totals, seconds, latency, web.HandlerTimes(started, ended), web.TimeTable(started, ended));
+        return new Result(true, null, lines.Length, sharing, totals, seconds, latency, web.HandlerTimes(started, ended), web.TimeTable(started, ended), cpu);
     }
 }

@@ -68,6 +68,14 @@ public sealed class ScaleReport
             var c = bulk.Concurrent!;
             md.AppendLine($"| `POST /api/candidates` p99 at {Options.Rate} requests/s during the bulk import | {c.P99:0.0} ms | ≤ {P99Goal} ms | {Met(c.P99 <= P99Goal && c.Errors == 0)} | " +
                           $"p50 {c.P50:0.0} ms, p95 {c.P95:0.0} ms, max {c.Max:0.0} ms; {c.Errors} errors of {c.Requests} |");
+            if (bulk.Cpu is { } cpu && bulk.Totals.Vetted > 0)
+            {
+                var coreSeconds = bulk.Seconds * Environment.ProcessorCount;
+                md.AppendLine($"| CPU time of the import ({coreSeconds:0} core-seconds on {Environment.ProcessorCount} cores) | " +
+                              $"{(cpu.PostgresCpuSeconds + cpu.WebCpuSeconds + cpu.BenchCpuSeconds) / coreSeconds:P0} of the machine | – | – | " +
+                              $"PostgreSQL {cpu.PostgresCpuSeconds:0.0} s, web app {cpu.WebCpuSeconds:0.0} s, load generator and samplers {cpu.BenchCpuSeconds:0.0} s; " +
+                              $"per candidate vetted PostgreSQL {1000 * cpu.PostgresCpuSeconds / bulk.Totals.Vetted:0.00} ms and the app {1000 * cpu.WebCpuSeconds / bulk.Totals.Vetted:0.00} ms |");
+            }
         }
         else if (Bulk is { } missing)
             md.AppendLine($"| bulk path: candidates vetted a second | not available in this build | ≥ {BulkGoal} /s | – | {missing.Unavailable} |");
