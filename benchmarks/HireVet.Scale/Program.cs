@@ -78,6 +78,16 @@ try
     }
     if (options.RunPost || options.RunBulk || options.RunPages)
     {
+        if (kept)
+        {
+            // A kept cluster runs only while a benchmark does, so the autovacuum owed for the rows of earlier runs all
+            // falls due at the next start: on 2026-12-07 a vacuum of the assessments and their TOAST ran inside a POST
+            // window. A customer's server pays that debt as it goes; here it is paid before measuring.
+            step.Restart();
+            await Sql.ExecuteAsync(connectionString, "vacuum (analyze)");
+            Log("vacuumed and analysed the kept database");
+            timings.Add(("vacuum (analyze) the kept database", step.Elapsed));
+        }
         step.Restart();
         var warmed = await WarmIndexes.RunAsync(connectionString);
         Log($"loaded {warmed / 1024.0 / 1024 / 1024:0.0} GiB of indexes into shared buffers");

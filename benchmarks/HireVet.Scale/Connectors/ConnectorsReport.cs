@@ -144,8 +144,8 @@ public sealed class ConnectorsReport
         return progress.Where((_, i) => i % every == 0 || i == progress.Count - 1).Select(p => F($"{p.Seconds:0.0} s {p.Accepted:N0}"));
     }
 
-    private static string Cpu(ResourceSampler.Phase p, double wallSeconds) => F(
-        $"CPU meanwhile: web app {p.WebCpuSeconds:0.0} s, PostgreSQL {p.PostgresCpuSeconds:0.0} s, this benchmark with the stub {p.BenchCpuSeconds:0.0} s, of {wallSeconds * Environment.ProcessorCount:0.0} core-seconds; peaks: web app {p.WebMiB:N0} MiB, PostgreSQL {p.PostgresMiB:N0} MiB.");
+    private static string Cpu(ResourceSampler.Phase p, double wallSeconds) =>
+        $"CPU meanwhile: {p.CpuLine(wallSeconds, "this benchmark with the stub")}; " + F($"peaks: web app {p.WebMiB:N0} MiB, PostgreSQL {p.PostgresMiB:N0} MiB.");
 
     public static double Percentile(double[] values, double p)
     {

@@ -120,8 +120,7 @@ public sealed class MonitoringReport
     }
 
     /// <summary>Where a phase's time went: CPU seconds of each process against the cores the wall time offered.</summary>
-    private static string Cpu(ResourceSampler.Phase p, double wallSeconds) => F(
-        $"CPU: web app {p.WebCpuSeconds:0.0} s, PostgreSQL {p.PostgresCpuSeconds:0.0} s, this benchmark {p.BenchCpuSeconds:0.0} s, of {wallSeconds * Environment.ProcessorCount:0} core-seconds.");
+    private static string Cpu(ResourceSampler.Phase p, double wallSeconds) => $"CPU: {p.CpuLine(wallSeconds)}.";
 
     private static string Mark(bool met) => met ? "met" : "**missed**";
 

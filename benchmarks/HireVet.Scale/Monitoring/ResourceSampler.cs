@@ -16,7 +16,23 @@ public sealed class ResourceSampler : IAsyncDisposable
     private (double Web, double Postgres) _peak;
     private (double Web, double Postgres, double Bench) _cpuAtStart;
 
-    public sealed record Phase(double WebMiB, double PostgresMiB, double WebCpuSeconds, double PostgresCpuSeconds, double BenchCpuSeconds);
+    public sealed record Phase(double WebMiB, double PostgresMiB, double WebCpuSeconds, double PostgresCpuSeconds, double BenchCpuSeconds)
+    {
+        /// <summary>Every report's CPU line for a phase of that wall time: each process's CPU seconds against the
+        /// core-seconds the machine offered, e.g. "PostgreSQL 44.5 s, web app 32.8 s, this benchmark 7.3 s of 120
+        /// core-seconds (70% of the machine)".</summary>
+        public string CpuLine(double wallSeconds, string benchmark = "this benchmark")
+        {
+            var coreSeconds = wallSeconds * Environment.ProcessorCount;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"PostgreSQL {PostgresCpuSeconds:0.0} s, web app {WebCpuSeconds:0.0} s, {benchmark} {BenchCpuSeconds:0.0} s of {coreSeconds:0} core-seconds " +
+                $"({(PostgresCpuSeconds + WebCpuSeconds + BenchCpuSeconds) / coreSeconds:P0} of the machine)");
+        }
+
+        /// <summary>PostgreSQL's and the app's CPU per item of the phase (a submission, a candidate vetted).</summary>
+        public string CpuPer(int items) => string.Create(CultureInfo.InvariantCulture,
+            $"PostgreSQL {1000 * PostgresCpuSeconds / items:0.00} ms and the app {1000 * WebCpuSeconds / items:0.00} ms");
+    }
 
     public ResourceSampler(int webPid)
     {

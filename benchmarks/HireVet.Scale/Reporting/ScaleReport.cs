@@ -69,13 +69,8 @@ public sealed class ScaleReport
             md.AppendLine($"| `POST /api/candidates` p99 at {Options.Rate} requests/s during the bulk import | {c.P99:0.0} ms | ≤ {P99Goal} ms | {Met(c.P99 <= P99Goal && c.Errors == 0)} | " +
                           $"p50 {c.P50:0.0} ms, p95 {c.P95:0.0} ms, max {c.Max:0.0} ms; {c.Errors} errors of {c.Requests} |");
             if (bulk.Cpu is { } cpu && bulk.Totals.Vetted > 0)
-            {
-                var coreSeconds = bulk.Seconds * Environment.ProcessorCount;
-                md.AppendLine($"| CPU time of the import ({coreSeconds:0} core-seconds on {Environment.ProcessorCount} cores) | " +
-                              $"{(cpu.PostgresCpuSeconds + cpu.WebCpuSeconds + cpu.BenchCpuSeconds) / coreSeconds:P0} of the machine | – | – | " +
-                              $"PostgreSQL {cpu.PostgresCpuSeconds:0.0} s, web app {cpu.WebCpuSeconds:0.0} s, load generator and samplers {cpu.BenchCpuSeconds:0.0} s; " +
-                              $"per candidate vetted PostgreSQL {1000 * cpu.PostgresCpuSeconds / bulk.Totals.Vetted:0.00} ms and the app {1000 * cpu.WebCpuSeconds / bulk.Totals.Vetted:0.00} ms |");
-            }
+                md.AppendLine($"| CPU time of the import ({Environment.ProcessorCount} cores) | {cpu.CpuLine(bulk.Seconds, "load generator and samplers")} | – | – | " +
+                              $"per candidate vetted {cpu.CpuPer(bulk.Totals.Vetted)} |");
         }
         else if (Bulk is { } missing)
             md.AppendLine($"| bulk path: candidates vetted a second | not available in this build | ≥ {BulkGoal} /s | – | {missing.Unavailable} |");
@@ -166,11 +161,8 @@ public sealed class ScaleReport
         md.AppendLine($"| assessments written by background vetting from the first request to the last response ({post.Seconds:0} s) | {post.AssessedInWindow:N0} ({post.AssessedInWindow / post.Seconds:0.0}/s against {Options.Rate}/s submitted) |");
         md.AppendLine($"| pending vetting after the last response | {post.PendingAfter:N0} |");
         md.AppendLine($"| pending vetting every 10 s of the window | {string.Join(", ", post.PendingOverWindow.Select(p => $"{p.Pending:N0} at {p.Second} s"))} |");
-        var cores = post.Seconds * Environment.ProcessorCount;
-        md.AppendLine($"| CPU time in the window ({cores:0} core-seconds on {Environment.ProcessorCount} cores) | PostgreSQL {post.Cpu.PostgresCpuSeconds:0.0} s, " +
-                      $"web app {post.Cpu.WebCpuSeconds:0.0} s, load generator and samplers {post.Cpu.BenchCpuSeconds:0.0} s; " +
-                      $"{(post.Cpu.PostgresCpuSeconds + post.Cpu.WebCpuSeconds + post.Cpu.BenchCpuSeconds) / cores:P0} of the machine; per submission " +
-                      $"PostgreSQL {1000 * post.Cpu.PostgresCpuSeconds / post.Latency.Requests:0.0} ms and the app {1000 * post.Cpu.WebCpuSeconds / post.Latency.Requests:0.0} ms, its vetting included |");
+        md.AppendLine($"| CPU time in the window ({Environment.ProcessorCount} cores) | {post.Cpu.CpuLine(post.Seconds, "load generator and samplers")}; " +
+                      $"per submission {post.Cpu.CpuPer(post.Latency.Requests)}, its vetting included |");
         if (LinkedToSeeded is { } linked)
             md.AppendLine($"| submissions the app linked to a seeded candidate by identifier hash (same key and normalisation as the seeder) | " +
                           $"{linked:N0} (of {SubmittedSharing:N0} generated to share one, {Submitted:N0} generated in all; " +
