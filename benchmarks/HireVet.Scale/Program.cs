@@ -97,10 +97,10 @@ try
         // The nightly and weekly re-screens and the hourly walk of the audit chain stay out of the measurement. A kept
         // cluster last served before 02:00 caught up its missed nightly re-screen (all 1.1 million candidates) the
         // moment the app started, in the middle of the POST window.
-        var never = "0 0 31 2 *"; // Hangfire's Cron.Never(): February 31st
         await using var web = await WebProcess.StartAsync(connectionString, Log, new Dictionary<string, string>
         {
-            ["Jobs__RescreenCron"] = never, ["Jobs__FullRescreenCron"] = never, ["Jobs__AuditWalkCron"] = never,
+            ["Jobs__RescreenCron"] = WebProcess.NeverCron, ["Jobs__FullRescreenCron"] = WebProcess.NeverCron,
+            ["Jobs__AuditWalkCron"] = WebProcess.NeverCron,
         });
         using var client = web.Client(key, TimeSpan.FromSeconds(60));
         using var bulkClient = web.Client(key, Timeout.InfiniteTimeSpan);

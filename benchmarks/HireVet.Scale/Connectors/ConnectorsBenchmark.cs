@@ -124,7 +124,7 @@ public static class ConnectorsBenchmark
             var adminKey = await WebProcess.CreateApiKeyAsync(connectionString, $"connectors-{tag}-admin", "admin");
             // The minute's scheduled pull stays away: pulls are started by hand, as an admin's "Pull now".
             await using var web = await WebProcess.StartAsync(connectionString, Log,
-                new Dictionary<string, string> { ["Jobs__ConnectorPullCron"] = "0 0 31 2 *" });
+                new Dictionary<string, string> { ["Jobs__ConnectorPullCron"] = WebProcess.NeverCron });
             await using var resources = new ResourceSampler(web.ProcessId);
             loads.Add(("web app started", Machine.LoadAverage()));
             using var admin = web.Client(adminKey, TimeSpan.FromMinutes(2));

@@ -31,6 +31,10 @@ public sealed partial class WebProcess : IAsyncDisposable
     // SQL spans carry their statement: only what the tables need is kept.
     private static bool KeptAttribute(string key) => key is "hirevet.request" or "hirevet.batch.size";
 
+    /// <summary>A cron expression that never fires (Hangfire's Cron.Never(): February 31st), for the scheduled jobs a
+    /// benchmark keeps out of its measurement.</summary>
+    public const string NeverCron = "0 0 31 2 *";
+
     public static async Task<WebProcess> StartAsync(string connectionString, Action<string> log, IReadOnlyDictionary<string, string>? settings = null)
     {
         if (!File.Exists(Dll)) throw new InvalidOperationException($"{Dll} is missing: build it with `dotnet build src/HireVet.Web -c Release`.");

@@ -113,9 +113,8 @@ public static class MonitoringBenchmark
             var integrationKey = await WebProcess.CreateApiKeyAsync(connectionString, $"monitoring-{tag}-integration", "integration");
             var adminKey = await WebProcess.CreateApiKeyAsync(connectionString, $"monitoring-{tag}-admin", "admin");
             // The scheduled crons stay away from the measurement: runs are started by hand, as an admin would.
-            var never = "0 0 31 2 *"; // Hangfire's Cron.Never(): February 31st
             await using var web = await WebProcess.StartAsync(connectionString, Log,
-                new Dictionary<string, string> { ["Jobs__RescreenCron"] = never, ["Jobs__FullRescreenCron"] = never });
+                new Dictionary<string, string> { ["Jobs__RescreenCron"] = WebProcess.NeverCron, ["Jobs__FullRescreenCron"] = WebProcess.NeverCron });
             await using var resources = new ResourceSampler(web.ProcessId);
             using var integration = web.Client(integrationKey, Timeout.InfiniteTimeSpan);
             using var admin = web.Client(adminKey, Timeout.InfiniteTimeSpan);
