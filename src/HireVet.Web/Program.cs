@@ -29,7 +29,12 @@ var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").Skip(c
 
 if (Environment.GetEnvironmentVariable("HIREVET_DATABASE_URL") is { Length: > 0 } databaseUrl)
     builder.Configuration["ConnectionStrings:HireVet"] = databaseUrl;
-if (cli) builder.Configuration["Jobs:Enabled"] = "false";
+if (cli)
+{
+    builder.Configuration["Jobs:Enabled"] = "false";
+    // A command's standard output is its answer (an API key, a walk's verdict) for scripts to read: logs go to stderr.
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+}
 
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
 builder.Services.AddHireVetTelemetry(builder.Configuration); // only when OTEL_EXPORTER_OTLP_ENDPOINT is set

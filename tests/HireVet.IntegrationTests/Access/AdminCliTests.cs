@@ -62,6 +62,19 @@ public sealed class AdminCliTests(DatabaseFixture db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_command_run_as_its_own_process_answers_on_standard_output_and_logs_to_standard_error()
+    {
+        // Without a key-encryption key every command warns; a script reading the key must get the key alone.
+        var (exit, output, error) = await NodeProcess.AdminAsync(db.ConnectionString, "create-api-key", "--name", "script", "--role", "hr");
+
+        Assert.Equal(0, exit);
+        var key = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("hv_", key);
+        Assert.Contains("No key-encryption key is configured", error);
+        Assert.Equal("script", await db.QuerySingleAsync<string>("select name from api_keys"));
+    }
+
+    [Fact]
     public async Task Bad_arguments_exit_non_zero_naming_the_problem()
     {
         var (exit, _, error) = await Run("create-user", "--username", "Bob!", "--role", "boss");

@@ -98,6 +98,26 @@ public sealed class NodeProcess : IDisposable
         return (process.ExitCode, await output + await error);
     }
 
+    /// <summary>`hirevet admin ARGS` as its own process, with the application's connection and no key-encryption key
+    /// configured; returns its exit code, standard output and standard error apart.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> AdminAsync(string connectionString, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet", [WebDll(), "admin", .. args])
+        {
+            WorkingDirectory = Path.Combine(PrivatePostgres.RepositoryRoot(), "src", "HireVet.Web"),
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        info.Environment["ConnectionStrings__HireVet"] = connectionString;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment.Remove("HIREVET_DATABASE_URL");
+        info.Environment.Remove("DataProtection__KeyEncryptionKeyFile");
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
     /// <summary>SIGKILL: no shutdown; its transactions die with its connections.</summary>
     public async Task KillAsync()
     {
