@@ -31,16 +31,28 @@ public sealed class BrowserApp : IAsyncDisposable
         app.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        IPlaywright? playwright = null;
+        try
         {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync"],
-        });
-        Directory.CreateDirectory(Screenshots);
-        return new BrowserApp(app, playwright, browser, baseUrl);
+            playwright = await Playwright.CreateAsync();
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync"],
+            });
+            Directory.CreateDirectory(Screenshots);
+            return new BrowserApp(app, playwright, browser, baseUrl);
+        }
+        catch
+        {
+            // xUnit does not dispose a test whose start failed: the app's job servers would go on working in the
+            // database of the tests after it.
+            playwright?.Dispose();
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A page in a browser context of its own (its own cookies), not signed in.</summary>
