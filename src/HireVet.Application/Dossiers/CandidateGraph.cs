@@ -47,16 +47,18 @@ public static class CandidateGraph
         (await ComponentsAsync(db, [candidateId], network, ct))[candidateId];
 
     /// <summary>The component around each of the given candidates, searched together (one query per round for all of
-    /// them, as a bulk import needs). Each component holds at most <see cref="MaxNodes"/> candidates.</summary>
+    /// them, as a bulk import needs). Each component holds at most <see cref="MaxNodes"/> candidates. A caller that
+    /// already looked up which of them share any identifier (vetting does) names those in <paramref name="sharing"/>:
+    /// the others are alone, and the first round need not look for their neighbours.</summary>
     public static async Task<IReadOnlyDictionary<long, Graph>> ComponentsAsync(IDbSession db, IReadOnlyCollection<long> candidateIds,
-        NetworkIntelligence? network, CancellationToken ct)
+        NetworkIntelligence? network, CancellationToken ct, IReadOnlySet<long>? sharing = null)
     {
         var seeds = candidateIds.Distinct().ToArray();
         var budget = MaxNodes * seeds.Length;
         var order = new Dictionary<long, int>(); // discovery order, to keep the nearest members when a component is cut
         foreach (var id in seeds) order[id] = order.Count;
         var edges = new HashSet<Edge>();
-        var frontier = seeds;
+        var frontier = sharing is null ? seeds : [.. seeds.Where(sharing.Contains)];
         var truncated = false;
         while (frontier.Length > 0 && !truncated)
         {

@@ -134,7 +134,9 @@ public sealed class VettingInputs(IDbSession db, ISensitiveData sensitive, IRefe
                 .ToLookup(s => s.CandidateId, s => s.Identifier);
         IReadOnlyDictionary<long, CandidateGraph.Graph> rings;
         using (HireVetTelemetry.Step("vetting.rings", ids.Length))
-            rings = await CandidateGraph.ComponentsAsync(db, ids, reference.Get<NetworkIntelligence>(Datasets.Network), ct);
+            // A candidate sharing no identifier is a ring of its own: only those sharing one are searched.
+            rings = await CandidateGraph.ComponentsAsync(db, ids, reference.Get<NetworkIntelligence>(Datasets.Network), ct,
+                shared.Select(g => g.Key).ToHashSet());
         IReadOnlyList<SimilarResume>[] similar;
         using (HireVetTelemetry.Step("vetting.resume-neighbours", ids.Length))
             similar = await SimilarResumesAsync(rows, dossiers, ct);

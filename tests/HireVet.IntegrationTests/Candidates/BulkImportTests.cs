@@ -90,6 +90,29 @@ public sealed class BulkImportTests(DatabaseFixture db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Batches_stored_side_by_side_keep_the_order_of_a_candidate_sent_twice_and_are_audited_as_the_importer()
+    {
+        var hr = await db.ClientAsync(Roles.Hr);
+        var first = Dossiers.Honest();
+        var lines = new List<string> { Line(first) };
+        lines.AddRange(Enumerable.Range(0, ImportCandidates.MaxBatch - 1).Select(_ => Line(Dossiers.Honest())));
+        lines.Add(Line(first with { Role = "Staff engineer" })); // the second batch's first line revises the first batch's
+        lines.AddRange(Enumerable.Range(0, 20).Select(_ => Line(Dossiers.Honest())));
+
+        var body = await (await hr.PostAsync("/api/candidates/bulk", Ndjson([.. lines]))).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal((521, 520, 1, 521), (body.GetProperty("received").GetInt32(), body.GetProperty("created").GetInt32(),
+            body.GetProperty("revised").GetInt32(), body.GetProperty("vetted").GetInt32()));
+        Assert.Equal("created", LineResult(body, 1).GetProperty("outcome").GetString());
+        Assert.Equal("revised", LineResult(body, ImportCandidates.MaxBatch + 1).GetProperty("outcome").GetString());
+        Assert.Equal((2, "Staff engineer"), await db.QuerySingleAsync<(int, string)>(
+            "select current_revision, role from candidates where external_id = @ExternalId", new { first.ExternalId }));
+        Assert.Equal(0, await db.QuerySingleAsync<int>("select count(*)::int from candidates where vetting_status = 'pending'"));
+        var importers = await db.QueryAsync<string>("select distinct actor from audit_records where action in ('ImportCandidates', 'VetCandidates')");
+        Assert.NotEqual("system", Assert.Single(importers));
+    }
+
+    [Fact]
     public async Task Anything_but_NDJSON_is_415_and_only_HR_may_import()
     {
         var hr = await db.ClientAsync(Roles.Hr);

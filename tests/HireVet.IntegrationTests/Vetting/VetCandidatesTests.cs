@@ -23,6 +23,18 @@ public sealed class VetCandidatesTests(DatabaseFixture db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_dossier_and_its_assessment_are_stored_compressed_with_lz4()
+    {
+        var candidate = await SubmitAndVet(Dossiers.Honest() with { ResumeText = string.Join(' ', Enumerable.Range(0, 600).Select(i => $"word{i}")) });
+
+        var (dossier, trace) = await db.QuerySingleAsync<(string, string)>("""
+            select pg_column_compression(r.dossier), pg_column_compression(a.trace)
+            from candidate_revisions r join assessments a on a.revision_id = r.id where r.candidate_id = @Id
+            """, new { candidate.Id });
+        Assert.Equal(("lz4", "lz4"), (dossier, trace));
+    }
+
+    [Fact]
     public async Task An_honest_candidate_is_cleared_with_every_check_traced()
     {
         var candidate = await SubmitAndVet(Dossiers.Honest());
