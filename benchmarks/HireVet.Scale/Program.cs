@@ -55,7 +55,7 @@ try
     var dossiers = await LoadDossiers.CreateAsync(connectionString, host, seeded, options.Seed, options.SharedShare, runTag, now);
     // Every dossier the scenarios will send, checked against the stored identifiers; the bulk scenario's concurrent
     // POSTs get two minutes' worth, and any beyond that go out unchecked (counted in the report).
-    await dossiers.PrepareAsync((options.RunPost ? PostScenario.Needed(options) : 0) + (options.RunBulk ? options.BulkCount + options.Rate * 120 : 0)
+    await dossiers.PrepareAsync((options.RunPost ? PostScenario.Needed(options) : 0) + (options.RunBulk ? options.BulkWarmup + options.BulkCount + options.Rate * 120 : 0)
         + (options.RunAnalysis ? 50 : 0));
     Log($"prepared dossiers sharing nothing with stored candidates ({dossiers.DroppedAsColliding:N0} generated people dropped as colliding)");
     var progress = new VettingProgress(connectionString);

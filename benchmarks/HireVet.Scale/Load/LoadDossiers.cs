@@ -109,13 +109,31 @@ public sealed class LoadDossiers
         },
     };
 
+    // Seeded candidates (ids up to the seeded count) that share no identifier with a candidate added after seeding.
+    private const string UnlinkedSql = """
+        select s.id from unnest(@Ids) as s(id)
+        where not exists (select 1 from candidate_identifiers mine
+                          join candidate_identifiers other on other.kind = mine.kind and other.value_hash = mine.value_hash
+                          where mine.candidate_id = s.id and other.candidate_id > @StoredCount)
+        """;
+
+    /// <summary>The 2,000 seeded candidates the sharing dossiers copy an identifier from. On a kept cluster, those an
+    /// earlier run already linked to are passed over: drawn again every run, the same 2,000 gathered every run's sharers
+    /// into ever larger rings, and each run vetted a harder database than the one before (on 2026-12-07 the identifier
+    /// lookups of a bulk import took ten times as long after a day of runs).</summary>
     private static async Task<SubmitCandidate.Command[]> SampleStoredAsync(string connectionString, VettingHost host, int storedCount, int seed)
     {
         var rng = new Random(seed);
-        var ids = Enumerable.Range(0, 2_000).Select(_ => RowBuilder.CandidateId(rng.Next(storedCount))).Distinct().ToArray();
         await using var db = new NpgsqlConnection(connectionString);
+        var ids = new List<long>();
+        while (ids.Count < 2_000)
+        {
+            var drawn = Enumerable.Range(0, 2_000).Select(_ => RowBuilder.CandidateId(rng.Next(storedCount))).Distinct().Except(ids).ToArray();
+            var unlinked = (await db.QueryAsync<long>(UnlinkedSql, new { Ids = drawn, StoredCount = (long)storedCount })).ToHashSet();
+            ids.AddRange(drawn.Where(unlinked.Contains).Take(2_000 - ids.Count));
+        }
         var rows = await db.QueryAsync<(string Dossier, string SensitiveProtected)>(
-            "select dossier::text, sensitive_protected from candidate_revisions where candidate_id = any(@Ids) and revision = 1", new { Ids = ids });
+            "select dossier::text, sensitive_protected from candidate_revisions where candidate_id = any(@Ids) and revision = 1", new { Ids = ids.ToArray() });
         var sensitive = host.Services.GetRequiredService<ISensitiveData>();
         return [.. rows.Select(r =>
         {

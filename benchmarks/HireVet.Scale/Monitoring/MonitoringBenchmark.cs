@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dapper;
 using HireVet.Application.ReferenceData;
 using HireVet.Application.ReferenceData.Network;
+using HireVet.Infrastructure.Jobs;
 using HireVet.Quality.Corpus;
 using HireVet.Quality.Running;
 using HireVet.Scale.Load;
@@ -94,21 +95,17 @@ public static class MonitoringBenchmark
 
             step.Restart();
             // A run interrupted with an earlier benchmark (Ctrl-C) left batches the scheduler would recover and run
-            // before this run's: they are closed as failed and their jobs removed from the clustered store (which a new
-            // cluster does not have until the app first starts).
-            if (await Sql.ScalarAsync<bool>(connectionString, "select to_regclass('qrtz_triggers') is not null"))
-                await Sql.ExecuteAsync(connectionString, """
+            // before this run's: they are closed as failed and their queued jobs removed from Hangfire's store (whose
+            // tables a new cluster does not have until the app first starts).
+            if (await Sql.ScalarAsync<bool>(connectionString, "select to_regclass('hangfire.jobqueue') is not null"))
+                await Sql.ExecuteAsync(connectionString, $"""
                 update rescreen_batches set status = 'failed', last_error = 'abandoned: the benchmark that started the run was interrupted'
                 where status = 'pending';
                 update rescreen_runs r set status = 'completed_with_failures', finished_at = now(),
                        failures = (select count(*) from rescreen_batches b where b.run_id = r.id and b.status = 'failed')
                 where status = 'running';
-                delete from qrtz_fired_triggers where job_group = 'rescreen' and job_name like 'rescreen-%-%';
-                delete from qrtz_simple_triggers s using qrtz_triggers t
-                where s.sched_name = t.sched_name and s.trigger_name = t.trigger_name and s.trigger_group = t.trigger_group
-                  and t.job_group = 'rescreen' and t.job_name like 'rescreen-%-%';
-                delete from qrtz_triggers where job_group = 'rescreen' and job_name like 'rescreen-%-%';
-                delete from qrtz_job_details where job_group = 'rescreen' and job_name like 'rescreen-%-%';
+                delete from hangfire.job where id in (select jobid from hangfire.jobqueue where queue = '{RescreenBatchJob.Queue}');
+                delete from hangfire.jobqueue where queue = '{RescreenBatchJob.Queue}';
                 """);
             var integrationKey = await WebProcess.CreateApiKeyAsync(connectionString, $"monitoring-{tag}-integration", "integration");
             var adminKey = await WebProcess.CreateApiKeyAsync(connectionString, $"monitoring-{tag}-admin", "admin");

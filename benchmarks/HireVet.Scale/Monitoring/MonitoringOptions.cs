@@ -50,7 +50,7 @@ public sealed record MonitoringOptions
                 "--seed" => options with { Seed = checked((int)Number()) },
                 "--scenarios" => Scenarios(options, value),
                 "--keep-db" => options with { KeepDb = Path.GetFullPath(value) },
-                "--fsync" => options with { Fsync = value switch { "on" => true, "off" => false, _ => throw new ArgumentException($"--fsync is on or off. {Usage}") } },
+                "--fsync" => options with { Fsync = Options.OnOff(name, value, Usage) },
                 "--out" => options with { Output = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"Unknown option {name}. {Usage}"),
             };
