@@ -23,9 +23,11 @@ public static class Machine
         var postgres = await db.ExecuteScalarAsync<string>("select current_setting('server_version')");
         var buffers = await db.ExecuteScalarAsync<string>("select current_setting('shared_buffers')");
         var fsync = await db.ExecuteScalarAsync<string>("select current_setting('fsync')");
+        var wal = await db.ExecuteScalarAsync<string>(
+            "select format('max_wal_size %s, checkpoint_timeout %s, wal_compression %s', current_setting('max_wal_size'), current_setting('checkpoint_timeout'), current_setting('wal_compression'))");
         var pages = HugePages.HeldMb() is { } held and > 0 ? $"{held:N0} MB of huge pages held by it" : "in 4 kB pages, no huge pages";
         return $"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), " +
                $"{(memory is null ? "?" : $"{long.Parse(memory) / 1024 / 1024} GiB")} RAM, {RuntimeInformation.OSDescription}, " +
-               $".NET {Environment.Version}, PostgreSQL {postgres} (private cluster, fsync {fsync}, shared_buffers {buffers}, {pages}); load generator, web app and PostgreSQL share the machine";
+               $".NET {Environment.Version}, PostgreSQL {postgres} (private cluster, fsync {fsync}, shared_buffers {buffers}, {pages}, {wal}); load generator, web app and PostgreSQL share the machine";
     }
 }
