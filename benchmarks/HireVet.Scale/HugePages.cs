@@ -31,9 +31,10 @@ public sealed partial class HugePages : IDisposable
         var free = Meminfo("HugePages_Free") ?? 0;
         if (free >= needed) return new HugePages(null, $"{free:N0} huge pages were free already");
         var before = long.Parse(File.ReadAllText(Setting).Trim());
+        var wanted = (before + needed - free).ToString();
         try
         {
-            File.WriteAllText(Setting, (before + needed - free).ToString());
+            File.WriteAllText(Setting, wanted);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
@@ -47,7 +48,7 @@ public sealed partial class HugePages : IDisposable
             // it is mostly file cache (a kept cluster copied back is 13 GB). Clean cache is dropped and memory
             // compacted, and the reservation asked for again.
             MakeRoom();
-            File.WriteAllText(Setting, (before + needed - free).ToString());
+            File.WriteAllText(Setting, wanted);
             made = $" after dropping the file cache ({reserved:N0} at first)";
             reserved = Meminfo("HugePages_Free") ?? 0;
         }

@@ -84,33 +84,30 @@ public sealed class NodeProcess : IDisposable
     /// returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> MigrateAsync(string ownerConnectionString, string? appPasswordFile = null)
     {
-        var info = new ProcessStartInfo("dotnet", [WebDll(), "admin", "migrate", .. appPasswordFile is null ? Array.Empty<string>() : ["--app-password-file", appPasswordFile]])
-        {
-            WorkingDirectory = Path.Combine(PrivatePostgres.RepositoryRoot(), "src", "HireVet.Web"),
-            RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        info.Environment["HIREVET_OWNER_DATABASE_URL"] = ownerConnectionString;
-        info.Environment.Remove("HIREVET_DATABASE_URL");
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        var (exitCode, output, error) = await RunAsync(["admin", "migrate", .. appPasswordFile is null ? Array.Empty<string>() : ["--app-password-file", appPasswordFile]],
+            new Dictionary<string, string> { ["HIREVET_OWNER_DATABASE_URL"] = ownerConnectionString });
+        return (exitCode, output + error);
     }
 
     /// <summary>`hirevet admin ARGS` as its own process, with the application's connection and no key-encryption key
     /// configured; returns its exit code, standard output and standard error apart.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> AdminAsync(string connectionString, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> AdminAsync(string connectionString, params string[] args) =>
+        RunAsync(["admin", .. args], new Dictionary<string, string> { ["ConnectionStrings__HireVet"] = connectionString, ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+            remove: ["DataProtection__KeyEncryptionKeyFile"]);
+
+    /// <summary>The built web application with these arguments, to its exit; HIREVET_DATABASE_URL of this process is not
+    /// passed on.</summary>
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, IDictionary<string, string> environment,
+        string[]? remove = null)
     {
-        var info = new ProcessStartInfo("dotnet", [WebDll(), "admin", .. args])
+        var info = new ProcessStartInfo("dotnet", [WebDll(), .. args])
         {
             WorkingDirectory = Path.Combine(PrivatePostgres.RepositoryRoot(), "src", "HireVet.Web"),
             RedirectStandardOutput = true, RedirectStandardError = true,
         };
-        info.Environment["ConnectionStrings__HireVet"] = connectionString;
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment) info.Environment[name] = value;
+        foreach (var name in remove ?? []) info.Environment.Remove(name);
         info.Environment.Remove("HIREVET_DATABASE_URL");
-        info.Environment.Remove("DataProtection__KeyEncryptionKeyFile");
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
